@@ -1,0 +1,299 @@
+package org.bluehelm.geography;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.ForbiddenException;
+import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.Validation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Countries and organisation units. Both are readable by every signed-in user (they are the map
+ * everyone shares); an organisation unit is changed only by a user whose scope covers its country.
+ */
+@Service
+@Transactional(readOnly = true)
+public class GeographyService {
+
+    static final Map<String, String> COUNTRY_SORTS = Map.of("iso3", "iso3", "name", "name_en", "nameFr", "name_fr");
+    static final Map<String, String> ORG_UNIT_SORTS =
+            Map.of("code", "code", "name", "name", "level", "level", "path", "path", "id", "id");
+
+    private final JdbcClient jdbc;
+    private final OrgUnitRepository orgUnits;
+
+    GeographyService(JdbcClient jdbc, OrgUnitRepository orgUnits) {
+        this.jdbc = jdbc;
+        this.orgUnits = orgUnits;
+    }
+
+    public PageResponse<CountryView> countries(@Nullable String search, PageQuery page) {
+        String where = " where (:q is null or lower(name_en) like :q or lower(name_fr) like :q or lower(iso3) like :q)";
+        String q = like(search);
+        long total = jdbc.sql("select count(*) from country" + where)
+                .param("q", q)
+                .query(Long.class)
+                .single();
+        List<CountryView> items = jdbc.sql("select iso3, iso2, name_en, name_fr from country" + where + " order by "
+                        + page.orderBy() + " limit :limit offset :offset")
+                .param("q", q)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(CountryView.class)
+                .list();
+        return PageResponse.of(items, page, total);
+    }
+
+    public CountryView country(String iso3) {
+        return findCountry(iso3).orElseThrow(() -> new NotFoundException("Country", iso3));
+    }
+
+    public Optional<CountryView> findCountry(String iso3) {
+        return jdbc.sql("select iso3, iso2, name_en, name_fr from country where iso3 = :iso3")
+                .param("iso3", iso3)
+                .query(CountryView.class)
+                .optional();
+    }
+
+    public boolean countryExists(@Nullable String iso3) {
+        return iso3 != null && findCountry(iso3).isPresent();
+    }
+
+    /** Finds a country by its ISO alpha-3 code, or its English or French name, ignoring case. */
+    public Optional<CountryView> findCountryByCodeOrName(String text) {
+        return jdbc.sql("""
+                        select iso3, iso2, name_en, name_fr from country
+                        where iso3 = upper(:t) or lower(name_en) = lower(:t) or lower(name_fr) = lower(:t)
+                        order by iso3 limit 1""").param("t", text.strip()).query(CountryView.class).optional();
+    }
+
+    /** The units below {@code parentId} (or the roots), filtered; everyone signed in may read them. */
+    public PageResponse<OrgUnitView> orgUnits(OrgUnitFilter filter, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.countryCode() != null) {
+            where.append(" and country_code = :country");
+            params.put("country", filter.countryCode());
+        }
+        if (filter.parentId() != null) {
+            where.append(" and parent_id = :parent");
+            params.put("parent", filter.parentId());
+        }
+        if (filter.within() != null) {
+            OrgUnitView ancestor = orgUnit(filter.within());
+            where.append(" and path like :prefix");
+            params.put("prefix", ancestor.path() + "%");
+        }
+        if (filter.level() != null) {
+            where.append(" and level = :level");
+            params.put("level", filter.level());
+        }
+        if (filter.kind() != null) {
+            where.append(" and kind = :kind");
+            params.put("kind", filter.kind().name());
+        }
+        if (filter.search() != null && !filter.search().isBlank()) {
+            where.append(" and (lower(name) like :q or lower(code) like :q)");
+            params.put("q", like(filter.search()));
+        }
+        long total = jdbc.sql("select count(*) from org_unit" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<OrgUnitView> items = jdbc.sql("select id, code, name, kind, parent_id, level, path, country_code, version"
+                        + " from org_unit" + where + " order by " + page.orderBy() + " limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(OrgUnitView.class)
+                .list();
+        return PageResponse.of(items, page, total);
+    }
+
+    public OrgUnitView orgUnit(long id) {
+        return orgUnits.findById(id)
+                .map(OrgUnit::view)
+                .orElseThrow(() -> new NotFoundException("Organisation unit", id));
+    }
+
+    public Optional<OrgUnitView> findOrgUnitByCode(String code) {
+        return jdbc.sql("select id, code, name, kind, parent_id, level, path, country_code, version"
+                        + " from org_unit where code = :code")
+                .param("code", code)
+                .query(OrgUnitView.class)
+                .optional();
+    }
+
+    @Transactional
+    public OrgUnitView createOrgUnit(OrgUnitCommand command) {
+        Validation v = validate(command);
+        if (command.code() != null && orgUnits.existsByCode(command.code().strip())) {
+            v.add("code", "'" + command.code().strip() + "' is already used by another organisation unit");
+        }
+        OrgUnitView parent = parentOf(command, v);
+        v.throwIfInvalid();
+        String country = countryOf(command, parent);
+        requireWritable(country);
+        OrgUnit unit = new OrgUnit(
+                command.code().strip(),
+                command.name().strip(),
+                command.kind(),
+                command.parentId(),
+                parent == null ? 1 : parent.level() + 1,
+                "pending",
+                country);
+        unit = orgUnits.save(unit);
+        unit.path = (parent == null ? "/" : parent.path()) + unit.id + "/";
+        return orgUnits.save(unit).view();
+    }
+
+    @Transactional
+    public OrgUnitView updateOrgUnit(long id, int expectedVersion, OrgUnitCommand command) {
+        OrgUnit unit = orgUnits.findById(id).orElseThrow(() -> new NotFoundException("Organisation unit", id));
+        requireWritable(unit.countryCode);
+        Validation v = validate(command);
+        if (command.code() != null
+                && !command.code().strip().equals(unit.code)
+                && orgUnits.existsByCode(command.code().strip())) {
+            v.add("code", "'" + command.code().strip() + "' is already used by another organisation unit");
+        }
+        OrgUnitView parent = parentOf(command, v);
+        if (parent != null && parent.path().startsWith(unit.path)) {
+            v.add("parentId", "a unit cannot be moved below itself");
+        }
+        if (command.countryCode() != null && !command.countryCode().equals(unit.countryCode)) {
+            v.add("countryCode", "a unit cannot move to another country");
+        }
+        if (parent != null && !parent.countryCode().equals(unit.countryCode)) {
+            v.add("parentId", "the parent is in another country");
+        }
+        v.throwIfInvalid();
+        if (unit.version != expectedVersion) {
+            throw ConflictException.staleVersion("Organisation unit", id);
+        }
+        String oldPath = unit.path;
+        int oldLevel = unit.level;
+        unit.code = command.code().strip();
+        unit.name = command.name().strip();
+        unit.kind = command.kind();
+        unit.parentId = command.parentId();
+        unit.level = parent == null ? 1 : parent.level() + 1;
+        unit.path = (parent == null ? "/" : parent.path()) + unit.id + "/";
+        OrgUnit saved = orgUnits.save(unit);
+        if (!oldPath.equals(saved.path)) {
+            jdbc.sql("""
+                            update org_unit
+                               set path = :newPath || substring(path, :cut),
+                                   level = level + :delta,
+                                   version = version + 1
+                             where path like :oldPrefix and id <> :id""")
+                    .param("newPath", saved.path)
+                    .param("cut", oldPath.length() + 1)
+                    .param("delta", saved.level - oldLevel)
+                    .param("oldPrefix", oldPath + "%")
+                    .param("id", id)
+                    .update();
+        }
+        return saved.view();
+    }
+
+    @Transactional
+    public void deleteOrgUnit(long id, int expectedVersion) {
+        OrgUnit unit = orgUnits.findById(id).orElseThrow(() -> new NotFoundException("Organisation unit", id));
+        requireWritable(unit.countryCode);
+        if (unit.version != expectedVersion) {
+            throw ConflictException.staleVersion("Organisation unit", id);
+        }
+        long children = jdbc.sql("select count(*) from org_unit where parent_id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+        if (children > 0) {
+            throw new ConflictException(
+                    "has-children",
+                    "Organisation unit " + unit.code + " has " + children
+                            + " units below it; remove or move them first");
+        }
+        orgUnits.delete(unit);
+    }
+
+    private Validation validate(OrgUnitCommand command) {
+        Validation v = new Validation()
+                .required("code", command.code())
+                .maxLength("code", command.code(), 50)
+                .required("name", command.name())
+                .maxLength("name", command.name(), 200)
+                .required("kind", command.kind())
+                .iso3("countryCode", command.countryCode());
+        if (command.parentId() == null && command.countryCode() == null) {
+            v.add("countryCode", "is required for a unit without a parent");
+        }
+        if (command.countryCode() != null && !v.hasProblem("countryCode") && !countryExists(command.countryCode())) {
+            v.add("countryCode", "'" + command.countryCode() + "' is not a known country");
+        }
+        return v;
+    }
+
+    private @Nullable OrgUnitView parentOf(OrgUnitCommand command, Validation v) {
+        if (command.parentId() == null) {
+            return null;
+        }
+        Optional<OrgUnit> parent = orgUnits.findById(command.parentId());
+        if (parent.isEmpty()) {
+            v.add("parentId", "organisation unit " + command.parentId() + " does not exist");
+            return null;
+        }
+        OrgUnitView view = parent.get().view();
+        if (command.countryCode() != null && !command.countryCode().equals(view.countryCode())) {
+            v.add("countryCode", "differs from the parent's country " + view.countryCode());
+        }
+        if (view.level() >= 10) {
+            v.add("parentId", "the hierarchy is at most 10 levels deep");
+        }
+        return view;
+    }
+
+    private static String countryOf(OrgUnitCommand command, @Nullable OrgUnitView parent) {
+        if (parent != null) {
+            return parent.countryCode();
+        }
+        return java.util.Objects.requireNonNull(command.countryCode());
+    }
+
+    private static void requireWritable(String countryCode) {
+        if (!AccessScope.current().canRead(null, countryCode)) {
+            throw new ForbiddenException("Your scope does not cover " + countryCode);
+        }
+    }
+
+    private static @Nullable String like(@Nullable String search) {
+        return search == null || search.isBlank()
+                ? null
+                : "%" + search.strip().toLowerCase(java.util.Locale.ROOT) + "%";
+    }
+
+    @Transactional
+    void insertCountries(List<CountryView> countries) {
+        for (CountryView c : countries) {
+            jdbc.sql("insert into country (iso3, iso2, name_en, name_fr) values (:iso3, :iso2, :en, :fr)")
+                    .param("iso3", c.iso3())
+                    .param("iso2", c.iso2())
+                    .param("en", c.nameEn())
+                    .param("fr", c.nameFr())
+                    .update();
+        }
+    }
+
+    long countryCount() {
+        return jdbc.sql("select count(*) from country").query(Long.class).single();
+    }
+}

@@ -1,0 +1,101 @@
+package org.bluehelm.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains. The API ({@code /api/**}) is stateless: each request signs in with a personal
+ * access token (Bearer) or HTTP Basic, so no cookie can be abused and CSRF tokens are not needed.
+ * The browser UI signs in with a form, keeps a session and checks CSRF tokens on every form.
+ * Both send a strict Content-Security-Policy: scripts and styles only from this server.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none';"
+            + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    private static final String[] MANAGERS = {"ADMIN", "MISSION_MANAGER"};
+    private static final String[] STEWARDS = {"ADMIN", "MISSION_MANAGER", "DATA_STEWARD"};
+    private static final String[] DATA_ENTRY = {"ADMIN", "MISSION_MANAGER", "DATA_STEWARD", "PARTNER"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(
+            HttpSecurity http, TokenService tokens, BluehelmUserDetailsService userDetails, ProblemResponses problems)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/users/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/me", "/api/v1/me/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**")
+                        .authenticated()
+                        .requestMatchers("/api/v1/dataValues", "/api/v1/dataValues/**")
+                        .hasAnyRole(DATA_ENTRY)
+                        .requestMatchers("/api/v1/indicators", "/api/v1/indicators/**")
+                        .hasAnyRole(STEWARDS)
+                        .anyRequest()
+                        .hasAnyRole(MANAGERS))
+                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> problems.write(
+                        response, 401, "unauthenticated", "Sign in with a personal access token or HTTP Basic")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, userDetails, problems), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
+                                response, 401, "unauthenticated", "Sign in with a personal access token or HTTP Basic"))
+                        .accessDeniedHandler((request, response, ex) ->
+                                problems.write(response, 403, "forbidden", "Your role does not allow this")))
+                .headers(this::headers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/error",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(f -> f.loginPage("/login").permitAll())
+                .logout(Customizer.withDefaults())
+                .headers(this::headers);
+        return http.build();
+    }
+
+    private void headers(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"))
+                .frameOptions(f -> f.deny());
+    }
+}

@@ -1,0 +1,46 @@
+package org.bluehelm.shared;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A page of a list: zero-based page number, size (1 to 200) and a sort key chosen from an
+ * allow-list that maps API names to SQL expressions, so no user text ever reaches the SQL.
+ */
+public record PageQuery(int page, int size, String orderBy) {
+
+    public static final int MAX_SIZE = 200;
+
+    /**
+     * @param sort an allowed key, optionally prefixed by {@code -} for descending order
+     * @param allowedSorts API sort key to SQL expression
+     */
+    public static PageQuery of(
+            @Nullable Integer page,
+            @Nullable Integer size,
+            @Nullable String sort,
+            Map<String, String> allowedSorts,
+            String defaultSort) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw InvalidInputException.of("page", "must be 0 or more");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw InvalidInputException.of("size", "must be between 1 and " + MAX_SIZE);
+        }
+        String key = sort == null || sort.isBlank() ? defaultSort : sort.strip();
+        boolean descending = key.startsWith("-");
+        String name = descending ? key.substring(1) : key;
+        String column = allowedSorts.get(name);
+        if (column == null) {
+            throw InvalidInputException.of(
+                    "sort", "'" + name + "' is not a sort key; use one of " + String.join(", ", allowedSorts.keySet()));
+        }
+        return new PageQuery(p, s, column + (descending ? " desc" : " asc"));
+    }
+
+    public long offset() {
+        return (long) page * size;
+    }
+}

@@ -247,7 +247,7 @@ public class UserService {
         }
         if (command.roles() == null || command.roles().isEmpty()) {
             v.add("roles", "at least one role is required");
-        } else if (command.roles().contains(null)) {
+        } else if (command.roles().stream().anyMatch(java.util.Objects::isNull)) {
             v.add("roles", "contains an unknown role");
         }
         if (command.scopes() != null) {

@@ -9,7 +9,7 @@ create table app_user (
     failed_sign_ins integer      not null default 0,
     locked_until    timestamp with time zone,
     created_at      timestamp with time zone not null,
-    version         integer      not null default 0,
+    version         integer      not null default 1,
     constraint app_user_username_key unique (username)
 );
 

@@ -17,7 +17,7 @@ create table org_unit (
     level        integer      not null,
     path         varchar(1000) not null,
     country_code char(3)      not null references country (iso3),
-    version      integer      not null default 0,
+    version      integer      not null default 1,
     constraint org_unit_code_key unique (code),
     constraint org_unit_kind_check check (kind in ('AREA', 'INSTITUTION_UNIT')),
     constraint org_unit_level_check check (level between 1 and 10)

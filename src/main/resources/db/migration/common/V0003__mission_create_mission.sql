@@ -7,7 +7,7 @@ create table mission (
     start_date date         not null,
     end_date   date,
     source     varchar(40),
-    version    integer      not null default 0,
+    version    integer      not null default 1,
     constraint mission_acronym_key unique (acronym),
     constraint mission_status_check check (status in ('PLANNED', 'ACTIVE', 'DRAWDOWN', 'CLOSED')),
     constraint mission_dates_check check (end_date is null or end_date >= start_date)

@@ -1,0 +1,3 @@
+package org.bluehelm.modulithfixture.beta.internal;
+
+public class BetaRepository {}

@@ -1,0 +1,5 @@
+package org.bluehelm.actor;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface ActorRepository extends CrudRepository<Actor, Long> {}

@@ -1,0 +1,5 @@
+package org.bluehelm.institution;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface InstitutionRepository extends CrudRepository<Institution, Long> {}

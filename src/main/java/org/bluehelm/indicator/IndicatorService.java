@@ -1,0 +1,559 @@
+package org.bluehelm.indicator;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.geography.OrgUnitView;
+import org.bluehelm.mission.MissionService;
+import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.ForbiddenException;
+import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.Period;
+import org.bluehelm.shared.Validation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Indicator definitions with their disaggregations, baselines and targets.
+ *
+ * <p>Scope: an indicator of a mission or a country is read and changed by users whose scope covers
+ * it (read outside scope: not found); an indicator of neither belongs to the shared library, which
+ * everyone reads and only administrators change. The scope of an indicator is fixed once it exists,
+ * because its data values carry it. When only a mission is given and it has one host country, the
+ * indicator also gets that country, so users scoped to the country see it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class IndicatorService {
+
+    static final Map<String, String> SORTS =
+            Map.of("code", "i.code", "name", "i.name", "dimension", "i.dimension", "pillar", "i.pillar", "id", "i.id");
+    static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,60}");
+    static final int MAX_BENCHMARKS = 1000;
+
+    private final IndicatorRepository indicators;
+    private final DisaggregationService disaggregations;
+    private final GeographyService geography;
+    private final MissionService missions;
+    private final JdbcClient jdbc;
+
+    IndicatorService(
+            IndicatorRepository indicators,
+            DisaggregationService disaggregations,
+            GeographyService geography,
+            MissionService missions,
+            JdbcClient jdbc) {
+        this.indicators = indicators;
+        this.disaggregations = disaggregations;
+        this.geography = geography;
+        this.missions = missions;
+        this.jdbc = jdbc;
+    }
+
+    public PageResponse<IndicatorSummary> list(IndicatorFilter filter, PageQuery page) {
+        AccessScope.Filter scope = AccessScope.current().filter("i.mission_id", "i.country_code");
+        StringBuilder where = new StringBuilder(" where ").append(scope.sql());
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (filter.search() != null && !filter.search().isBlank()) {
+            where.append(" and (lower(i.code) like :q or lower(i.name) like :q)");
+            params.put("q", "%" + filter.search().strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        if (filter.dimension() != null) {
+            where.append(" and i.dimension = :dimension");
+            params.put("dimension", filter.dimension().name());
+        }
+        if (filter.pillar() != null) {
+            where.append(" and i.pillar = :pillar");
+            params.put("pillar", filter.pillar().name());
+        }
+        if (filter.missionId() != null) {
+            where.append(" and i.mission_id = :mission");
+            params.put("mission", filter.missionId());
+        }
+        if (filter.countryCode() != null && !filter.countryCode().isBlank()) {
+            where.append(" and i.country_code = :country");
+            params.put("country", filter.countryCode().strip().toUpperCase(Locale.ROOT));
+        }
+        long total = jdbc.sql("select count(*) from indicator i" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<IndicatorSummary> items = jdbc.sql(
+                        """
+                        select i.id, i.code, i.name, i.unit, i.value_type, i.aggregation, i.direction,
+                               i.dimension, i.pillar, i.mission_id, i.country_code, i.version
+                          from indicator i""" + where + " order by " + page.orderBy() + ", i.id limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(IndicatorSummary.class)
+                .list();
+        return PageResponse.of(items, page, total);
+    }
+
+    /** The indicator, if the current user may read it (otherwise not found). */
+    public IndicatorView get(long id) {
+        return indicators
+                .findById(id)
+                .filter(IndicatorService::readable)
+                .map(this::view)
+                .orElseThrow(() -> new NotFoundException("Indicator", id));
+    }
+
+    public IndicatorView getByCode(String code) {
+        return indicators
+                .findByCode(code.strip())
+                .filter(IndicatorService::readable)
+                .map(this::view)
+                .orElseThrow(() -> new NotFoundException("Indicator", code));
+    }
+
+    /**
+     * The indicator whatever the current user's scope, for modules that must tell an unknown
+     * indicator from one outside the user's scope and then enforce the scope themselves (with
+     * {@link AccessScope#canRead} over the view's mission and country). Never show it unchecked.
+     */
+    public Optional<IndicatorView> findIgnoringScope(long id) {
+        return indicators.findById(id).map(this::view);
+    }
+
+    /** Why the number is not a valid value of the indicator (type, precision, range), or null when it is. */
+    public @Nullable String checkValue(IndicatorView indicator, BigDecimal value) {
+        return ValueRules.problem(indicator.valueType(), indicator.minValue(), indicator.maxValue(), value);
+    }
+
+    /**
+     * Why data of the indicator cannot be recorded for the organisation unit (it lies outside the
+     * indicator's country, or outside the host countries of its mission), or null when it can.
+     */
+    public @Nullable String checkOrgUnit(IndicatorView indicator, OrgUnitView orgUnit) {
+        Collection<String> hosts = indicator.missionId() != null && indicator.countryCode() == null
+                ? missions.hostCountries(Set.of(indicator.missionId()))
+                : Set.of();
+        return orgUnitProblem(indicator.missionId(), indicator.countryCode(), hosts, orgUnit);
+    }
+
+    @Transactional
+    public IndicatorView create(IndicatorCommand command) {
+        Validation v = new Validation();
+        Resolved resolved = validate(command, null, v);
+        v.throwIfInvalid();
+        requireWritable(resolved.missionId(), resolved.countryCode());
+        Indicator indicator = new Indicator(
+                command.code().strip(),
+                command.name().strip(),
+                command.unit().strip(),
+                command.valueType(),
+                command.aggregation(),
+                command.direction(),
+                command.dimension());
+        apply(indicator, command, resolved);
+        return view(indicators.save(indicator));
+    }
+
+    @Transactional
+    public IndicatorView update(long id, int expectedVersion, IndicatorCommand command) {
+        Indicator indicator = indicators
+                .findById(id)
+                .filter(IndicatorService::readable)
+                .orElseThrow(() -> new NotFoundException("Indicator", id));
+        requireWritable(indicator.missionId, indicator.countryCode);
+        Validation v = new Validation();
+        Resolved resolved = validate(command, indicator, v);
+        v.throwIfInvalid();
+        if (indicator.version != expectedVersion) {
+            throw ConflictException.staleVersion("Indicator", id);
+        }
+        indicator.code = command.code().strip();
+        indicator.name = command.name().strip();
+        indicator.unit = command.unit().strip();
+        indicator.valueType = command.valueType();
+        indicator.aggregation = command.aggregation();
+        indicator.direction = command.direction();
+        indicator.dimension = command.dimension();
+        indicator.categories.clear();
+        indicator.benchmarks.clear();
+        apply(indicator, command, resolved);
+        return view(indicators.save(indicator));
+    }
+
+    /**
+     * Deletes the indicator. Refused with a conflict while a RATIO indicator uses it, and (by the
+     * database) while data values of it exist.
+     */
+    @Transactional
+    public void delete(long id, int expectedVersion) {
+        Indicator indicator = indicators
+                .findById(id)
+                .filter(IndicatorService::readable)
+                .orElseThrow(() -> new NotFoundException("Indicator", id));
+        requireWritable(indicator.missionId, indicator.countryCode);
+        if (indicator.version != expectedVersion) {
+            throw ConflictException.staleVersion("Indicator", id);
+        }
+        List<String> ratios = ratiosUsing(id);
+        if (!ratios.isEmpty()) {
+            throw new ConflictException(
+                    "in-use",
+                    "Indicator " + indicator.code + " is the numerator or denominator of " + String.join(", ", ratios)
+                            + "; change or delete those first");
+        }
+        indicators.delete(indicator);
+    }
+
+    private record Resolved(
+            @Nullable Long missionId,
+            @Nullable String countryCode,
+            @Nullable BigDecimal minValue,
+            @Nullable BigDecimal maxValue,
+            List<Long> categoryIds,
+            List<Indicator.Benchmark> benchmarks) {}
+
+    private Resolved validate(IndicatorCommand command, @Nullable Indicator existing, Validation v) {
+        v.required("code", command.code())
+                .required("name", command.name())
+                .maxLength("name", command.name(), 200)
+                .maxLength("definition", command.definition(), 4000)
+                .required("unit", command.unit())
+                .maxLength("unit", command.unit(), 40)
+                .required("valueType", command.valueType())
+                .required("aggregation", command.aggregation())
+                .required("direction", command.direction())
+                .required("dimension", command.dimension());
+        if (command.code() != null && !command.code().isBlank()) {
+            String code = command.code().strip();
+            if (!CODE.matcher(code).matches()) {
+                v.add("code", "must be 1 to 60 lower-case letters, digits or underscores, e.g. trained_female");
+            } else {
+                indicators
+                        .findByCode(code)
+                        .filter(other -> existing == null || !Objects.equals(other.id, existing.id))
+                        .ifPresent(other -> v.add("code", "'" + code + "' is already used by another indicator"));
+            }
+        }
+
+        Long missionId = command.missionId();
+        String country = command.countryCode() == null || command.countryCode().isBlank()
+                ? null
+                : command.countryCode().strip().toUpperCase(Locale.ROOT);
+        List<String> hosts = List.of();
+        if (missionId != null) {
+            if (missions.exists(missionId)) {
+                hosts = missions.get(missionId).hostCountries();
+            } else {
+                v.add("missionId", "mission " + missionId + " does not exist");
+            }
+        }
+        if (country != null) {
+            v.iso3("countryCode", country);
+            if (!v.hasProblem("countryCode")) {
+                if (!geography.countryExists(country)) {
+                    v.add("countryCode", "'" + country + "' is not a known country");
+                } else if (!hosts.isEmpty() && !hosts.contains(country)) {
+                    v.add(
+                            "countryCode",
+                            "'" + country + "' does not host the mission (its hosts: " + String.join(", ", hosts)
+                                    + ")");
+                }
+            }
+        } else if (hosts.size() == 1) {
+            country = hosts.get(0);
+        }
+        if (existing != null && !v.hasProblem("missionId") && !v.hasProblem("countryCode")) {
+            if (!Objects.equals(existing.missionId, missionId)) {
+                v.add("missionId", "cannot be changed: the indicator's data values belong to its mission");
+            } else if (!Objects.equals(existing.countryCode, country)) {
+                v.add("countryCode", "cannot be changed: the indicator's data values belong to its country");
+            }
+        }
+
+        BigDecimal min = command.minValue();
+        BigDecimal max = command.maxValue();
+        if (min != null && ValueRules.sizeProblem(min) != null) {
+            v.add("minValue", ValueRules.sizeProblem(min));
+        }
+        if (max != null && ValueRules.sizeProblem(max) != null) {
+            v.add("maxValue", ValueRules.sizeProblem(max));
+        }
+        if (command.valueType() == ValueType.PERCENTAGE) {
+            min = min == null ? BigDecimal.ZERO : min;
+            max = max == null ? ValueRules.HUNDRED : max;
+            if (min.signum() < 0 || min.compareTo(ValueRules.HUNDRED) > 0) {
+                v.add("minValue", "must be between 0 and 100 for a percentage");
+            }
+            if (max.signum() < 0 || max.compareTo(ValueRules.HUNDRED) > 0) {
+                v.add("maxValue", "must be between 0 and 100 for a percentage");
+            }
+        }
+        if (min != null && max != null && max.compareTo(min) < 0) {
+            v.add("maxValue", "must not be less than minValue");
+        }
+
+        if (command.aggregation() == Aggregation.RATIO) {
+            checkComponent("numeratorId", command.numeratorId(), missionId, country, existing, v);
+            checkComponent("denominatorId", command.denominatorId(), missionId, country, existing, v);
+            if (existing != null && existing.id != null) {
+                List<String> ratios = ratiosUsing(existing.id);
+                if (!ratios.isEmpty()) {
+                    v.add(
+                            "aggregation",
+                            "cannot be RATIO: the indicator is the numerator or denominator of "
+                                    + String.join(", ", ratios));
+                }
+            }
+        } else {
+            if (command.numeratorId() != null) {
+                v.add("numeratorId", "is only used by a RATIO indicator");
+            }
+            if (command.denominatorId() != null) {
+                v.add("denominatorId", "is only used by a RATIO indicator");
+            }
+        }
+
+        List<Long> categoryIds = new ArrayList<>();
+        if (command.categories() != null) {
+            for (int i = 0; i < command.categories().size(); i++) {
+                String code = command.categories().get(i);
+                String field = "categories[" + i + "]";
+                if (code == null || code.isBlank()) {
+                    v.add(field, "is empty");
+                    continue;
+                }
+                String normalised = code.strip().toUpperCase(Locale.ROOT);
+                Optional<CategoryView> category = disaggregations.findByCode(normalised);
+                if (category.isEmpty()) {
+                    v.add(field, "'" + normalised + "' is not a disaggregation category");
+                } else if (categoryIds.contains(category.get().id())) {
+                    v.add(field, "'" + normalised + "' is listed twice");
+                } else {
+                    categoryIds.add(category.get().id());
+                }
+            }
+        }
+
+        List<Indicator.Benchmark> benchmarks = benchmarks(command, min, max, missionId, country, hosts, v);
+        return new Resolved(missionId, country, min, max, categoryIds, benchmarks);
+    }
+
+    private List<Indicator.Benchmark> benchmarks(
+            IndicatorCommand command,
+            @Nullable BigDecimal min,
+            @Nullable BigDecimal max,
+            @Nullable Long missionId,
+            @Nullable String country,
+            Collection<String> hosts,
+            Validation v) {
+        List<Indicator.Benchmark> benchmarks = new ArrayList<>();
+        List<IndicatorCommand.BenchmarkCommand> items = command.baselinesAndTargets();
+        if (items == null) {
+            return benchmarks;
+        }
+        if (items.size() > MAX_BENCHMARKS) {
+            v.add("baselinesAndTargets", "at most " + MAX_BENCHMARKS + " baselines and targets per indicator");
+            return benchmarks;
+        }
+        Set<Long> baselineUnits = new HashSet<>();
+        Set<String> targetKeys = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            IndicatorCommand.BenchmarkCommand b = items.get(i);
+            String field = "baselinesAndTargets[" + i + "]";
+            if (b == null) {
+                v.add(field, "is empty");
+                continue;
+            }
+            v.required(field + ".kind", b.kind())
+                    .required(field + ".orgUnitId", b.orgUnitId())
+                    .required(field + ".period", b.period())
+                    .required(field + ".value", b.value());
+            OrgUnitView unit = null;
+            if (b.orgUnitId() != null) {
+                try {
+                    unit = geography.orgUnit(b.orgUnitId());
+                } catch (NotFoundException e) {
+                    // the request fails below with this problem, so nothing is written
+                    v.add(field + ".orgUnitId", "organisation unit " + b.orgUnitId() + " does not exist");
+                }
+            }
+            if (unit != null) {
+                String problem = orgUnitProblem(missionId, country, hosts, unit);
+                if (problem != null) {
+                    v.add(field + ".orgUnitId", problem);
+                }
+            }
+            Period period = null;
+            if (b.period() != null && !b.period().isBlank()) {
+                try {
+                    period = Period.parse(field + ".period", b.period());
+                } catch (InvalidInputException e) {
+                    e.problems().forEach(p -> v.add(p.field(), p.message()));
+                }
+            }
+            if (b.value() != null && command.valueType() != null) {
+                String problem = ValueRules.problem(command.valueType(), min, max, b.value());
+                if (problem != null) {
+                    v.add(field + ".value", problem);
+                }
+            }
+            if (b.kind() == BenchmarkKind.BASELINE && b.orgUnitId() != null && !baselineUnits.add(b.orgUnitId())) {
+                v.add(
+                        field + ".orgUnitId",
+                        "organisation unit " + b.orgUnitId() + " already has a baseline; an indicator has at most"
+                                + " one baseline per unit");
+            }
+            if (b.kind() == BenchmarkKind.TARGET
+                    && b.orgUnitId() != null
+                    && period != null
+                    && !targetKeys.add(b.orgUnitId() + "|" + period.id())) {
+                v.add(
+                        field + ".period",
+                        "organisation unit " + b.orgUnitId() + " already has a target for " + period.id());
+            }
+            if (unit != null && period != null && b.kind() != null && b.value() != null) {
+                benchmarks.add(new Indicator.Benchmark(
+                        b.kind(),
+                        unit.id(),
+                        period.id(),
+                        period.type(),
+                        period.startDate(),
+                        period.endDate(),
+                        b.value()));
+            }
+        }
+        return benchmarks;
+    }
+
+    private void checkComponent(
+            String field,
+            @Nullable Long componentId,
+            @Nullable Long missionId,
+            @Nullable String country,
+            @Nullable Indicator existing,
+            Validation v) {
+        if (componentId == null) {
+            v.add(field, "is required for a RATIO indicator");
+            return;
+        }
+        if (existing != null && componentId.equals(existing.id)) {
+            v.add(field, "cannot be the indicator itself");
+            return;
+        }
+        Optional<Indicator> component = indicators.findById(componentId).filter(IndicatorService::readable);
+        if (component.isEmpty()) {
+            v.add(field, "indicator " + componentId + " does not exist");
+        } else if (component.get().aggregation == Aggregation.RATIO) {
+            v.add(
+                    field,
+                    "indicator " + component.get().code + " is itself a RATIO; use a SUM, AVERAGE or"
+                            + " LAST_VALUE indicator");
+        } else if (!Objects.equals(component.get().missionId, missionId)
+                || !Objects.equals(component.get().countryCode, country)) {
+            v.add(
+                    field,
+                    "indicator " + component.get().code + " has another scope (mission and country) than this"
+                            + " indicator");
+        }
+    }
+
+    private static @Nullable String orgUnitProblem(
+            @Nullable Long missionId, @Nullable String country, Collection<String> hosts, OrgUnitView unit) {
+        if (country != null && !country.equals(unit.countryCode())) {
+            return "organisation unit " + unit.code() + " is in " + unit.countryCode() + ", outside the"
+                    + " indicator's country " + country;
+        }
+        if (country == null && missionId != null && !hosts.contains(unit.countryCode())) {
+            return "organisation unit " + unit.code() + " is in " + unit.countryCode() + ", which does not host"
+                    + " the indicator's mission";
+        }
+        return null;
+    }
+
+    private List<String> ratiosUsing(long id) {
+        return jdbc.sql("select code from indicator where numerator_id = :id or denominator_id = :id order by code")
+                .param("id", id)
+                .query(String.class)
+                .list();
+    }
+
+    private static void apply(Indicator indicator, IndicatorCommand command, Resolved resolved) {
+        indicator.definition = command.definition() == null
+                        || command.definition().isBlank()
+                ? null
+                : command.definition().strip();
+        indicator.minValue = resolved.minValue();
+        indicator.maxValue = resolved.maxValue();
+        indicator.numeratorId = command.aggregation() == Aggregation.RATIO ? command.numeratorId() : null;
+        indicator.denominatorId = command.aggregation() == Aggregation.RATIO ? command.denominatorId() : null;
+        indicator.pillar = command.pillar();
+        indicator.missionId = resolved.missionId();
+        indicator.countryCode = resolved.countryCode();
+        resolved.categoryIds().forEach(id -> indicator.categories.add(new Indicator.CategoryUse(id)));
+        indicator.benchmarks.addAll(resolved.benchmarks());
+    }
+
+    private static boolean readable(Indicator indicator) {
+        return AccessScope.current().canRead(indicator.missionId, indicator.countryCode);
+    }
+
+    private static void requireWritable(@Nullable Long missionId, @Nullable String countryCode) {
+        if (missionId == null && countryCode == null) {
+            if (!Roles.current("ADMIN")) {
+                throw new ForbiddenException("Only administrators change the shared indicator library");
+            }
+        } else if (!AccessScope.current().canRead(missionId, countryCode)) {
+            throw new ForbiddenException("Your scope does not cover the indicator's mission or country");
+        }
+    }
+
+    private IndicatorView view(Indicator i) {
+        Map<Long, CategoryView> categories = disaggregations.byIds(
+                i.categories.stream().map(Indicator.CategoryUse::categoryId).toList());
+        return new IndicatorView(
+                i.id == null ? 0 : i.id,
+                i.code,
+                i.name,
+                i.definition,
+                i.unit,
+                i.valueType,
+                ValueRules.plainOrNull(i.minValue),
+                ValueRules.plainOrNull(i.maxValue),
+                i.aggregation,
+                i.numeratorId,
+                i.denominatorId,
+                i.direction,
+                i.dimension,
+                i.pillar,
+                i.missionId,
+                i.countryCode,
+                i.categories.stream()
+                        .map(c -> categories.get(c.categoryId()))
+                        .filter(Objects::nonNull)
+                        .toList(),
+                i.benchmarks.stream()
+                        .map(b -> new IndicatorView.Benchmark(
+                                b.kind(),
+                                b.orgUnitId(),
+                                b.periodId(),
+                                b.periodType(),
+                                b.startDate(),
+                                b.endDate(),
+                                ValueRules.plain(b.value())))
+                        .toList(),
+                i.version);
+    }
+}

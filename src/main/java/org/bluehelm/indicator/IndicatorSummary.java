@@ -1,0 +1,19 @@
+package org.bluehelm.indicator;
+
+import org.bluehelm.shared.Pillar;
+import org.jspecify.annotations.Nullable;
+
+/** An indicator in a list. */
+public record IndicatorSummary(
+        long id,
+        String code,
+        String name,
+        String unit,
+        ValueType valueType,
+        Aggregation aggregation,
+        Direction direction,
+        Dimension dimension,
+        @Nullable Pillar pillar,
+        @Nullable Long missionId,
+        @Nullable String countryCode,
+        int version) {}

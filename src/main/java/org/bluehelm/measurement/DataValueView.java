@@ -1,0 +1,28 @@
+package org.bluehelm.measurement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.bluehelm.shared.PeriodType;
+import org.jspecify.annotations.Nullable;
+
+/** A stored data value; category and option are null for a total. */
+public record DataValueView(
+        long id,
+        long indicatorId,
+        String indicatorCode,
+        long orgUnitId,
+        String period,
+        PeriodType periodType,
+        LocalDate startDate,
+        LocalDate endDate,
+        @Nullable Long optionId,
+        @Nullable String categoryCode,
+        @Nullable String optionCode,
+        BigDecimal value,
+        @Nullable String comment,
+        @Nullable Long missionId,
+        String countryCode,
+        String storedBy,
+        OffsetDateTime storedAt,
+        int version) {}

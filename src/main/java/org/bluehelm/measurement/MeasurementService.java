@@ -1,0 +1,554 @@
+package org.bluehelm.measurement;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.geography.OrgUnitFilter;
+import org.bluehelm.geography.OrgUnitView;
+import org.bluehelm.indicator.CategoryView;
+import org.bluehelm.indicator.IndicatorService;
+import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.ForbiddenException;
+import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.Period;
+import org.bluehelm.shared.PeriodType;
+import org.bluehelm.shared.Validation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Data values. A value is checked against its indicator (value type, range, disaggregation
+ * options, the unit lying in the indicator's country or mission) before anything is written; a
+ * batch is written only when every one of its values passes. A value carries the indicator's
+ * mission and the unit's country, which decide who sees and changes it ({@link AccessScope}).
+ * Recording a value that already exists replaces it only when the client sends the version it read.
+ */
+@Service
+@Transactional(readOnly = true)
+public class MeasurementService {
+
+    static final Map<String, String> SORTS = Map.of(
+            "period", "d.start_date",
+            "storedAt", "d.stored_at",
+            "value", "d.value",
+            "indicator", "d.indicator_id",
+            "orgUnit", "d.org_unit_id",
+            "id", "d.id");
+    static final int MAX_BATCH = 5000;
+
+    private static final String COLUMNS = """
+            select d.id, d.indicator_id, d.org_unit_id, d.period_id, d.period_type, d.start_date, d.end_date,
+                   d.option_id, d.value, d.comment, d.mission_id, d.country_code, d.stored_by, d.stored_at, d.version
+              from data_value d""";
+
+    private final DataValueRepository values;
+    private final IndicatorService indicators;
+    private final GeographyService geography;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    MeasurementService(
+            DataValueRepository values,
+            IndicatorService indicators,
+            GeographyService geography,
+            JdbcClient jdbc,
+            Clock clock) {
+        this.values = values;
+        this.indicators = indicators;
+        this.geography = geography;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The data values in the current user's scope that match the filter. */
+    public PageResponse<DataValueView> list(DataValueFilter filter, PageQuery page) {
+        AccessScope.Filter scope = AccessScope.current().filter("d.mission_id", "d.country_code");
+        StringBuilder where = new StringBuilder(" where ").append(scope.sql());
+        Map<String, Object> params = new HashMap<>(scope.params());
+        new Validation().datesInOrder("from", filter.from(), "to", filter.to()).throwIfInvalid();
+        if (filter.indicatorId() != null) {
+            where.append(" and d.indicator_id = :indicator");
+            params.put("indicator", filter.indicatorId());
+        }
+        if (filter.orgUnitId() != null) {
+            where.append(" and d.org_unit_id = :orgUnit");
+            params.put("orgUnit", filter.orgUnitId());
+        }
+        if (filter.within() != null) {
+            where.append(" and d.org_unit_id in (:within)");
+            params.put("within", subtree(filter.within()));
+        }
+        if (filter.period() != null && !filter.period().isBlank()) {
+            where.append(" and d.period_id = :period");
+            params.put("period", Period.parse("period", filter.period()).id());
+        }
+        if (filter.periodType() != null) {
+            where.append(" and d.period_type = :periodType");
+            params.put("periodType", filter.periodType().name());
+        }
+        if (filter.from() != null) {
+            where.append(" and d.start_date >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and d.end_date <= :to");
+            params.put("to", filter.to());
+        }
+        long total = jdbc.sql("select count(*) from data_value d" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<DataValue> rows = jdbc.sql(
+                        COLUMNS + where + " order by " + page.orderBy() + ", d.id limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(MeasurementService::row)
+                .list();
+        Map<Long, Optional<IndicatorView>> indicatorsById = new HashMap<>();
+        List<DataValueView> items = rows.stream()
+                .map(d -> view(
+                        d,
+                        indicatorsById
+                                .computeIfAbsent(d.indicatorId, indicators::findIgnoringScope)
+                                .orElse(null)))
+                .toList();
+        return PageResponse.of(items, page, total);
+    }
+
+    /** The data value, if the current user may see it (otherwise not found). */
+    public DataValueView get(long id) {
+        DataValue value = readable(id);
+        return view(value, indicators.findIgnoringScope(value.indicatorId).orElse(null));
+    }
+
+    /**
+     * Records one value: creates it when none is stored for its indicator, unit, period and option
+     * (the command then carries no version), or replaces the stored one when the command carries its
+     * current version. A missing or stale version is a conflict.
+     */
+    @Transactional
+    public RecordedValue recordValue(DataValueCommand command) {
+        Planned planned = plan(List.of(command), false).get(0);
+        return write(planned, AccessScope.current().username(), now());
+    }
+
+    /**
+     * Records many values at once, all or nothing: every value is checked first and the problems of
+     * all of them are reported together (as {@code values[3].period}); a conflict on any value
+     * writes none of them.
+     */
+    @Transactional
+    public BatchResult recordBatch(List<DataValueCommand> commands) {
+        if (commands.isEmpty()) {
+            throw InvalidInputException.of("values", "at least one value is required");
+        }
+        if (commands.size() > MAX_BATCH) {
+            throw InvalidInputException.of("values", "at most " + MAX_BATCH + " values per batch");
+        }
+        List<Planned> planned = plan(commands, true);
+        String who = AccessScope.current().username();
+        OffsetDateTime now = now();
+        int created = 0;
+        List<DataValueView> written = new ArrayList<>();
+        for (Planned p : planned) {
+            RecordedValue recorded = write(p, who, now);
+            created += recorded.created() ? 1 : 0;
+            written.add(recorded.value());
+        }
+        return new BatchResult(created, written.size() - created, written);
+    }
+
+    /** Changes the number (and comment) of a stored value; the key (indicator, unit, period, option) stays. */
+    @Transactional
+    public DataValueView update(long id, int expectedVersion, @Nullable BigDecimal value, @Nullable String comment) {
+        DataValue stored = readable(id);
+        IndicatorView indicator = indicators
+                .findIgnoringScope(stored.indicatorId)
+                .orElseThrow(() -> new NotFoundException("Data value", id));
+        Validation v = new Validation().required("value", value).maxLength("comment", comment, 1000);
+        if (value != null) {
+            String problem = indicators.checkValue(indicator, value);
+            if (problem != null) {
+                v.add("value", problem);
+            }
+        }
+        v.throwIfInvalid();
+        if (stored.version != expectedVersion) {
+            throw ConflictException.staleVersion("Data value", id);
+        }
+        stored.value = value;
+        stored.comment = blankToNull(comment);
+        stored.storedBy = AccessScope.current().username();
+        stored.storedAt = now();
+        return view(values.save(stored), indicator);
+    }
+
+    @Transactional
+    public void delete(long id, int expectedVersion) {
+        DataValue stored = readable(id);
+        if (stored.version != expectedVersion) {
+            throw ConflictException.staleVersion("Data value", id);
+        }
+        values.delete(stored);
+    }
+
+    /** A command that passed every check, with what it refers to. */
+    private record Planned(
+            String where,
+            IndicatorView indicator,
+            OrgUnitView orgUnit,
+            Period period,
+            @Nullable Long optionId,
+            BigDecimal value,
+            @Nullable String comment,
+            @Nullable Integer version) {}
+
+    private List<Planned> plan(List<DataValueCommand> commands, boolean batch) {
+        AccessScope scope = AccessScope.current();
+        Validation v = new Validation();
+        Map<Long, Optional<IndicatorView>> indicatorsById = new HashMap<>();
+        Map<Long, Optional<OrgUnitView>> unitsById = new HashMap<>();
+        Map<String, Integer> keys = new HashMap<>();
+        List<Planned> planned = new ArrayList<>();
+        String forbidden = null;
+        for (int i = 0; i < commands.size(); i++) {
+            DataValueCommand c = commands.get(i);
+            String item = batch ? "values[" + i + "]" : "";
+            String prefix = batch ? item + "." : "";
+            if (c == null) {
+                v.add(batch ? item : "body", "is empty");
+                continue;
+            }
+            v.required(prefix + "indicatorId", c.indicatorId())
+                    .required(prefix + "orgUnitId", c.orgUnitId())
+                    .required(prefix + "period", c.period())
+                    .required(prefix + "value", c.value())
+                    .maxLength(prefix + "comment", c.comment(), 1000);
+
+            IndicatorView indicator = null;
+            if (c.indicatorId() != null) {
+                Optional<IndicatorView> found =
+                        indicatorsById.computeIfAbsent(c.indicatorId(), indicators::findIgnoringScope);
+                if (found.isEmpty()) {
+                    v.add(prefix + "indicatorId", "indicator " + c.indicatorId() + " does not exist");
+                } else if (!scope.canRead(found.get().missionId(), found.get().countryCode())) {
+                    forbidden = forbidden != null
+                            ? forbidden
+                            : (batch ? item + ": " : "") + "indicator " + c.indicatorId() + " is outside your scope";
+                } else {
+                    indicator = found.get();
+                }
+            }
+
+            OrgUnitView unit = null;
+            if (c.orgUnitId() != null) {
+                unit = unitsById
+                        .computeIfAbsent(c.orgUnitId(), this::findOrgUnit)
+                        .orElse(null);
+                if (unit == null) {
+                    v.add(prefix + "orgUnitId", "organisation unit " + c.orgUnitId() + " does not exist");
+                }
+            }
+            if (indicator != null && unit != null) {
+                if (!scope.canRead(indicator.missionId(), unit.countryCode())) {
+                    forbidden = forbidden != null
+                            ? forbidden
+                            : (batch ? item + ": " : "") + "organisation unit " + unit.code() + " ("
+                                    + unit.countryCode() + ") is outside your scope";
+                } else {
+                    String problem = indicators.checkOrgUnit(indicator, unit);
+                    if (problem != null) {
+                        v.add(prefix + "orgUnitId", problem);
+                    }
+                }
+            }
+
+            Period period = null;
+            if (c.period() != null && !c.period().isBlank()) {
+                try {
+                    period = Period.parse(prefix + "period", c.period());
+                } catch (InvalidInputException e) {
+                    e.problems().forEach(p -> v.add(p.field(), p.message()));
+                }
+            }
+
+            long optionKey = -1;
+            if (indicator != null) {
+                optionKey = optionKey(indicator, c, prefix, v);
+                if (c.value() != null) {
+                    String problem = indicators.checkValue(indicator, c.value());
+                    if (problem != null) {
+                        v.add(prefix + "value", problem);
+                    }
+                }
+            }
+
+            if (indicator != null && unit != null && period != null && optionKey >= 0 && c.value() != null) {
+                String key = indicator.id() + "|" + unit.id() + "|" + period.id() + "|" + optionKey;
+                Integer earlier = keys.putIfAbsent(key, i);
+                if (earlier != null) {
+                    v.add(
+                            prefix + "period",
+                            "repeats values[" + earlier + "]: the same indicator, organisation unit, period and"
+                                    + " option can have only one value");
+                }
+                planned.add(new Planned(
+                        batch ? item + ": " : "",
+                        indicator,
+                        unit,
+                        period,
+                        optionKey == DataValue.TOTAL ? null : optionKey,
+                        c.value(),
+                        blankToNull(c.comment()),
+                        c.version()));
+            }
+        }
+        if (forbidden != null) {
+            throw new ForbiddenException(forbidden);
+        }
+        v.throwIfInvalid();
+        return planned;
+    }
+
+    /**
+     * The option key of the command's disaggregation ({@link DataValue#TOTAL} for none), or -1 after
+     * adding a problem when it names no option of the indicator's categories.
+     */
+    private static long optionKey(IndicatorView indicator, DataValueCommand c, String prefix, Validation v) {
+        String categoryCode = code(c.categoryCode());
+        String optionCode = code(c.optionCode());
+        if (categoryCode == null && optionCode == null) {
+            return DataValue.TOTAL;
+        }
+        if (optionCode == null) {
+            v.add(prefix + "optionCode", "is required when categoryCode is given");
+            return -1;
+        }
+        List<CategoryView> categories = indicator.categories();
+        if (categories.isEmpty()) {
+            v.add(
+                    prefix + "optionCode",
+                    "indicator " + indicator.code() + " is not disaggregated; leave the option out to record its"
+                            + " total");
+            return -1;
+        }
+        if (categoryCode != null) {
+            Optional<CategoryView> category = categories.stream()
+                    .filter(cat -> cat.code().equals(categoryCode))
+                    .findFirst();
+            if (category.isEmpty()) {
+                v.add(
+                        prefix + "categoryCode",
+                        "'" + categoryCode + "' is not a disaggregation of indicator " + indicator.code() + " (it uses "
+                                + categories.stream().map(CategoryView::code).collect(Collectors.joining(", "))
+                                + ")");
+                return -1;
+            }
+            return category.get().options().stream()
+                    .filter(o -> o.code().equals(optionCode))
+                    .findFirst()
+                    .map(CategoryView.OptionView::id)
+                    .orElseGet(() -> {
+                        v.add(
+                                prefix + "optionCode",
+                                "'" + optionCode + "' is not an option of " + categoryCode + " ("
+                                        + optionCodes(category.get()) + ")");
+                        return -1L;
+                    });
+        }
+        List<CategoryView.OptionView> matches = categories.stream()
+                .flatMap(cat -> cat.options().stream())
+                .filter(o -> o.code().equals(optionCode))
+                .toList();
+        if (matches.isEmpty()) {
+            v.add(
+                    prefix + "optionCode",
+                    "'" + optionCode + "' is not an option of the indicator's categories ("
+                            + categories.stream()
+                                    .map(cat -> cat.code() + ": " + optionCodes(cat))
+                                    .collect(Collectors.joining("; "))
+                            + ")");
+            return -1;
+        }
+        if (matches.size() > 1) {
+            v.add(
+                    prefix + "optionCode",
+                    "'" + optionCode + "' is an option of more than one of the indicator's categories; give the"
+                            + " categoryCode too");
+            return -1;
+        }
+        return matches.get(0).id();
+    }
+
+    private RecordedValue write(Planned p, String who, OffsetDateTime now) {
+        long optionKey = p.optionId() == null ? DataValue.TOTAL : p.optionId();
+        Optional<DataValue> existing = values.findByIndicatorIdAndOrgUnitIdAndPeriodIdAndOptionKey(
+                p.indicator().id(), p.orgUnit().id(), p.period().id(), optionKey);
+        if (existing.isPresent()) {
+            DataValue stored = existing.get();
+            if (p.version() == null) {
+                throw new ConflictException(
+                        "stale-version",
+                        p.where() + "a value is already stored for indicator "
+                                + p.indicator().code()
+                                + ", organisation unit " + p.orgUnit().code() + " and period "
+                                + p.period().id()
+                                + " (data value " + stored.id + ", version " + stored.version
+                                + "); send its version to replace it");
+            }
+            if (p.version() != stored.version) {
+                throw new ConflictException(
+                        "stale-version",
+                        p.where() + "data value " + stored.id + " was changed by someone else (it is now at version "
+                                + stored.version + "); reload it and apply your change again");
+            }
+            stored.value = p.value();
+            stored.comment = p.comment();
+            stored.storedBy = who;
+            stored.storedAt = now;
+            return new RecordedValue(view(values.save(stored), p.indicator()), false);
+        }
+        if (p.version() != null) {
+            throw new ConflictException(
+                    "stale-version",
+                    p.where() + "no value is stored for indicator "
+                            + p.indicator().code() + ", organisation unit "
+                            + p.orgUnit().code() + " and period " + p.period().id()
+                            + " any more; send it without a version to record it again");
+        }
+        DataValue created = new DataValue(
+                p.indicator().id(),
+                p.orgUnit().id(),
+                p.period().id(),
+                p.period().type(),
+                p.period().startDate(),
+                p.period().endDate(),
+                p.optionId(),
+                p.value(),
+                p.indicator().missionId(),
+                p.orgUnit().countryCode(),
+                who,
+                now);
+        created.comment = p.comment();
+        return new RecordedValue(view(values.save(created), p.indicator()), true);
+    }
+
+    private DataValue readable(long id) {
+        return values.findById(id)
+                .filter(d -> AccessScope.current().canRead(d.missionId, d.countryCode))
+                .orElseThrow(() -> new NotFoundException("Data value", id));
+    }
+
+    /** The unit, or empty when it does not exist (the caller then rejects the request, so nothing is written). */
+    private Optional<OrgUnitView> findOrgUnit(long id) {
+        try {
+            return Optional.of(geography.orgUnit(id));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ids of the unit and every unit below it. */
+    private List<Long> subtree(long within) {
+        List<Long> ids = new ArrayList<>();
+        OrgUnitFilter filter = new OrgUnitFilter(null, null, within, null, null, null);
+        for (int page = 0; ; page++) {
+            PageResponse<OrgUnitView> units = geography.orgUnits(
+                    filter, PageQuery.of(page, PageQuery.MAX_SIZE, null, Map.of("path", "path"), "path"));
+            units.items().forEach(u -> ids.add(u.id()));
+            if (units.items().isEmpty() || ids.size() >= units.total()) {
+                return ids;
+            }
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static DataValue row(ResultSet rs, int n) throws SQLException {
+        DataValue d = new DataValue(
+                rs.getLong("indicator_id"),
+                rs.getLong("org_unit_id"),
+                rs.getString("period_id"),
+                PeriodType.valueOf(rs.getString("period_type")),
+                rs.getObject("start_date", java.time.LocalDate.class),
+                rs.getObject("end_date", java.time.LocalDate.class),
+                rs.getObject("option_id", Long.class),
+                rs.getBigDecimal("value"),
+                rs.getObject("mission_id", Long.class),
+                rs.getString("country_code"),
+                rs.getString("stored_by"),
+                rs.getObject("stored_at", OffsetDateTime.class));
+        d.id = rs.getLong("id");
+        d.comment = rs.getString("comment");
+        d.version = rs.getInt("version");
+        return d;
+    }
+
+    private static DataValueView view(DataValue d, @Nullable IndicatorView indicator) {
+        String categoryCode = null;
+        String optionCode = null;
+        if (d.optionId != null && indicator != null) {
+            for (CategoryView category : indicator.categories()) {
+                for (CategoryView.OptionView option : category.options()) {
+                    if (option.id() == d.optionId) {
+                        categoryCode = category.code();
+                        optionCode = option.code();
+                    }
+                }
+            }
+        }
+        BigDecimal plain = d.value.stripTrailingZeros();
+        return new DataValueView(
+                d.id == null ? 0 : d.id,
+                d.indicatorId,
+                indicator == null ? "" : indicator.code(),
+                d.orgUnitId,
+                d.periodId,
+                d.periodType,
+                d.startDate,
+                d.endDate,
+                d.optionId,
+                categoryCode,
+                optionCode,
+                plain.scale() < 0 ? plain.setScale(0) : plain,
+                d.comment,
+                d.missionId,
+                d.countryCode,
+                d.storedBy,
+                d.storedAt,
+                d.version);
+    }
+
+    private static @Nullable String code(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String optionCodes(CategoryView category) {
+        return category.options().stream().map(CategoryView.OptionView::code).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,324 @@
+package org.bluehelm.measurement;
+
+import static org.bluehelm.indicator.IndicatorFixtures.admin;
+import static org.bluehelm.indicator.IndicatorFixtures.createIndicator;
+import static org.bluehelm.indicator.IndicatorFixtures.id;
+import static org.bluehelm.indicator.IndicatorFixtures.orgUnit;
+import static org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow;
+import static org.bluehelm.indicator.IndicatorFixtures.unique;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.bluehelm.test.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@IntegrationTest
+class DataValueApiIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    private ResultActions record(String json) throws Exception {
+        return mvc.perform(post("/api/v1/dataValues")
+                .with(admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
+
+    private ResultActions batch(String json) throws Exception {
+        return mvc.perform(post("/api/v1/dataValues/batch")
+                .with(admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
+
+    private ResultActions listFor(long indicator) throws Exception {
+        return mvc.perform(get("/api/v1/dataValues")
+                .param("indicator", String.valueOf(indicator))
+                .with(admin()));
+    }
+
+    @Test
+    void aValueIsCreatedThenReplacedOnlyWithItsCurrentVersion() throws Exception {
+        long unit = orgUnit(mvc, "LBR");
+        long indicator = id(createIndicator(
+                mvc, admin(), "\"valueType\":\"INTEGER\",\"countryCode\":\"LBR\",\"categories\":[\"SEX\"]"));
+        String value = """
+                {"indicatorId":%d,"orgUnitId":%d,"period":"2024Q1","value":%s,"comment":"%s"%s}""";
+
+        long id = id(record(value.formatted(indicator, unit, "120", "first count", ""))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(header().string("Location", containsString("/api/v1/dataValues/")))
+                .andExpect(jsonPath("$.value").value(120))
+                .andExpect(jsonPath("$.period").value("2024Q1"))
+                .andExpect(jsonPath("$.periodType").value("QUARTERLY"))
+                .andExpect(jsonPath("$.startDate").value("2024-01-01"))
+                .andExpect(jsonPath("$.endDate").value("2024-03-31"))
+                .andExpect(jsonPath("$.countryCode").value("LBR"))
+                .andExpect(jsonPath("$.optionCode").doesNotExist())
+                .andExpect(jsonPath("$.storedBy").value("admin"))
+                .andExpect(jsonPath("$.storedAt").exists())
+                .andReturn());
+
+        record(value.formatted(indicator, unit, "130", "again", ""))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("stale-version"));
+        record(value.formatted(indicator, unit, "130", "recount", ",\"version\":1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(id))
+                .andExpect(jsonPath("$.value").value(130))
+                .andExpect(jsonPath("$.version").value(2));
+        record(value.formatted(indicator, unit, "140", "late", ",\"version\":1"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("stale-version"));
+
+        mvc.perform(put("/api/v1/dataValues/{id}", id)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"value\":135,\"version\":2}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"3\""))
+                .andExpect(jsonPath("$.value").value(135))
+                .andExpect(jsonPath("$.comment").doesNotExist());
+        mvc.perform(put("/api/v1/dataValues/{id}", id)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"value\":136,\"version\":2}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("stale-version"));
+        mvc.perform(put("/api/v1/dataValues/{id}", id)
+                        .with(admin())
+                        .header("If-Match", "\"3\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"value\":13.5}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("value"));
+
+        record("""
+                        {"indicatorId":%d,"orgUnitId":%d,"period":"2024Q1","optionCode":"female","value":70}""".formatted(indicator, unit))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.categoryCode").value("SEX"))
+                .andExpect(jsonPath("$.optionCode").value("FEMALE"));
+        record("""
+                        {"indicatorId":%d,"orgUnitId":%d,"period":"2024Q1","categoryCode":"SEX","optionCode":"MALE","value":65}""".formatted(indicator, unit)).andExpect(status().isCreated());
+        listFor(indicator)
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items[*].optionCode", hasItem("MALE")));
+        mvc.perform(get("/api/v1/dataValues/{id}", id).with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"3\""))
+                .andExpect(jsonPath("$.value").value(135));
+
+        mvc.perform(delete("/api/v1/dataValues/{id}", id).param("version", "2").with(admin()))
+                .andExpect(status().isConflict());
+        mvc.perform(delete("/api/v1/dataValues/{id}", id).param("version", "3").with(admin()))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/dataValues/{id}", id).with(admin())).andExpect(status().isNotFound());
+        listFor(indicator).andExpect(jsonPath("$.total").value(2));
+    }
+
+    @Test
+    void everyWrongValueIsNamedAndNothingIsWritten() throws Exception {
+        long liberia = orgUnit(mvc, "LBR");
+        long ivoryCoast = orgUnit(mvc, "CIV");
+        long integer = id(
+                createIndicator(
+                        mvc,
+                        admin(),
+                        "\"valueType\":\"INTEGER\",\"countryCode\":\"LBR\",\"minValue\":0,\"maxValue\":500,\"categories\":[\"SEX\"]"));
+        long yesNo = id(createIndicator(mvc, admin(), "\"valueType\":\"BOOLEAN\",\"countryCode\":\"LBR\""));
+        long share = id(createIndicator(mvc, admin(), "\"valueType\":\"PERCENTAGE\",\"countryCode\":\"LBR\""));
+        String template = "{\"indicatorId\":%d,\"orgUnitId\":%d,\"period\":\"%s\",\"value\":%s%s}";
+
+        record(template.formatted(999999999L, liberia, "2024", "1", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("indicatorId"));
+        record(template.formatted(integer, 999999999L, "2024", "1", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("orgUnitId"));
+        record(template.formatted(integer, ivoryCoast, "2024", "1", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("orgUnitId"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("CIV")));
+        record(template.formatted(integer, liberia, "2024M13", "1", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"));
+        record(template.formatted(integer, liberia, "2024", "1", ",\"optionCode\":\"NATIONAL\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("optionCode"));
+        record(template.formatted(integer, liberia, "2024", "1", ",\"categoryCode\":\"AGE\",\"optionCode\":\"FEMALE\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("categoryCode"));
+        record(template.formatted(yesNo, liberia, "2024", "1", ",\"optionCode\":\"FEMALE\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("optionCode"));
+        record(template.formatted(integer, liberia, "2024", "2.5", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("value"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("whole")));
+        record(template.formatted(integer, liberia, "2024", "501", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("value"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be at most 500"));
+        record(template.formatted(yesNo, liberia, "2024", "2", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("value"));
+        record(template.formatted(share, liberia, "2024", "100.5", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("value"));
+        record(template.formatted(share, liberia, "2024", "\"many\"", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("value"));
+        record("{\"comment\":\"nothing else\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("indicatorId")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("orgUnitId")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("period")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("value")));
+
+        listFor(integer).andExpect(jsonPath("$.total").value(0));
+        listFor(yesNo).andExpect(jsonPath("$.total").value(0));
+        listFor(share).andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void aBatchIsWrittenWhollyOrNotAtAll() throws Exception {
+        long unit = orgUnit(mvc, "LBR");
+        long indicator = id(createIndicator(mvc, admin(), "\"valueType\":\"INTEGER\",\"countryCode\":\"LBR\""));
+        String row = "{\"indicatorId\":%d,\"orgUnitId\":%d,\"period\":\"%s\",\"value\":%s%s}";
+
+        batch("{\"values\":[%s,%s,%s]}"
+                        .formatted(
+                                row.formatted(indicator, unit, "202401", "10", ""),
+                                row.formatted(indicator, unit, "202402", "10.5", ""),
+                                row.formatted(indicator, unit, "202403", "12", "")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].field").value("values[1].value"));
+        listFor(indicator).andExpect(jsonPath("$.total").value(0));
+
+        batch("{\"values\":[%s,%s,%s]}"
+                        .formatted(
+                                row.formatted(indicator, unit, "202401", "10", ""),
+                                row.formatted(indicator, unit, "2024-02", "11", ""),
+                                row.formatted(indicator, unit, "202401", "12", "")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("values[1].period")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("values[2].period")));
+
+        batch("{\"values\":[%s,%s,%s]}"
+                        .formatted(
+                                row.formatted(indicator, unit, "202401", "10", ""),
+                                row.formatted(indicator, unit, "202402", "11", ""),
+                                row.formatted(indicator, unit, "202403", "12", "")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(3))
+                .andExpect(jsonPath("$.updated").value(0))
+                .andExpect(jsonPath("$.values", hasSize(3)));
+        listFor(indicator).andExpect(jsonPath("$.total").value(3));
+
+        // one stale version among new values: nothing of the batch is written
+        batch("{\"values\":[%s,%s]}"
+                        .formatted(
+                                row.formatted(indicator, unit, "202404", "13", ""),
+                                row.formatted(indicator, unit, "202401", "20", ",\"version\":7")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("stale-version"))
+                .andExpect(jsonPath("$.detail", containsString("values[1]")));
+        listFor(indicator).andExpect(jsonPath("$.total").value(3));
+
+        batch("{\"values\":[%s,%s]}"
+                        .formatted(
+                                row.formatted(indicator, unit, "202404", "13", ""),
+                                row.formatted(indicator, unit, "202401", "20", ",\"version\":1")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(1))
+                .andExpect(jsonPath("$.updated").value(1));
+        batch("{\"values\":[]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("values"));
+    }
+
+    @Test
+    void valuesAreListedByUnitSubtreeAndPeriod() throws Exception {
+        long county = orgUnit(mvc, "LBR");
+        long district = orgUnitBelow(mvc, county);
+        long elsewhere = orgUnit(mvc, "LBR");
+        long indicator = id(createIndicator(mvc, admin(), "\"countryCode\":\"LBR\""));
+        String row = "{\"indicatorId\":%d,\"orgUnitId\":%d,\"period\":\"%s\",\"value\":%s}";
+        batch("{\"values\":[%s,%s,%s,%s]}"
+                        .formatted(
+                                row.formatted(indicator, county, "2023", "1"),
+                                row.formatted(indicator, district, "2024Q2", "2"),
+                                row.formatted(indicator, district, "20240615", "3"),
+                                row.formatted(indicator, elsewhere, "2024W10", "4")))
+                .andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/dataValues")
+                        .param("indicator", String.valueOf(indicator))
+                        .param("within", String.valueOf(county))
+                        .param("sort", "-period")
+                        .with(admin()))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items[0].period").value("20240615"));
+        mvc.perform(get("/api/v1/dataValues")
+                        .param("indicator", String.valueOf(indicator))
+                        .param("orgUnit", String.valueOf(district))
+                        .param("periodType", "QUARTERLY")
+                        .with(admin()))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].value").value(2));
+        mvc.perform(get("/api/v1/dataValues")
+                        .param("indicator", String.valueOf(indicator))
+                        .param("from", "2024-01-01")
+                        .param("to", "2024-06-30")
+                        .with(admin()))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items[*].period", hasItem("2024W10")));
+        mvc.perform(get("/api/v1/dataValues")
+                        .param("indicator", String.valueOf(indicator))
+                        .param("period", "2023")
+                        .with(admin()))
+                .andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/api/v1/dataValues").param("period", "2023Q9").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"));
+        mvc.perform(get("/api/v1/dataValues").param("sort", "comment").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sort"));
+    }
+
+    @Test
+    void anIndicatorWithDataValuesCannotBeDeleted() throws Exception {
+        long unit = orgUnit(mvc, "LBR");
+        long indicator = id(createIndicator(mvc, admin(), "\"countryCode\":\"LBR\""));
+        record("{\"indicatorId\":%d,\"orgUnitId\":%d,\"period\":\"2024\",\"value\":5}".formatted(indicator, unit))
+                .andExpect(status().isCreated());
+        mvc.perform(delete("/api/v1/indicators/{id}", indicator)
+                        .param("version", "1")
+                        .with(admin()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("integrity"));
+        mvc.perform(get("/api/v1/indicators/{id}", indicator).with(admin())).andExpect(status().isOk());
+        listFor(indicator).andExpect(jsonPath("$.total").value(1));
+        String unused = "unused_" + unique();
+        long other = id(createIndicator(mvc, admin(), "\"code\":\"%s\"".formatted(unused)));
+        mvc.perform(delete("/api/v1/indicators/{id}", other)
+                        .param("version", "1")
+                        .with(admin()))
+                .andExpect(status().isNoContent());
+    }
+}

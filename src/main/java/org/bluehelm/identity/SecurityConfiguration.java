@@ -49,7 +49,11 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/api/v1/dataValues", "/api/v1/dataValues/**")
                         .hasAnyRole(DATA_ENTRY)
-                        .requestMatchers("/api/v1/indicators", "/api/v1/indicators/**")
+                        .requestMatchers(
+                                "/api/v1/indicators",
+                                "/api/v1/indicators/**",
+                                "/api/v1/disaggregations",
+                                "/api/v1/disaggregations/**")
                         .hasAnyRole(STEWARDS)
                         .anyRequest()
                         .hasAnyRole(MANAGERS))

@@ -135,6 +135,13 @@ public class MissionService {
         return missions.findByAcronym(acronym).map(this::view);
     }
 
+    public Optional<String> findAcronym(long id) {
+        return jdbc.sql("select acronym from mission where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
     public boolean exists(long id) {
         return missions.existsById(id);
     }

@@ -19,21 +19,25 @@ public final class Validation {
 
     public Validation required(String field, @Nullable Object value) {
         if (value == null || (value instanceof String s && s.isBlank())) {
-            add(field, "is required");
+            coded(field, "is required", "validation.required");
         }
         return this;
     }
 
     public Validation maxLength(String field, @Nullable String value, int max) {
         if (value != null && value.length() > max) {
-            add(field, "must be at most " + max + " characters");
+            coded(field, "must be at most " + max + " characters", "validation.maxLength", max);
         }
         return this;
     }
 
     public Validation iso3(String field, @Nullable String value) {
         if (value != null && !ISO3.matcher(value).matches()) {
-            add(field, "'" + value + "' is not an ISO 3166 alpha-3 code (three capital letters, e.g. LBR)");
+            coded(
+                    field,
+                    "'" + value + "' is not an ISO 3166 alpha-3 code (three capital letters, e.g. LBR)",
+                    "validation.iso3",
+                    value);
         }
         return this;
     }
@@ -41,21 +45,21 @@ public final class Validation {
     public Validation datesInOrder(
             String startField, @Nullable LocalDate start, String endField, @Nullable LocalDate end) {
         if (start != null && end != null && end.isBefore(start)) {
-            add(endField, "must not be before " + startField);
+            coded(endField, "must not be before " + startField, "validation.datesInOrder", startField);
         }
         return this;
     }
 
     public Validation notNegative(String field, @Nullable Number value) {
         if (value != null && new BigDecimal(value.toString()).signum() < 0) {
-            add(field, "must not be negative");
+            coded(field, "must not be negative", "validation.notNegative");
         }
         return this;
     }
 
     public Validation between(String field, @Nullable Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
-            add(field, "must be between " + min + " and " + max);
+            coded(field, "must be between " + min + " and " + max, "validation.between", min, max);
         }
         return this;
     }
@@ -69,6 +73,12 @@ public final class Validation {
 
     public Validation add(String field, String message) {
         problems.add(new FieldProblem(field, message));
+        return this;
+    }
+
+    /** Adds a problem that the web UI can translate: {@code code} is a message key, {@code args} its arguments. */
+    public Validation coded(String field, String message, String code, Object... args) {
+        problems.add(new FieldProblem(field, message, code, java.util.List.of(args)));
         return this;
     }
 

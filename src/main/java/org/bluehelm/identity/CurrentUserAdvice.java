@@ -1,0 +1,44 @@
+package org.bluehelm.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bluehelm.mission.MissionService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in user, their roles and their scope in words on every page of the UI. */
+@ControllerAdvice(annotations = Controller.class)
+class CurrentUserAdvice {
+
+    private final MissionService missions;
+
+    CurrentUserAdvice(MissionService missions) {
+        this.missions = missions;
+    }
+
+    @ModelAttribute("me")
+    @Nullable
+    Map<String, Object> me() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof BluehelmPrincipal p)) {
+            return null;
+        }
+        List<String> scope = new ArrayList<>();
+        p.scope().missionIds().stream()
+                .sorted()
+                .forEach(id -> missions.findAcronym(id).ifPresent(scope::add));
+        scope.addAll(p.scope().countryCodes().stream().sorted().toList());
+        return Map.of(
+                "username", p.username(),
+                "displayName", p.displayName(),
+                "roles", p.roles(),
+                "admin", p.roles().contains(Role.ADMIN),
+                "global", p.scope().global(),
+                "scope", String.join(", ", scope));
+    }
+}

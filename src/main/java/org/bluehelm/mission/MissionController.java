@@ -1,0 +1,187 @@
+package org.bluehelm.mission;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.Pillar;
+import org.bluehelm.web.Crumb;
+import org.bluehelm.web.FieldChange;
+import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListLinks;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Missions in the browser: list, detail with mandate and deployments, create, edit, delete. */
+@Controller
+class MissionController {
+
+    private final MissionService missions;
+    private final MessageSource messages;
+
+    MissionController(MissionService missions, MessageSource messages) {
+        this.missions = missions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/missions")
+    String list(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable MissionStatus status,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false, defaultValue = "false") boolean mine,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable String sort,
+            Model model) {
+        PageResponse<MissionSummary> result = missions.list(
+                new MissionFilter(q, status, blankToNull(country), null, mine),
+                PageQuery.of(page, 25, sort, MissionService.SORTS, "-startDate"));
+        model.addAttribute("result", result);
+        model.addAttribute("links", ListLinks.fromCurrentRequest(sort == null ? "-startDate" : sort));
+        model.addAttribute("statuses", MissionStatus.values());
+        model.addAttribute("breadcrumbs", List.of(new Crumb(label("nav.missions"), null)));
+        return "mission/list";
+    }
+
+    @GetMapping("/missions/{id}")
+    String detail(@PathVariable long id, Model model) {
+        MissionView mission = missions.get(id);
+        model.addAttribute("mission", mission);
+        List<DeploymentView> deployments = missions.deployments(id);
+        model.addAttribute("deployments", deployments);
+        model.addAttribute("deploymentYears", byYear(deployments));
+        model.addAttribute("canEdit", missions.inScope(id));
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(new Crumb(label("nav.missions"), "/missions"), new Crumb(mission.acronym(), null)));
+        return "mission/detail";
+    }
+
+    @GetMapping("/missions/new")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MISSION_MANAGER')")
+    String newForm(Model model) {
+        return form(new MissionForm().withBlankRows(), null, model);
+    }
+
+    @PostMapping("/missions")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MISSION_MANAGER')")
+    String create(@ModelAttribute("form") MissionForm form, Model model, RedirectAttributes redirect) {
+        try {
+            MissionView created = missions.create(form.command());
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/missions/" + created.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            return form(form.withBlankRows(), null, model);
+        }
+    }
+
+    @GetMapping("/missions/{id}/edit")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MISSION_MANAGER')")
+    String editForm(@PathVariable long id, Model model) {
+        return form(MissionForm.of(missions.get(id)), id, model);
+    }
+
+    @PostMapping("/missions/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MISSION_MANAGER')")
+    String update(
+            @PathVariable long id, @ModelAttribute("form") MissionForm form, Model model, RedirectAttributes redirect) {
+        try {
+            missions.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/missions/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+        } catch (ConflictException e) {
+            model.addAttribute("conflict", changes(form, missions.get(id)));
+            model.addAttribute("reloadUrl", "/missions/" + id + "/edit");
+        }
+        return form(form.withBlankRows(), id, model);
+    }
+
+    @PostMapping("/missions/{id}/delete")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MISSION_MANAGER')")
+    String delete(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        missions.delete(id, version);
+        redirect.addFlashAttribute("flash", "flash.deleted");
+        return "redirect:/missions";
+    }
+
+    private String form(MissionForm form, @Nullable Long id, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("missionId", id);
+        model.addAttribute("statuses", MissionStatus.values());
+        model.addAttribute("pillars", Pillar.values());
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("nav.missions"), "/missions"),
+                        new Crumb(id == null ? label("mission.new") : Objects.toString(form.getAcronym(), ""), null)));
+        return "mission/form";
+    }
+
+    private List<FieldChange> changes(MissionForm yours, MissionView stored) {
+        MissionForm theirs = MissionForm.of(stored);
+        List<FieldChange> changes = new ArrayList<>();
+        compare(changes, label("mission.acronym"), yours.getAcronym(), theirs.getAcronym());
+        compare(changes, label("mission.name"), yours.getName(), theirs.getName());
+        compare(changes, label("mission.status"), yours.getStatus(), theirs.getStatus());
+        compare(changes, label("mission.start"), yours.getStartDate(), theirs.getStartDate());
+        compare(changes, label("mission.end"), yours.getEndDate(), theirs.getEndDate());
+        compare(changes, label("mission.hosts"), yours.getHostCountries(), theirs.getHostCountries());
+        compare(
+                changes,
+                label("mission.tasks"),
+                yours.command().tasks().size(),
+                theirs.command().tasks().size());
+        return changes;
+    }
+
+    private static void compare(
+            List<FieldChange> changes, String field, @Nullable Object yours, @Nullable Object stored) {
+        String a = yours == null ? "" : yours.toString();
+        String b = stored == null ? "" : stored.toString();
+        if (!a.equals(b)) {
+            changes.add(new FieldChange(field, a, b));
+        }
+    }
+
+    /** Troops per year and source, summed over host countries, for the chart and its table. */
+    record DeploymentYear(int year, java.math.@Nullable BigDecimal geopko, java.math.@Nullable BigDecimal hks) {}
+
+    static List<DeploymentYear> byYear(List<DeploymentView> deployments) {
+        java.util.TreeMap<Integer, java.math.BigDecimal[]> years = new java.util.TreeMap<>();
+        for (DeploymentView d : deployments) {
+            if (d.troops() == null) {
+                continue;
+            }
+            java.math.BigDecimal[] row = years.computeIfAbsent(d.year(), y -> new java.math.BigDecimal[2]);
+            int i = d.source() == DeploymentSource.GEOPKO ? 0 : 1;
+            row[i] = row[i] == null ? d.troops() : row[i].add(d.troops());
+        }
+        return years.entrySet().stream()
+                .map(e -> new DeploymentYear(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
+    }
+
+    private String label(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

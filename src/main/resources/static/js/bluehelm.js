@@ -1,0 +1,90 @@
+// Bluehelm: small progressive enhancements. Every page works without this file.
+(function () {
+  "use strict";
+
+  // htmx requests carry the CSRF token like forms do.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // Ask before a destructive action.
+  document.addEventListener("submit", function (event) {
+    var message = event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  });
+
+  // Forms marked data-warn-unsaved warn before the page is left with unsaved changes.
+  var dirty = false;
+  document.addEventListener("input", function (event) {
+    if (event.target.form && event.target.form.hasAttribute("data-warn-unsaved")) {
+      dirty = true;
+      var status = event.target.form.querySelector("[data-unsaved-status]");
+      if (status) {
+        status.hidden = false;
+      }
+    }
+  });
+  document.addEventListener("submit", function () {
+    dirty = false;
+  });
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
+  // Tables with data-chart get a Chart.js line chart drawn from their own cells (the table stays).
+  function drawCharts() {
+    if (typeof window.Chart === "undefined") {
+      return;
+    }
+    document.querySelectorAll("canvas[data-chart-for]").forEach(function (canvas) {
+      var table = document.getElementById(canvas.getAttribute("data-chart-for"));
+      if (!table || canvas.dataset.drawn) {
+        return;
+      }
+      canvas.dataset.drawn = "1";
+      var headers = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+        return th.textContent.trim();
+      });
+      var rows = Array.prototype.map.call(table.querySelectorAll("tbody tr"), function (tr) {
+        return Array.prototype.map.call(tr.children, function (td) {
+          return td.getAttribute("data-value");
+        });
+      });
+      var labels = rows.map(function (r, i) {
+        return table.querySelectorAll("tbody tr")[i].children[0].textContent.trim();
+      });
+      var palette = ["#0b4f8a", "#b35c00", "#1d6b2f", "#7a1f5c", "#4a5561", "#a4001d", "#005f73"];
+      var datasets = [];
+      for (var c = 1; c < headers.length; c++) {
+        var dashed = (table.getAttribute("data-dashed") || "").split(",").indexOf(String(c)) >= 0;
+        datasets.push({
+          label: headers[c],
+          data: rows.map(function (r) {
+            return r[c] === null || r[c] === "" ? null : Number(r[c]);
+          }),
+          borderColor: palette[(c - 1) % palette.length],
+          backgroundColor: palette[(c - 1) % palette.length],
+          borderDash: dashed ? [6, 4] : [],
+          spanGaps: true,
+          tension: 0.1
+        });
+      }
+      new window.Chart(canvas, {
+        type: "line",
+        data: { labels: labels, datasets: datasets },
+        options: { responsive: true, maintainAspectRatio: false, animation: false }
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", drawCharts);
+  document.addEventListener("htmx:afterSettle", drawCharts);
+})();

@@ -202,6 +202,20 @@ public class MeasurementService {
         return view(values.save(stored), indicator);
     }
 
+    /**
+     * Deletes every value of an indicator (used when a dataset is removed as a whole); the indicator
+     * must be in the user's scope.
+     *
+     * @return how many values were deleted
+     */
+    @Transactional
+    public int deleteAllOf(long indicatorId) {
+        indicators.get(indicatorId);
+        return jdbc.sql("delete from data_value where indicator_id = :id")
+                .param("id", indicatorId)
+                .update();
+    }
+
     @Transactional
     public void delete(long id, int expectedVersion) {
         DataValue stored = readable(id);

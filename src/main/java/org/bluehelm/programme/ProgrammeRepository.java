@@ -1,0 +1,5 @@
+package org.bluehelm.programme;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface ProgrammeRepository extends CrudRepository<Programme, Long> {}

@@ -34,6 +34,11 @@ import org.bluehelm.measurement.DataValueCommand;
 import org.bluehelm.measurement.MeasurementService;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.mission.MissionView;
+import org.bluehelm.programme.PartnerRole;
+import org.bluehelm.programme.ProgrammeCommand;
+import org.bluehelm.programme.ProgrammeService;
+import org.bluehelm.programme.ProgrammeStatus;
+import org.bluehelm.programme.ResultLevel;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.NotFoundException;
@@ -66,6 +71,7 @@ public class DemoDataset {
     private final ActorService actors;
     private final IndicatorService indicators;
     private final MeasurementService measurements;
+    private final ProgrammeService programmes;
     private final Clock clock;
 
     DemoDataset(
@@ -77,6 +83,7 @@ public class DemoDataset {
             ActorService actors,
             IndicatorService indicators,
             MeasurementService measurements,
+            ProgrammeService programmes,
             Clock clock) {
         this.jdbc = jdbc;
         this.geography = geography;
@@ -86,6 +93,7 @@ public class DemoDataset {
         this.actors = actors;
         this.indicators = indicators;
         this.measurements = measurements;
+        this.programmes = programmes;
         this.clock = clock;
     }
 
@@ -142,12 +150,13 @@ public class DemoDataset {
                 "LNP Professional Standards Division", OversightBodyType.INSPECTORATE, false, null, List.of(police));
         oversightBody("Judicial Inquiry Commission", OversightBodyType.JUDICIAL, true, null, List.of(courts));
 
-        actor("UNMIL Police Component", ActorType.MISSION_COMPONENT, mission);
-        actor("UNMIL Security Sector Reform Advisory Unit", ActorType.MISSION_COMPONENT, mission);
-        actor("UNMIL Corrections Advisory Unit", ActorType.MISSION_COMPONENT, mission);
-        actor("Ministry of Justice", ActorType.HOST_MINISTRY, null);
-        actor("Ministry of National Defense", ActorType.HOST_MINISTRY, null);
-        actor("Civil society security monitoring network", ActorType.CIVIL_SOCIETY_ORGANISATION, null);
+        long unpol = actor("UNMIL Police Component", ActorType.MISSION_COMPONENT, mission);
+        long ssrUnit = actor("UNMIL Security Sector Reform Advisory Unit", ActorType.MISSION_COMPONENT, mission);
+        long corrections = actor("UNMIL Corrections Advisory Unit", ActorType.MISSION_COMPONENT, mission);
+        long justiceMinistry = actor("Ministry of Justice", ActorType.HOST_MINISTRY, null);
+        long defenceMinistry = actor("Ministry of National Defense", ActorType.HOST_MINISTRY, null);
+        long civilSociety =
+                actor("Civil society security monitoring network", ActorType.CIVIL_SOCIETY_ORGANISATION, null);
 
         List<OrgUnitView> areas = new ArrayList<>(counties.values());
         IndicatorView trained = indicator(
@@ -273,6 +282,110 @@ public class DemoDataset {
                 40,
                 90);
 
+        List<Long> countyIds = areas.stream().map(OrgUnitView::id).toList();
+        programme(
+                "LBR-DEMO-POL",
+                "Community policing and police accountability",
+                Pillar.POLICE,
+                mission,
+                unpol,
+                List.of(
+                        new ProgrammeCommand.Partner(justiceMinistry, PartnerRole.COORDINATING),
+                        new ProgrammeCommand.Partner(civilSociety, PartnerRole.MONITORING)),
+                "4500000",
+                countyIds,
+                List.of(police),
+                List.of(
+                        result(
+                                "OC1",
+                                ResultLevel.OUTCOME,
+                                "Police serve communities professionally and accountably",
+                                null,
+                                List.of(received.id(), resolved.id())),
+                        result(
+                                "OP1.1",
+                                ResultLevel.OUTPUT,
+                                "Officers trained in community policing",
+                                "OC1",
+                                List.of(trained.id())),
+                        result(
+                                "OP1.2",
+                                ResultLevel.OUTPUT,
+                                "Police courses delivered by national trainers",
+                                "OC1",
+                                List.of(national.id()))));
+        programme(
+                "LBR-DEMO-DEF",
+                "Human rights in the armed forces",
+                Pillar.DEFENCE,
+                mission,
+                defenceMinistry,
+                List.of(new ProgrammeCommand.Partner(ssrUnit, PartnerRole.TECHNICAL_ADVISER)),
+                "1200000",
+                List.of(counties.get("Montserrado").id()),
+                List.of(army),
+                List.of(
+                        result(
+                                "OC1",
+                                ResultLevel.OUTCOME,
+                                "Soldiers respect international humanitarian and human rights law",
+                                null,
+                                List.of()),
+                        result(
+                                "OP1.1",
+                                ResultLevel.OUTPUT,
+                                "Soldiers trained in human rights law",
+                                "OC1",
+                                List.of(soldiers.id()))));
+        programme(
+                "LBR-DEMO-JUS",
+                "Access to justice and case management",
+                Pillar.JUSTICE,
+                mission,
+                justiceMinistry,
+                List.of(new ProgrammeCommand.Partner(ssrUnit, PartnerRole.TECHNICAL_ADVISER)),
+                "2800000",
+                countyIds,
+                List.of(courts),
+                List.of(result(
+                        "OC1",
+                        ResultLevel.OUTCOME,
+                        "Criminal cases are heard without undue delay",
+                        null,
+                        List.of(cases.id()))));
+        programme(
+                "LBR-DEMO-COR",
+                "Reducing pre-trial detention",
+                Pillar.CORRECTIONS,
+                mission,
+                corrections,
+                List.of(new ProgrammeCommand.Partner(justiceMinistry, PartnerRole.IMPLEMENTING)),
+                "900000",
+                countyIds,
+                List.of(prisons),
+                List.of(result(
+                        "OC1",
+                        ResultLevel.OUTCOME,
+                        "Fewer people held in prolonged pre-trial detention",
+                        null,
+                        List.of(pretrial.id()))));
+        programme(
+                "LBR-DEMO-OVS",
+                "Civilian oversight of the security sector",
+                Pillar.OVERSIGHT,
+                mission,
+                ssrUnit,
+                List.of(new ProgrammeCommand.Partner(civilSociety, PartnerRole.MONITORING)),
+                "650000",
+                List.of(counties.get("Montserrado").id()),
+                List.of(police, army),
+                List.of(result(
+                        "OC1",
+                        ResultLevel.OUTCOME,
+                        "The legislature scrutinises the security sector",
+                        null,
+                        List.of(hearings.id()))));
+
         Random random = new Random(2003);
         List<DataValueCommand> values = new ArrayList<>();
         for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
@@ -324,6 +437,7 @@ public class DemoDataset {
         for (Object[] r : records) {
             long id = (Long) r[1];
             switch ((String) r[0]) {
+                case "PROGRAMME" -> programmes.delete(id, programmes.get(id).version());
                 case "INDICATOR" -> {
                     measurements.deleteAllOf(id);
                     indicators.delete(id, indicators.get(id).version());
@@ -402,10 +516,49 @@ public class DemoDataset {
         record("OVERSIGHT_BODY", id);
     }
 
-    private void actor(String name, ActorType type, @Nullable Long mission) {
+    private long actor(String name, ActorType type, @Nullable Long mission) {
         long id = actors.create(new ActorCommand(LABEL + name, null, null, type, "LBR", mission, null, "Demo record."))
                 .id();
         record("ACTOR", id);
+        return id;
+    }
+
+    private void programme(
+            String code,
+            String name,
+            Pillar pillar,
+            long mission,
+            long lead,
+            List<ProgrammeCommand.Partner> partners,
+            String budget,
+            List<Long> locations,
+            List<Long> supported,
+            List<ProgrammeCommand.Result> results) {
+        long id = programmes
+                .create(new ProgrammeCommand(
+                        code,
+                        LABEL + name,
+                        pillar,
+                        "Demo programme: its objectives, budget and figures are invented.",
+                        "LBR",
+                        mission,
+                        lead,
+                        partners,
+                        new BigDecimal(budget),
+                        "USD",
+                        LocalDate.of(FIRST_YEAR, 1, 1),
+                        LocalDate.of(LAST_YEAR + 1, 12, 31),
+                        ProgrammeStatus.ACTIVE,
+                        locations,
+                        supported,
+                        results))
+                .id();
+        record("PROGRAMME", id);
+    }
+
+    private static ProgrammeCommand.Result result(
+            String code, ResultLevel level, String title, @Nullable String parent, List<Long> indicatorIds) {
+        return new ProgrammeCommand.Result(code, level, title, null, parent, indicatorIds);
     }
 
     private IndicatorView indicator(

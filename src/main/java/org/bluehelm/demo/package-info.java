@@ -4,6 +4,15 @@
  * created through the other modules' services on first start, and removable by an administrator.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "geography", "mission", "institution", "actor", "indicator", "measurement"})
+        allowedDependencies = {
+            "shared",
+            "geography",
+            "mission",
+            "institution",
+            "actor",
+            "indicator",
+            "measurement",
+            "programme"
+        })
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.demo;

@@ -43,7 +43,7 @@ class SecurityConfiguration {
             HttpSecurity http, TokenService tokens, BluehelmUserDetailsService userDetails, ProblemResponses problems)
             throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/users/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/users/**", "/api/v1/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/api/v1/me", "/api/v1/me/**")
                         .authenticated()

@@ -135,7 +135,7 @@ public class GeographyService {
 
     @Transactional
     public OrgUnitView createOrgUnit(OrgUnitCommand command) {
-        Validation v = validate(command);
+        Validation v = validate(command, true);
         if (command.code() != null && orgUnits.existsByCode(command.code().strip())) {
             v.add("code", "'" + command.code().strip() + "' is already used by another organisation unit");
         }
@@ -152,15 +152,20 @@ public class GeographyService {
                 "pending",
                 country);
         unit = orgUnits.save(unit);
+        // the path holds the unit's own id, known only now; set without counting as an edit
         unit.path = (parent == null ? "/" : parent.path()) + unit.id + "/";
-        return orgUnits.save(unit).view();
+        jdbc.sql("update org_unit set path = :path where id = :id")
+                .param("path", unit.path)
+                .param("id", unit.id)
+                .update();
+        return unit.view();
     }
 
     @Transactional
     public OrgUnitView updateOrgUnit(long id, int expectedVersion, OrgUnitCommand command) {
         OrgUnit unit = orgUnits.findById(id).orElseThrow(() -> new NotFoundException("Organisation unit", id));
         requireWritable(unit.countryCode);
-        Validation v = validate(command);
+        Validation v = validate(command, false);
         if (command.code() != null
                 && !command.code().strip().equals(unit.code)
                 && orgUnits.existsByCode(command.code().strip())) {
@@ -226,7 +231,7 @@ public class GeographyService {
         orgUnits.delete(unit);
     }
 
-    private Validation validate(OrgUnitCommand command) {
+    private Validation validate(OrgUnitCommand command, boolean creating) {
         Validation v = new Validation()
                 .required("code", command.code())
                 .maxLength("code", command.code(), 50)
@@ -234,7 +239,7 @@ public class GeographyService {
                 .maxLength("name", command.name(), 200)
                 .required("kind", command.kind())
                 .iso3("countryCode", command.countryCode());
-        if (command.parentId() == null && command.countryCode() == null) {
+        if (creating && command.parentId() == null && command.countryCode() == null) {
             v.add("countryCode", "is required for a unit without a parent");
         }
         if (command.countryCode() != null && !v.hasProblem("countryCode") && !countryExists(command.countryCode())) {

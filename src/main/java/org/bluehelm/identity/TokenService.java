@@ -41,14 +41,11 @@ public class TokenService {
 
     @Transactional
     public TokenView create(String username, @Nullable String name, @Nullable OffsetDateTime expiresAt) {
-        new Validation()
-                .required("name", name)
-                .maxLength("name", name, 100)
-                .check(
-                        expiresAt == null || expiresAt.isAfter(OffsetDateTime.now(clock)),
-                        "expiresAt",
-                        "must be in the future")
-                .throwIfInvalid();
+        Validation v = new Validation().required("name", name).maxLength("name", name, 100);
+        if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now(clock))) {
+            v.coded("expiresAt", "must be in the future", "identity.validation.future");
+        }
+        v.throwIfInvalid();
         AppUser user = users.findByUsername(username).orElseThrow(() -> new NotFoundException("User", username));
         byte[] secret = new byte[32];
         random.nextBytes(secret);

@@ -38,6 +38,7 @@ public class UserService {
             java.util.Map.of("username", "username", "displayName", "display_name", "createdAt", "created_at");
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
@@ -101,7 +102,11 @@ public class UserService {
         Validation v = validate(command, true);
         if (command.username() != null
                 && users.findByUsername(command.username().strip()).isPresent()) {
-            v.add("username", "'" + command.username().strip() + "' is already taken");
+            v.coded(
+                    "username",
+                    "'" + command.username().strip() + "' is already taken",
+                    "identity.validation.usernameTaken",
+                    command.username().strip());
         }
         v.throwIfInvalid();
         AppUser user = new AppUser(
@@ -120,7 +125,7 @@ public class UserService {
         AppUser user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
         Validation v = validate(command, false);
         if (command.username() != null && !command.username().strip().equals(user.username)) {
-            v.add("username", "cannot be changed");
+            v.coded("username", "cannot be changed", "identity.validation.usernameFixed");
         }
         v.throwIfInvalid();
         if (user.version != expectedVersion) {
@@ -147,12 +152,25 @@ public class UserService {
     /** Changes the signed-in user's own password after checking the current one. */
     @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        changeOwnPassword(username, currentPassword, newPassword, null);
+    }
+
+    /**
+     * Changes the signed-in user's own password after checking the current one and, when the form
+     * asks for it twice, that both entries match ({@code confirmation} is null for the API).
+     */
+    @Transactional
+    public void changeOwnPassword(
+            String username, String currentPassword, String newPassword, @Nullable String confirmation) {
         AppUser user = users.findByUsername(username).orElseThrow(() -> new NotFoundException("User", username));
         Validation v = new Validation();
         if (!passwordEncoder.matches(currentPassword, user.passwordHash)) {
-            v.add("currentPassword", "is not your current password");
+            v.coded("currentPassword", "is not your current password", "identity.validation.currentPassword");
         }
         checkPassword(v, "newPassword", newPassword);
+        if (confirmation != null && !confirmation.equals(newPassword)) {
+            v.coded("confirmPassword", "does not match the new password", "identity.validation.confirmation");
+        }
         v.throwIfInvalid();
         user.passwordHash = passwordEncoder.encode(newPassword);
         users.save(user);
@@ -237,38 +255,54 @@ public class UserService {
                 .required("displayName", command.displayName())
                 .maxLength("displayName", command.displayName(), 200)
                 .maxLength("email", command.email(), 200);
+        if (command.email() != null
+                && !command.email().isBlank()
+                && !EMAIL.matcher(command.email().strip()).matches()) {
+            v.coded("email", "is not an e-mail address", "identity.validation.email");
+        }
         if (creating
                 && command.username() != null
                 && !USERNAME.matcher(command.username().strip()).matches()) {
-            v.add("username", "use 2 to 64 lower-case letters, digits, '.', '_' or '-'");
+            v.coded(
+                    "username",
+                    "use 2 to 64 lower-case letters, digits, '.', '_' or '-'",
+                    "identity.validation.usernamePattern");
         }
         if (creating || (command.password() != null && !command.password().isEmpty())) {
             checkPassword(v, "password", command.password());
         }
         if (command.roles() == null || command.roles().isEmpty()) {
-            v.add("roles", "at least one role is required");
+            v.coded("roles", "at least one role is required", "identity.validation.rolesRequired");
         } else if (command.roles().stream().anyMatch(java.util.Objects::isNull)) {
-            v.add("roles", "contains an unknown role");
+            v.coded("roles", "contains an unknown role", "identity.validation.roleUnknown");
         }
         if (command.scopes() != null) {
             for (int i = 0; i < command.scopes().size(); i++) {
                 ScopeEntry s = command.scopes().get(i);
                 String field = "scopes[" + i + "]";
                 if (s == null || s.type() == null) {
-                    v.add(field, "needs a type: ALL, MISSION or COUNTRY");
+                    v.coded(field, "needs a type: ALL, MISSION or COUNTRY", "identity.validation.scopeType");
                 } else if (s.type() == ScopeType.MISSION) {
                     try {
                         if (s.value() == null
                                 || !missions.exists(Long.parseLong(s.value().strip()))) {
-                            v.add(field, "mission '" + s.value() + "' does not exist");
+                            v.coded(
+                                    field,
+                                    "mission '" + s.value() + "' does not exist",
+                                    "identity.validation.missionUnknown",
+                                    String.valueOf(s.value()));
                         }
                     } catch (NumberFormatException e) {
-                        v.add(field, "a mission scope needs the mission id");
+                        v.coded(field, "a mission scope needs the mission id", "identity.validation.missionId");
                     }
                 } else if (s.type() == ScopeType.COUNTRY
                         && !geography.countryExists(
                                 s.value() == null ? null : s.value().strip().toUpperCase(Locale.ROOT))) {
-                    v.add(field, "country '" + s.value() + "' is not a known ISO alpha-3 code");
+                    v.coded(
+                            field,
+                            "country '" + s.value() + "' is not a known ISO alpha-3 code",
+                            "identity.validation.countryUnknown",
+                            String.valueOf(s.value()));
                 }
             }
         }
@@ -277,9 +311,13 @@ public class UserService {
 
     private static void checkPassword(Validation v, String field, @Nullable String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            v.add(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters");
+            v.coded(
+                    field,
+                    "must be at least " + MIN_PASSWORD_LENGTH + " characters",
+                    "identity.validation.passwordShort",
+                    MIN_PASSWORD_LENGTH);
         } else if (password.length() > 128) {
-            v.add(field, "must be at most 128 characters");
+            v.coded(field, "must be at most 128 characters", "validation.maxLength", 128);
         }
     }
 

@@ -3,6 +3,6 @@
  * Builds the {@link org.bluehelm.shared.AccessScope} of each signed-in user, which every other
  * module applies to its own queries.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "mission"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "mission", "web"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.identity;

@@ -67,7 +67,7 @@ class AdminBrowserIT {
             browser.click(By.cssSelector("input[name=missionIds][value='" + unmil + "']"));
             browser.click(save());
 
-            assertThat(browser.text(By.id("form-errors"))).contains("password").contains("countries");
+            assertThat(browser.text(By.id("form-errors"))).contains("Password").contains("Countries");
             assertThat(browser.text(By.id("password-error"))).isEqualTo("must be at least 12 characters");
             assertThat(browser.text(By.id("countries-error"))).contains("'XXZ' is not a known ISO 3166");
             assertThat(browser.driver().findElement(By.id("password")).getAttribute("aria-invalid"))

@@ -55,7 +55,9 @@ class MissionBrowserIT {
                 .type("hostCountries", "XXX");
         browser.driver().findElement(By.id("startDate")).sendKeys("01022020");
         browser.click(By.cssSelector("form.stack button.primary"));
-        assertThat(browser.text(By.id("form-errors"))).contains("hostCountries[0]");
+        assertThat(browser.text(By.id("form-errors")))
+                .contains("Host country 1")
+                .contains("XXX");
         browser.screenshot("mission-form-errors");
         browser.type("hostCountries", "LBR");
         browser.type("resolutions0.symbol", "S/RES/2000 (2020)");

@@ -198,30 +198,44 @@ public class ActorService {
         ActorCategory category =
                 command.category() != null ? command.category() : type == null ? null : type.category();
         if (category == null) {
-            v.add("category", "is required: INTERNATIONAL or NATIONAL");
+            v.coded("category", "is required: INTERNATIONAL or NATIONAL", "validation.required");
         } else if (type != null && type.category() != category) {
-            v.add("type", type + " is an " + type.category() + " actor type, not " + category);
+            v.coded(
+                    "type",
+                    type + " is an " + type.category() + " actor type, not " + category,
+                    "actor.validation.typeCategory");
         }
         String country = countryCode(command.countryCode());
         if (country != null && !geography.countryExists(country)) {
-            v.add("countryCode", "'" + country + "' is not a known ISO 3166 alpha-3 country code");
+            v.coded(
+                    "countryCode",
+                    "'" + country + "' is not a known ISO 3166 alpha-3 country code",
+                    "actor.validation.unknownCountry",
+                    country);
         }
         if (category == ActorCategory.NATIONAL && country == null) {
-            v.add("countryCode", "is required for a national actor");
+            v.coded("countryCode", "is required for a national actor", "actor.validation.countryForNational");
         }
         Long missionId = command.missionId();
         if (type == ActorType.MISSION_COMPONENT) {
             if (missionId == null) {
-                v.add("missionId", "is required for a mission component");
+                v.coded("missionId", "is required for a mission component", "actor.validation.missionForComponent");
             } else if (!missions.exists(missionId)) {
-                v.add("missionId", "mission " + missionId + " does not exist");
+                v.coded("missionId", "mission " + missionId + " does not exist", "actor.validation.missionNotFound");
             } else if (country != null
                     && !v.hasProblem("countryCode")
                     && !missions.hostCountries(Set.of(missionId)).contains(country)) {
-                v.add("countryCode", "mission " + missionId + " is not hosted by " + country);
+                v.coded(
+                        "countryCode",
+                        "mission " + missionId + " is not hosted by " + country,
+                        "actor.validation.missionNotHosted",
+                        country);
             }
         } else if (missionId != null) {
-            v.add("missionId", "only a MISSION_COMPONENT belongs to a mission");
+            v.coded(
+                    "missionId",
+                    "only a MISSION_COMPONENT belongs to a mission",
+                    "actor.validation.missionOnlyForComponent");
         }
         checkWebsite(v, command.website());
         v.throwIfInvalid();
@@ -239,10 +253,13 @@ public class ActorService {
             URI uri = new URI(website.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                v.add("website", "must be an http or https address, e.g. https://www.example.org");
+                v.coded(
+                        "website",
+                        "must be an http or https address, e.g. https://www.example.org",
+                        "actor.validation.website");
             }
         } catch (URISyntaxException e) {
-            v.add("website", "'" + website.strip() + "' is not a web address");
+            v.coded("website", "'" + website.strip() + "' is not a web address", "actor.validation.website");
         }
     }
 

@@ -6,6 +6,6 @@
  * to its mission, and the other international actors are shared reference records every signed-in
  * user sees, so that other modules can record who leads or supports an activity.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "mission"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "mission", "web"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.actor;

@@ -37,7 +37,8 @@ public class GeographyService {
     }
 
     public PageResponse<CountryView> countries(@Nullable String search, PageQuery page) {
-        String where = " where (:q is null or lower(name_en) like :q or lower(name_fr) like :q or lower(iso3) like :q)";
+        String where =
+                " where (cast(:q as varchar) is null or lower(name_en) like :q or lower(name_fr) like :q or lower(iso3) like :q)";
         String q = like(search);
         long total = jdbc.sql("select count(*) from country" + where)
                 .param("q", q)

@@ -182,14 +182,20 @@ public class InstitutionService {
         if (current != null && countryOk && !country.equals(current.countryCode)) {
             Long id = current.id;
             if (childCount(id) > 0) {
-                v.add("countryCode", "an institution with institutions below it cannot move to another country");
+                v.coded(
+                        "countryCode",
+                        "an institution with institutions below it cannot move to another country",
+                        "institution.validation.movesWithChildren");
             }
             if (jdbc.sql("select count(*) from oversight_body_institution where institution = :id")
                             .param("id", id)
                             .query(Long.class)
                             .single()
                     > 0) {
-                v.add("countryCode", "an institution overseen by an oversight body cannot move to another country");
+                v.coded(
+                        "countryCode",
+                        "an institution overseen by an oversight body cannot move to another country",
+                        "institution.validation.movesOverseen");
             }
         }
         checkParent(v, command.parentId(), country, countryOk, current);
@@ -209,17 +215,25 @@ public class InstitutionService {
         }
         Optional<Institution> parent = findReadable(parentId);
         if (parent.isEmpty()) {
-            v.add("parentId", "institution " + parentId + " does not exist");
+            v.coded("parentId", "institution " + parentId + " does not exist", "institution.validation.notFound");
             return;
         }
         if (countryOk && !parent.get().countryCode.equals(country)) {
-            v.add("parentId", "institution " + parentId + " is in " + parent.get().countryCode + ", not " + country);
+            v.coded(
+                    "parentId",
+                    "institution " + parentId + " is in " + parent.get().countryCode + ", not " + country,
+                    "institution.validation.otherCountry",
+                    parent.get().countryCode,
+                    country);
         }
         if (current != null && current.id != null) {
             Long ancestor = parentId;
             for (int depth = 0; ancestor != null && depth < MAX_DEPTH; depth++) {
                 if (ancestor.equals(current.id)) {
-                    v.add("parentId", "an institution cannot be placed below itself or one of its own units");
+                    v.coded(
+                            "parentId",
+                            "an institution cannot be placed below itself or one of its own units",
+                            "institution.validation.parentLoop");
                     return;
                 }
                 ancestor = jdbc.sql("select parent_id from institution where id = :id")
@@ -238,12 +252,18 @@ public class InstitutionService {
         try {
             OrgUnitView unit = geography.orgUnit(orgUnitId);
             if (countryOk && !unit.countryCode().equals(country)) {
-                v.add(
+                v.coded(
                         "orgUnitId",
-                        "organisation unit " + orgUnitId + " is in " + unit.countryCode() + ", not " + country);
+                        "organisation unit " + orgUnitId + " is in " + unit.countryCode() + ", not " + country,
+                        "institution.validation.orgUnitOtherCountry",
+                        unit.countryCode(),
+                        country);
             }
         } catch (NotFoundException e) {
-            v.add("orgUnitId", "organisation unit " + orgUnitId + " does not exist");
+            v.coded(
+                    "orgUnitId",
+                    "organisation unit " + orgUnitId + " does not exist",
+                    "institution.validation.orgUnitNotFound");
         }
     }
 
@@ -265,7 +285,7 @@ public class InstitutionService {
                     .notNegative(field + ".authorised", s.authorised())
                     .notNegative(field + ".actual", s.actual());
             if (s.year() != null && !years.add(s.year())) {
-                v.add(field + ".year", s.year() + " is listed twice");
+                v.coded(field + ".year", s.year() + " is listed twice", "institution.validation.yearTwice", s.year());
             }
         }
     }

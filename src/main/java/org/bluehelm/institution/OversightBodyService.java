@@ -151,7 +151,11 @@ public class OversightBodyService {
             }
         }
         if (!hidden.isEmpty() && country != null && !country.equals(body.countryCode)) {
-            v.add("countryCode", "the body oversees institutions of " + body.countryCode + " that you cannot change");
+            v.coded(
+                    "countryCode",
+                    "the body oversees institutions of " + body.countryCode + " that you cannot change",
+                    "oversight.validation.hiddenLinks",
+                    body.countryCode);
         }
         v.throwIfInvalid();
         Scoping.requireWritable(command.missionId(), country);
@@ -192,11 +196,12 @@ public class OversightBodyService {
                 .required("independent", command.independent());
         Scoping.checkCountryAndMission(v, geography, missions, country, command.missionId());
         if (command.establishedOn() != null) {
-            v.check(
-                    !command.establishedOn().isAfter(LocalDate.now(clock)),
-                    "establishedOn",
-                    "must not be in the future");
-            v.check(command.establishedOn().getYear() >= 1800, "establishedOn", "must be in 1800 or later");
+            if (command.establishedOn().isAfter(LocalDate.now(clock))) {
+                v.coded("establishedOn", "must not be in the future", "oversight.validation.future");
+            }
+            if (command.establishedOn().getYear() < 1800) {
+                v.coded("establishedOn", "must be in 1800 or later", "oversight.validation.tooEarly");
+            }
         }
         boolean countryOk = country != null && !v.hasProblem("countryCode");
         if (command.institutionIds() != null) {
@@ -209,17 +214,27 @@ public class OversightBodyService {
                     continue;
                 }
                 if (!seen.add(institutionId)) {
-                    v.add(field, "institution " + institutionId + " is listed twice");
+                    v.coded(
+                            field,
+                            "institution " + institutionId + " is listed twice",
+                            "oversight.validation.institutionTwice");
                     continue;
                 }
                 Optional<InstitutionView> institution = institutions.view(institutionId);
                 if (institution.isEmpty()) {
-                    v.add(field, "institution " + institutionId + " does not exist");
+                    v.coded(
+                            field,
+                            "institution " + institutionId + " does not exist",
+                            "institution.validation.notFound");
                 } else if (countryOk && !institution.get().countryCode().equals(country)) {
-                    v.add(
+                    v.coded(
                             field,
                             "institution " + institutionId + " is in "
-                                    + institution.get().countryCode() + ", not " + country);
+                                    + institution.get().countryCode() + ", not " + country,
+                            "oversight.validation.institutionOtherCountry",
+                            institution.get().name(),
+                            institution.get().countryCode(),
+                            country);
                 }
             }
         }

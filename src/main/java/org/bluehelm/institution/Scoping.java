@@ -53,15 +53,26 @@ final class Scoping {
             @Nullable Long missionId) {
         v.required("countryCode", countryCode);
         if (countryCode != null && !geography.countryExists(countryCode)) {
-            v.add("countryCode", "'" + countryCode + "' is not a known ISO 3166 alpha-3 country code");
+            v.coded(
+                    "countryCode",
+                    "'" + countryCode + "' is not a known ISO 3166 alpha-3 country code",
+                    "institution.validation.unknownCountry",
+                    countryCode);
         }
         if (missionId != null) {
             if (!missions.exists(missionId)) {
-                v.add("missionId", "mission " + missionId + " does not exist");
+                v.coded(
+                        "missionId",
+                        "mission " + missionId + " does not exist",
+                        "institution.validation.missionNotFound");
             } else if (countryCode != null
                     && !v.hasProblem("countryCode")
                     && !missions.hostCountries(Set.of(missionId)).contains(countryCode)) {
-                v.add("missionId", "mission " + missionId + " is not hosted by " + countryCode);
+                v.coded(
+                        "missionId",
+                        "mission " + missionId + " is not hosted by " + countryCode,
+                        "institution.validation.missionNotHosted",
+                        countryCode);
             }
         }
     }

@@ -6,6 +6,6 @@
  * Each record belongs to a country and, when one mission keeps it, to that mission; reads and
  * writes follow the user's {@link org.bluehelm.shared.AccessScope}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "mission"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "mission", "web"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.institution;

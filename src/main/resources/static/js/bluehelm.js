@@ -81,7 +81,13 @@
       new window.Chart(canvas, {
         type: "line",
         data: { labels: labels, datasets: datasets },
-        options: { responsive: true, maintainAspectRatio: false, animation: false }
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          locale: document.documentElement.lang || "en",
+          scales: { y: { beginAtZero: true } }
+        }
       });
     });
   }

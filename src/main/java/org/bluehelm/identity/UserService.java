@@ -65,7 +65,7 @@ public class UserService {
     public PageResponse<UserView> list(@Nullable String search, PageQuery page) {
         String q =
                 search == null || search.isBlank() ? null : "%" + search.strip().toLowerCase(Locale.ROOT) + "%";
-        String where = " where (:q is null or lower(username) like :q or lower(display_name) like :q)";
+        String where = " where (cast(:q as varchar) is null or lower(username) like :q or lower(display_name) like :q)";
         long total = jdbc.sql("select count(*) from app_user" + where)
                 .param("q", q)
                 .query(Long.class)

@@ -151,6 +151,16 @@ class SecurityIT {
     }
 
     @Test
+    void anAdministratorListsUsersWithoutASearch() throws Exception {
+        mvc.perform(get("/api/v1/users").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.username == 'admin')]").isNotEmpty());
+        mvc.perform(get("/api/v1/countries").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(250));
+    }
+
+    @Test
     void usersAreValidatedFieldByField() throws Exception {
         mvc.perform(post("/api/v1/users")
                         .with(httpBasic("admin", ADMIN_PASSWORD))

@@ -64,6 +64,8 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+        waitUntil(d -> !d.getCurrentUrl().contains("/login")
+                || !d.findElements(By.cssSelector(".alert.error")).isEmpty());
         return this;
     }
 

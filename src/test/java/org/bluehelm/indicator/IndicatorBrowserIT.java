@@ -176,10 +176,34 @@ class IndicatorBrowserIT {
         browser.click(By.cssSelector("form.stack button.primary"));
         assertThat(browser.text(By.cssSelector(".alert.ok"))).isEqualTo("Saved.");
         assertThat(browser.pageText()).contains("Under 18 (UNDER_18), 18 and over (ADULT)");
+        browser.screenshot("disaggregations-list");
 
         browser.open("/indicators/new");
         assertThat(browser.text(By.cssSelector("label[for=category-" + code + "]")))
                 .contains("Age group " + run);
+    }
+
+    @Test
+    void anEditOverTakenBySomeoneElseIsRefusedWithAComparison() {
+        IndicatorView indicator = AsAdmin.run(
+                users, () -> indicators.create(command("stale_" + run, "Stale " + run, Dimension.OWNERSHIP)));
+        browser.open("/indicators/" + indicator.id() + "/edit");
+        assertThat(browser.driver().findElement(By.id("maxValue")).getAttribute("value"))
+                .isEqualTo("1000");
+        AsAdmin.run(users, () -> {
+            IndicatorCommand renamed = command("stale_" + run, "Renamed meanwhile " + run, Dimension.OWNERSHIP);
+            return indicators.update(indicator.id(), indicator.version(), renamed);
+        });
+        browser.type("unit", "hearings");
+        browser.click(By.cssSelector("form.stack button.primary"));
+        assertThat(browser.text(By.id("conflict")))
+                .contains("Someone else changed this record")
+                .contains("Name Stale " + run + " Renamed meanwhile " + run)
+                .contains("Unit hearings cases");
+        browser.screenshot("indicator-form-conflict");
+        browser.click(By.linkText("Reload the current version"));
+        assertThat(browser.driver().findElement(By.id("name")).getAttribute("value"))
+                .isEqualTo("Renamed meanwhile " + run);
     }
 
     @Test

@@ -112,6 +112,9 @@ class DataEntryBrowserIT {
     @Test
     @Order(2)
     void theStewardEntersTwoQuartersWithTheKeyboardOnly() {
+        browser.open("/data-entry");
+        assertThat(browser.all(By.id("orgUnit"))).isEmpty();
+        browser.screenshot("data-entry-start");
         browser.open("/indicators/" + indicatorId);
         browser.click(By.linkText("Enter data"));
         new Select(browser.driver().findElement(By.id("orgUnit"))).selectByValue(String.valueOf(county.id()));

@@ -84,7 +84,7 @@ public class IndicatorForm {
             benchmarks.add(new IndicatorCommand.BenchmarkCommand(
                     row.getKind(),
                     row.getOrgUnitId(),
-                    row.getPeriod(),
+                    row.getPeriod() == null ? null : row.getPeriod().strip().toUpperCase(Locale.ROOT),
                     number(field, row.getValue(), locale, unreadable)));
         }
         boolean ratio = aggregation == Aggregation.RATIO;

@@ -18,7 +18,7 @@ public interface RecordedTotals {
      */
     List<Total> totals(long indicatorId, Collection<Long> orgUnitIds);
 
-    /** The organisation units with at least one total of the indicator in the user's scope. */
+    /** The organisation units with at least one total of the indicator in the user's scope (a bounded number). */
     List<Long> orgUnitsWithTotals(long indicatorId);
 
     /** One recorded total: the unit, the DHIS2 period with its dates, and the number. */

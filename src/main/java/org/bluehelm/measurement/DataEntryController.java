@@ -241,7 +241,7 @@ class DataEntryController {
         }
         Period period;
         try {
-            period = Period.parse(form.getPeriod());
+            period = Period.parse(form.getPeriod().strip().toUpperCase(Locale.ROOT));
         } catch (InvalidInputException e) {
             errors.putAll(FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
             return null;

@@ -15,8 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class IndicatorTotals implements RecordedTotals {
 
-    /** More units than a chart can show; the page lets the user pick a few of them. */
-    private static final int MAX_UNITS = 500;
+    /**
+     * The units offered for the chart (the page lets the user pick up to five of them). A hierarchy
+     * with more units reporting on one indicator needs the analytics screens, which aggregate.
+     */
+    private static final int MAX_UNITS = 50;
 
     private final JdbcClient jdbc;
 

@@ -136,7 +136,7 @@ class DataEntryBrowserIT {
         assertThat(browser.text(By.cssSelector("table.entry tbody tr td.stored")))
                 .startsWith("admin, ");
 
-        browser.type("period", "2024Q2");
+        browser.type("period", "2024q2");
         browser.click(By.cssSelector(".entry-choice button[type=submit]"));
         browser.driver().switchTo().activeElement().sendKeys("75", Keys.ENTER);
         waitForText("1 new, 0 replaced, 0 removed.");

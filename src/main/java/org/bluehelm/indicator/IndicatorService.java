@@ -13,10 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.bluehelm.geography.GeographyService;
+import org.bluehelm.geography.OrgUnitFilter;
 import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
@@ -46,6 +48,7 @@ public class IndicatorService {
             Map.of("code", "i.code", "name", "i.name", "dimension", "i.dimension", "pillar", "i.pillar", "id", "i.id");
     static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,60}");
     static final int MAX_BENCHMARKS = 1000;
+    private static final String[] EDITORS = {"ADMIN", "MISSION_MANAGER", "DATA_STEWARD"};
 
     private final IndicatorRepository indicators;
     private final DisaggregationService disaggregations;
@@ -133,9 +136,80 @@ public class IndicatorService {
         return indicators.findById(id).map(this::view);
     }
 
-    /** Why the number is not a valid value of the indicator (type, precision, range), or null when it is. */
-    public @Nullable String checkValue(IndicatorView indicator, BigDecimal value) {
-        return ValueRules.problem(indicator.valueType(), indicator.minValue(), indicator.maxValue(), value);
+    /**
+     * Why the number is not a valid value of the indicator, as a problem of the named field whose
+     * message code lets the web UI translate it; null when the value is valid.
+     */
+    public @Nullable FieldProblem checkValue(String field, IndicatorView indicator, BigDecimal value) {
+        return ValueRules.problem(field, indicator.valueType(), indicator.minValue(), indicator.maxValue(), value);
+    }
+
+    /**
+     * Whether the current user may change or delete the indicator: one of the editing roles and,
+     * for the shared library, an administrator (the indicator is readable, so it is in scope).
+     */
+    public boolean canChange(IndicatorView indicator) {
+        if (indicator.library()) {
+            return Roles.current("ADMIN");
+        }
+        return Roles.current(EDITORS) && AccessScope.current().canRead(indicator.missionId(), indicator.countryCode());
+    }
+
+    /** Whether the current user has a role that edits indicators at all (their scope decides which). */
+    public boolean canEditIndicators() {
+        return Roles.current(EDITORS);
+    }
+
+    /**
+     * Reports every problem of the command exactly as {@link #create} (no id) or {@link #update}
+     * would, without writing anything; does nothing when the command is valid. Lets a form report
+     * its own problems (such as a number it could not read) together with the service's.
+     */
+    public void check(@Nullable Long id, IndicatorCommand command) {
+        Indicator existing = id == null
+                ? null
+                : indicators
+                        .findById(id)
+                        .filter(IndicatorService::readable)
+                        .orElseThrow(() -> new NotFoundException("Indicator", id));
+        Validation v = new Validation();
+        validate(command, existing, v);
+        v.throwIfInvalid();
+    }
+
+    /**
+     * The organisation units where data of an indicator of this mission and country can be
+     * recorded, in hierarchy order: the country's units, else those of the mission's host
+     * countries, else (the shared library) those of the countries in the user's scope, or every
+     * unit for a user who sees everything. At most {@code limit} units.
+     */
+    public List<OrgUnitView> orgUnitsFor(@Nullable Long missionId, @Nullable String countryCode, int limit) {
+        List<@Nullable String> countries = new ArrayList<>();
+        if (countryCode != null && !countryCode.isBlank()) {
+            countries.add(countryCode.strip().toUpperCase(Locale.ROOT));
+        } else if (missionId != null) {
+            countries.addAll(new java.util.TreeSet<>(missions.hostCountries(Set.of(missionId))));
+        } else if (AccessScope.current().global()) {
+            countries.add(null);
+        } else {
+            java.util.TreeSet<String> scoped =
+                    new java.util.TreeSet<>(AccessScope.current().countryCodes());
+            scoped.addAll(AccessScope.current().missionHostCountries());
+            countries.addAll(scoped);
+        }
+        List<OrgUnitView> units = new ArrayList<>();
+        for (String country : countries) {
+            OrgUnitFilter filter = new OrgUnitFilter(country, null, null, null, null, null);
+            for (int page = 0; units.size() < limit; page++) {
+                PageResponse<OrgUnitView> found = geography.orgUnits(
+                        filter, PageQuery.of(page, PageQuery.MAX_SIZE, null, Map.of("path", "path"), "path"));
+                found.items().stream().limit(limit - units.size()).forEach(units::add);
+                if ((long) (page + 1) * PageQuery.MAX_SIZE >= found.total()) {
+                    break;
+                }
+            }
+        }
+        return units;
     }
 
     /**
@@ -285,11 +359,11 @@ public class IndicatorService {
 
         BigDecimal min = command.minValue();
         BigDecimal max = command.maxValue();
-        if (min != null && ValueRules.sizeProblem(min) != null) {
-            v.add("minValue", ValueRules.sizeProblem(min));
+        if (min != null) {
+            add(v, ValueRules.sizeProblem("minValue", min));
         }
-        if (max != null && ValueRules.sizeProblem(max) != null) {
-            v.add("maxValue", ValueRules.sizeProblem(max));
+        if (max != null) {
+            add(v, ValueRules.sizeProblem("maxValue", max));
         }
         if (command.valueType() == ValueType.PERCENTAGE) {
             min = min == null ? BigDecimal.ZERO : min;
@@ -401,14 +475,11 @@ public class IndicatorService {
                 try {
                     period = Period.parse(field + ".period", b.period());
                 } catch (InvalidInputException e) {
-                    e.problems().forEach(p -> v.add(p.field(), p.message()));
+                    e.problems().forEach(p -> add(v, p));
                 }
             }
             if (b.value() != null && command.valueType() != null) {
-                String problem = ValueRules.problem(command.valueType(), min, max, b.value());
-                if (problem != null) {
-                    v.add(field + ".value", problem);
-                }
+                add(v, ValueRules.problem(field + ".value", command.valueType(), min, max, b.value()));
             }
             if (b.kind() == BenchmarkKind.BASELINE && b.orgUnitId() != null && !baselineUnits.add(b.orgUnitId())) {
                 v.add(
@@ -504,6 +575,16 @@ public class IndicatorService {
         indicator.countryCode = resolved.countryCode();
         resolved.categoryIds().forEach(id -> indicator.categories.add(new Indicator.CategoryUse(id)));
         indicator.benchmarks.addAll(resolved.benchmarks());
+    }
+
+    private static void add(Validation v, @Nullable FieldProblem problem) {
+        if (problem != null) {
+            v.coded(
+                    problem.field(),
+                    problem.message(),
+                    problem.code(),
+                    problem.args().toArray());
+        }
     }
 
     private static boolean readable(Indicator indicator) {

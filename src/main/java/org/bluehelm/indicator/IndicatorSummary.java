@@ -16,4 +16,10 @@ public record IndicatorSummary(
         @Nullable Pillar pillar,
         @Nullable Long missionId,
         @Nullable String countryCode,
-        int version) {}
+        int version) {
+
+    /** Whether the indicator belongs to the shared library (neither a mission nor a country). */
+    public boolean library() {
+        return missionId == null && countryCode == null;
+    }
+}

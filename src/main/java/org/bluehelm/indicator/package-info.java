@@ -5,6 +5,6 @@
  * broken down by (shared reference records such as SEX), and its baselines and targets per
  * organisation unit. An indicator belongs to a mission, a country, or the shared library.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "mission"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "mission", "web"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.indicator;

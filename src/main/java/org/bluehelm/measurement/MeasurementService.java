@@ -21,6 +21,7 @@ import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
@@ -177,6 +178,39 @@ public class MeasurementService {
         return new BatchResult(created, written.size() - created, written);
     }
 
+    /**
+     * Checks values exactly as {@link #recordBatch} does (problems named {@code values[3].value}),
+     * without writing anything; does nothing when every value passes. Lets a form report its own
+     * problems (such as a number it could not read) together with these.
+     */
+    public void checkBatch(List<DataValueCommand> commands) {
+        if (!commands.isEmpty()) {
+            plan(commands, true);
+        }
+    }
+
+    /**
+     * Saves a data entry grid in one transaction, all or nothing: records the new and changed values
+     * as {@link #recordBatch} does, then removes the values the user cleared, each only at the
+     * version the user read. A problem with any value, or a conflict on any value (changed or
+     * removed by someone else meanwhile), writes nothing.
+     */
+    @Transactional
+    public EntryResult recordEntries(List<DataValueCommand> commands, List<ClearedValue> cleared) {
+        BatchResult batch = commands.isEmpty() ? new BatchResult(0, 0, List.of()) : recordBatch(commands);
+        for (ClearedValue c : cleared) {
+            DataValue stored = values.findById(c.id())
+                    .filter(d -> AccessScope.current().canRead(d.missionId, d.countryCode))
+                    .orElseThrow(() -> new ConflictException(
+                            "stale-version", "data value " + c.id() + " was removed by someone else meanwhile"));
+            if (stored.version != c.version()) {
+                throw ConflictException.staleVersion("Data value", c.id());
+            }
+            values.delete(stored);
+        }
+        return new EntryResult(batch.created(), batch.updated(), cleared.size());
+    }
+
     /** Changes the number (and comment) of a stored value; the key (indicator, unit, period, option) stays. */
     @Transactional
     public DataValueView update(long id, int expectedVersion, @Nullable BigDecimal value, @Nullable String comment) {
@@ -186,10 +220,7 @@ public class MeasurementService {
                 .orElseThrow(() -> new NotFoundException("Data value", id));
         Validation v = new Validation().required("value", value).maxLength("comment", comment, 1000);
         if (value != null) {
-            String problem = indicators.checkValue(indicator, value);
-            if (problem != null) {
-                v.add("value", problem);
-            }
+            add(v, indicators.checkValue("value", indicator, value));
         }
         v.throwIfInvalid();
         if (stored.version != expectedVersion) {
@@ -301,7 +332,7 @@ public class MeasurementService {
                 try {
                     period = Period.parse(prefix + "period", c.period());
                 } catch (InvalidInputException e) {
-                    e.problems().forEach(p -> v.add(p.field(), p.message()));
+                    e.problems().forEach(p -> add(v, p));
                 }
             }
 
@@ -309,10 +340,7 @@ public class MeasurementService {
             if (indicator != null) {
                 optionKey = optionKey(indicator, c, prefix, v);
                 if (c.value() != null) {
-                    String problem = indicators.checkValue(indicator, c.value());
-                    if (problem != null) {
-                        v.add(prefix + "value", problem);
-                    }
+                    add(v, indicators.checkValue(prefix + "value", indicator, c.value()));
                 }
             }
 
@@ -552,6 +580,16 @@ public class MeasurementService {
                 d.storedBy,
                 d.storedAt,
                 d.version);
+    }
+
+    private static void add(Validation v, @Nullable FieldProblem problem) {
+        if (problem != null) {
+            v.coded(
+                    problem.field(),
+                    problem.message(),
+                    problem.code(),
+                    problem.args().toArray());
+        }
     }
 
     private static @Nullable String code(@Nullable String text) {

@@ -5,6 +5,7 @@
  * scope, recorded one at a time or in all-or-nothing batches, and listed by indicator, unit (or
  * subtree) and period. Each value carries the indicator's mission and the unit's country.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "mission", "indicator"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "geography", "mission", "indicator", "web"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.measurement;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,8 +60,11 @@ public record Period(String id, PeriodType type, LocalDate startDate, LocalDate 
         } catch (java.time.DateTimeException | IllegalArgumentException e) {
             // falls through to the error below: the shape matched but the date does not exist
         }
-        throw InvalidInputException.of(
-                field, "'" + id + "' is not a period: use 2024, 2024Q1, 202403, 2024W09 or 20240315");
+        throw new InvalidInputException(List.of(new FieldProblem(
+                field,
+                "'" + id + "' is not a period: use 2024, 2024Q1, 202403, 2024W09 or 20240315",
+                "validation.period",
+                List.of(id))));
     }
 
     public static Period year(int year) {

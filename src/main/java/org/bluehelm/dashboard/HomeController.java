@@ -1,10 +1,21 @@
 package org.bluehelm.dashboard;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.measurement.DataValueView;
+import org.bluehelm.measurement.MeasurementService;
 import org.bluehelm.mission.MissionFilter;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.mission.MissionStatus;
 import org.bluehelm.mission.MissionSummary;
+import org.bluehelm.programme.ProgrammeService;
+import org.bluehelm.programme.ProgrammeStatus;
+import org.bluehelm.programme.ProgrammeSummary;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
 import org.springframework.stereotype.Controller;
@@ -22,13 +33,32 @@ class HomeController {
     /** How many missions in scope the home table lists; the rest are one click away on /missions. */
     static final int TABLE_SIZE = 25;
 
+    static final int PROGRAMMES = 10;
+    static final int LATEST_VALUES = 10;
+
+    /** Something on the home page that asks for someone's action, with a link to where to act. */
+    record Attention(String messageKey, String subject, String href) {}
+
     /** Most current first: missions still running, then by the date they ended, latest first. */
     private static final Map<String, String> SORTS = Map.of("current", "coalesce(m.end_date, date '9999-12-31')");
 
     private final MissionService missions;
+    private final ProgrammeService programmes;
+    private final MeasurementService measurements;
+    private final GeographyService geography;
+    private final Clock clock;
 
-    HomeController(MissionService missions) {
+    HomeController(
+            MissionService missions,
+            ProgrammeService programmes,
+            MeasurementService measurements,
+            GeographyService geography,
+            Clock clock) {
         this.missions = missions;
+        this.programmes = programmes;
+        this.measurements = measurements;
+        this.geography = geography;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -43,6 +73,39 @@ class HomeController {
         model.addAttribute("missions", inScope);
         model.addAttribute("missionCount", inScope.total());
         model.addAttribute("activeCount", active);
+
+        List<ProgrammeSummary> recent = programmes.summariesForDashboard(PROGRAMMES);
+        model.addAttribute("programmes", recent);
+
+        List<DataValueView> latest = measurements.latest(LATEST_VALUES);
+        Map<Long, String> unitNames = new HashMap<>();
+        latest.forEach(v -> unitNames.computeIfAbsent(
+                v.orgUnitId(), id -> geography.orgUnit(id).name()));
+        model.addAttribute("latest", latest);
+        model.addAttribute("unitNames", unitNames);
+
+        model.addAttribute("attention", attention(recent));
         return "dashboard/home";
+    }
+
+    /**
+     * What needs attention among the user's recent programmes: active ones whose end date has passed,
+     * and ones whose results chain has no indicator, so nothing can be measured.
+     */
+    private List<Attention> attention(List<ProgrammeSummary> recent) {
+        LocalDate today = LocalDate.now(clock);
+        List<Attention> items = new ArrayList<>();
+        for (ProgrammeSummary p : recent) {
+            String href = "/programmes/" + p.id();
+            if (p.status() == ProgrammeStatus.ACTIVE
+                    && p.endDate() != null
+                    && p.endDate().isBefore(today)) {
+                items.add(new Attention("home.attention.pastEnd", p.code(), href));
+            }
+            if (programmes.indicatorIds(p.id()).isEmpty()) {
+                items.add(new Attention("home.attention.noIndicator", p.code(), href));
+            }
+        }
+        return items;
     }
 }

@@ -548,7 +548,7 @@ public class DemoDataset {
                         "USD",
                         LocalDate.of(FIRST_YEAR, 1, 1),
                         LocalDate.of(LAST_YEAR + 1, 12, 31),
-                        ProgrammeStatus.ACTIVE,
+                        ProgrammeStatus.COMPLETED,
                         locations,
                         supported,
                         results))

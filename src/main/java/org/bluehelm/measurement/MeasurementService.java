@@ -135,6 +135,14 @@ public class MeasurementService {
         return PageResponse.of(items, page, total);
     }
 
+    /** The values stored most recently in the user's scope, newest first (for the home page). */
+    public List<DataValueView> latest(int limit) {
+        return list(
+                        new DataValueFilter(null, null, null, null, null, null, null),
+                        PageQuery.of(0, Math.max(1, Math.min(limit, 50)), "-storedAt", SORTS, "-storedAt"))
+                .items();
+    }
+
     /** The data value, if the current user may see it (otherwise not found). */
     public DataValueView get(long id) {
         DataValue value = readable(id);

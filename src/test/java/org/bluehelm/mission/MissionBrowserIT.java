@@ -69,6 +69,17 @@ class MissionBrowserIT {
     }
 
     @Test
+    void aRepeatVisitTransfersLittleBecauseAssetsAreCached() {
+        browser.open("/missions?q=UNMIL");
+        browser.open("/missions?q=UNMIL");
+        Number transferred = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                        return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                            .reduce(function (sum, e) { return sum + (e.transferSize || 0); }, 0);""");
+        assertThat(transferred.longValue()).isLessThan(300 * 1024);
+        assertThat(browser.driver().getPageSource()).contains("/css/bluehelm-");
+    }
+
+    @Test
     void theInterfaceSwitchesToFrench() {
         browser.open("/missions?lang=fr");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Opérations de paix");

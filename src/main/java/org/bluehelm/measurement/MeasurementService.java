@@ -55,6 +55,9 @@ public class MeasurementService {
             "id", "d.id");
     static final int MAX_BATCH = 5000;
 
+    /** Newest entries first; among values saved together, the most recent periods first. */
+    private static final String LATEST_FIRST = "d.stored_at desc, d.start_date desc, d.id desc";
+
     private static final String COLUMNS = """
             select d.id, d.indicator_id, d.org_unit_id, d.period_id, d.period_type, d.start_date, d.end_date,
                    d.option_id, d.value, d.comment, d.mission_id, d.country_code, d.stored_by, d.stored_at, d.version
@@ -139,7 +142,7 @@ public class MeasurementService {
     public List<DataValueView> latest(int limit) {
         return list(
                         new DataValueFilter(null, null, null, null, null, null, null),
-                        PageQuery.of(0, Math.max(1, Math.min(limit, 50)), "-storedAt", SORTS, "-storedAt"))
+                        new PageQuery(0, Math.max(1, Math.min(limit, 50)), LATEST_FIRST))
                 .items();
     }
 

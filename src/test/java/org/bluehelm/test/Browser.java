@@ -115,6 +115,17 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Saves the whole page, not only what the window shows, as target/screenshots/NAME.png. */
+    public Path screenshotWholePage(String name) {
+        Dimension window = driver.manage().window().getSize();
+        Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight");
+        resize(window.getWidth(), Math.max(window.getHeight(), height.intValue() + 200));
+        Path file = screenshot(name);
+        resize(window.getWidth(), window.getHeight());
+        return file;
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -1,0 +1,59 @@
+package org.bluehelm.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.bluehelm.demo.DemoDataset;
+import org.bluehelm.test.Browser;
+import org.bluehelm.test.TestConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The home page of an administrator with the demo dataset loaded. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HomeBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoDataset demo;
+
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        demo.load();
+        browser = new Browser(port);
+        browser.signIn("admin", "test-admin-password");
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+        demo.remove();
+    }
+
+    @Test
+    void theHomePageShowsProgrammesAndTheLatestDataInScope() {
+        browser.open("/");
+        assertThat(browser.all(By.cssSelector("#home-programmes tbody tr"))).hasSize(5);
+        assertThat(browser.text(By.id("home-programmes"))).contains("LBR-DEMO-POL");
+        assertThat(browser.all(By.cssSelector("#home-latest tbody tr"))).hasSize(10);
+        browser.screenshotWholePage("home-demo");
+        browser.open("/?lang=fr");
+        assertThat(browser.text(By.id("home-latest-title"))).isEqualTo("Dernières données");
+        browser.screenshotWholePage("home-demo-fr");
+        browser.open("/?lang=en");
+    }
+}

@@ -309,7 +309,7 @@ public class ProgrammeService {
                 .required("status", command.status())
                 .datesInOrder("startDate", command.startDate(), "endDate", command.endDate());
         if (command.status() == ProgrammeStatus.COMPLETED && command.endDate() == null) {
-            v.add("endDate", "is required for a completed programme");
+            v.coded("endDate", "is required for a completed programme", "programme.validation.endDateCompleted");
         }
         String code = checkCode(v, command.code(), existing);
         String country = countryCode(command.countryCode());
@@ -325,10 +325,12 @@ public class ProgrammeService {
                     .filter(i -> !institutions.exists(i.institutionId()))
                     .forEach(hiddenInstitutions::add);
             if (!hiddenInstitutions.isEmpty() && country != null && !country.equals(existing.countryCode)) {
-                v.add(
+                v.coded(
                         "countryCode",
                         "the programme supports institutions of " + existing.countryCode
-                                + " that you cannot see; it cannot move to another country");
+                                + " that you cannot see; it cannot move to another country",
+                        "programme.validation.hiddenInstitutions",
+                        existing.countryCode);
             }
         }
         checkLeadAndPartners(v, command, existing, hiddenPartners);
@@ -352,7 +354,10 @@ public class ProgrammeService {
         }
         String code = text.strip();
         if (!CODE.matcher(code).matches()) {
-            v.add("code", "must be 2 to 40 letters, digits, dots, dashes or underscores, e.g. LBR-POL-01");
+            v.coded(
+                    "code",
+                    "must be 2 to 40 letters, digits, dots, dashes or underscores, e.g. LBR-POL-01",
+                    "programme.validation.codeFormat");
             return code;
         }
         boolean taken = jdbc
@@ -363,7 +368,11 @@ public class ProgrammeService {
                 .stream()
                 .anyMatch(other -> existing == null || !other.equals(existing.id));
         if (taken) {
-            v.add("code", "'" + code + "' is already used by another programme");
+            v.coded(
+                    "code",
+                    "'" + code + "' is already used by another programme",
+                    "programme.validation.codeTaken",
+                    code);
         }
         return code;
     }
@@ -371,15 +380,26 @@ public class ProgrammeService {
     private void checkCountryAndMission(Validation v, @Nullable String country, @Nullable Long missionId) {
         v.required("countryCode", country).iso3("countryCode", country);
         if (country != null && !v.hasProblem("countryCode") && !geography.countryExists(country)) {
-            v.add("countryCode", "'" + country + "' is not a known ISO 3166 alpha-3 country code");
+            v.coded(
+                    "countryCode",
+                    "'" + country + "' is not a known ISO 3166 alpha-3 country code",
+                    "programme.validation.unknownCountry",
+                    country);
         }
         if (missionId != null) {
             if (!missions.exists(missionId)) {
-                v.add("missionId", "mission " + missionId + " does not exist");
+                v.coded(
+                        "missionId",
+                        "mission " + missionId + " does not exist",
+                        "programme.validation.missionNotFound");
             } else if (country != null
                     && !v.hasProblem("countryCode")
                     && !missions.hostCountries(Set.of(missionId)).contains(country)) {
-                v.add("missionId", "mission " + missionId + " is not hosted by " + country);
+                v.coded(
+                        "missionId",
+                        "mission " + missionId + " is not hosted by " + country,
+                        "programme.validation.missionNotHosted",
+                        country);
             }
         }
     }
@@ -389,11 +409,18 @@ public class ProgrammeService {
             Validation v, @Nullable BigDecimal amount, @Nullable String currencyText) {
         v.notNegative("budgetAmount", amount);
         if (amount != null && amount.compareTo(MAX_AMOUNT) >= 0) {
-            v.add("budgetAmount", "must be less than " + MAX_AMOUNT.toPlainString());
+            v.coded(
+                    "budgetAmount",
+                    "must be less than " + MAX_AMOUNT.toPlainString(),
+                    "programme.validation.amountTooLarge",
+                    MAX_AMOUNT.toPlainString());
         }
         if (currencyText == null || currencyText.isBlank()) {
             if (amount != null) {
-                v.add("budgetCurrency", "is required when a budget amount is given (an ISO 4217 code such as USD)");
+                v.coded(
+                        "budgetCurrency",
+                        "is required when a budget amount is given (an ISO 4217 code such as USD)",
+                        "programme.validation.currencyRequired");
             }
             return null;
         }
@@ -405,12 +432,21 @@ public class ProgrammeService {
             // not an ISO 4217 code: reported below
         }
         if (currency == null) {
-            v.add("budgetCurrency", "'" + currencyText.strip() + "' is not an ISO 4217 currency code (e.g. USD, EUR)");
+            v.coded(
+                    "budgetCurrency",
+                    "'" + currencyText.strip() + "' is not an ISO 4217 currency code (e.g. USD, EUR)",
+                    "programme.validation.unknownCurrency",
+                    currencyText.strip());
             return code;
         }
         int digits = currency.getDefaultFractionDigits() < 0 ? 4 : currency.getDefaultFractionDigits();
         if (amount != null && amount.stripTrailingZeros().scale() > digits) {
-            v.add("budgetAmount", "has more decimal places than " + code + " uses (" + digits + ")");
+            v.coded(
+                    "budgetAmount",
+                    "has more decimal places than " + code + " uses (" + digits + ")",
+                    "programme.validation.amountDecimals",
+                    code,
+                    digits);
         }
         return code;
     }
@@ -424,14 +460,14 @@ public class ProgrammeService {
         v.required("leadActorId", lead);
         // The lead actor stays valid while unchanged even if the editor cannot see it.
         if (lead != null && (existing == null || existing.leadActorId != lead) && !actors.exists(lead)) {
-            v.add("leadActorId", "actor " + lead + " does not exist");
+            v.coded("leadActorId", "actor " + lead + " does not exist", "programme.validation.actorNotFound");
         }
         List<ProgrammeCommand.Partner> partners = command.partners();
         if (partners == null) {
             return;
         }
         if (partners.size() > MAX_LINKS) {
-            v.add("partners", "at most " + MAX_LINKS + " partners");
+            v.coded("partners", "at most " + MAX_LINKS + " partners", "programme.validation.tooMany", MAX_LINKS);
             return;
         }
         Set<Long> seen = new HashSet<>();
@@ -440,7 +476,7 @@ public class ProgrammeService {
             ProgrammeCommand.Partner p = partners.get(i);
             String field = "partners[" + i + "]";
             if (p == null) {
-                v.add(field, "is empty");
+                v.coded(field, "is empty", "programme.validation.empty");
                 continue;
             }
             v.required(field + ".actorId", p.actorId()).required(field + ".role", p.role());
@@ -449,11 +485,20 @@ public class ProgrammeService {
                 continue;
             }
             if (actorId.equals(lead)) {
-                v.add(field + ".actorId", "actor " + actorId + " is the lead actor; do not list it again as a partner");
+                v.coded(
+                        field + ".actorId",
+                        "actor " + actorId + " is the lead actor; do not list it again as a partner",
+                        "programme.validation.partnerIsLead");
             } else if (!actors.exists(actorId)) {
-                v.add(field + ".actorId", "actor " + actorId + " does not exist");
+                v.coded(
+                        field + ".actorId",
+                        "actor " + actorId + " does not exist",
+                        "programme.validation.actorNotFound");
             } else if (!seen.add(actorId)) {
-                v.add(field + ".actorId", "actor " + actorId + " is listed twice");
+                v.coded(
+                        field + ".actorId",
+                        "actor " + actorId + " is listed twice",
+                        "programme.validation.listedTwice");
             }
         }
     }
@@ -463,7 +508,7 @@ public class ProgrammeService {
             return;
         }
         if (ids.size() > MAX_LINKS) {
-            v.add("locationIds", "at most " + MAX_LINKS + " locations");
+            v.coded("locationIds", "at most " + MAX_LINKS + " locations", "programme.validation.tooMany", MAX_LINKS);
             return;
         }
         Set<Long> seen = new HashSet<>();
@@ -471,23 +516,30 @@ public class ProgrammeService {
             Long id = ids.get(i);
             String field = "locationIds[" + i + "]";
             if (id == null) {
-                v.add(field, "is empty");
+                v.coded(field, "is empty", "programme.validation.empty");
             } else if (!seen.add(id)) {
-                v.add(field, "organisation unit " + id + " is listed twice");
+                v.coded(field, "organisation unit " + id + " is listed twice", "programme.validation.listedTwice");
             } else {
                 OrgUnitView unit;
                 try {
                     unit = geography.orgUnit(id);
                 } catch (NotFoundException e) {
                     // the request fails with this problem, so nothing is written
-                    v.add(field, "organisation unit " + id + " does not exist");
+                    v.coded(
+                            field,
+                            "organisation unit " + id + " does not exist",
+                            "programme.validation.orgUnitNotFound");
                     continue;
                 }
                 if (country != null && !country.equals(unit.countryCode())) {
-                    v.add(
+                    v.coded(
                             field,
                             "organisation unit " + unit.code() + " is in " + unit.countryCode()
-                                    + ", not in the programme's country " + country);
+                                    + ", not in the programme's country " + country,
+                            "programme.validation.otherCountry",
+                            unit.name(),
+                            unit.countryCode(),
+                            country);
                 }
             }
         }
@@ -498,7 +550,11 @@ public class ProgrammeService {
             return;
         }
         if (ids.size() > MAX_LINKS) {
-            v.add("institutionIds", "at most " + MAX_LINKS + " institutions");
+            v.coded(
+                    "institutionIds",
+                    "at most " + MAX_LINKS + " institutions",
+                    "programme.validation.tooMany",
+                    MAX_LINKS);
             return;
         }
         Set<Long> seen = new HashSet<>();
@@ -506,18 +562,22 @@ public class ProgrammeService {
             Long id = ids.get(i);
             String field = "institutionIds[" + i + "]";
             if (id == null) {
-                v.add(field, "is empty");
+                v.coded(field, "is empty", "programme.validation.empty");
             } else if (!seen.add(id)) {
-                v.add(field, "institution " + id + " is listed twice");
+                v.coded(field, "institution " + id + " is listed twice", "programme.validation.listedTwice");
             } else {
                 Optional<InstitutionView> institution = institutions.view(id);
                 if (institution.isEmpty()) {
-                    v.add(field, "institution " + id + " does not exist");
+                    v.coded(field, "institution " + id + " does not exist", "programme.validation.institutionNotFound");
                 } else if (country != null && !country.equals(institution.get().countryCode())) {
-                    v.add(
+                    v.coded(
                             field,
                             "institution " + institution.get().name() + " is in "
-                                    + institution.get().countryCode() + ", not in the programme's country " + country);
+                                    + institution.get().countryCode() + ", not in the programme's country " + country,
+                            "programme.validation.otherCountry",
+                            institution.get().name(),
+                            institution.get().countryCode(),
+                            country);
                 }
             }
         }
@@ -533,7 +593,11 @@ public class ProgrammeService {
             return;
         }
         if (results.size() > MAX_RESULTS) {
-            v.add("results", "at most " + MAX_RESULTS + " results per programme");
+            v.coded(
+                    "results",
+                    "at most " + MAX_RESULTS + " results per programme",
+                    "programme.validation.tooMany",
+                    MAX_RESULTS);
             return;
         }
         Map<String, ResultLevel> levels = new HashMap<>();
@@ -548,7 +612,7 @@ public class ProgrammeService {
             ProgrammeCommand.Result r = results.get(i);
             String field = "results[" + i + "]";
             if (r == null) {
-                v.add(field, "is empty");
+                v.coded(field, "is empty", "programme.validation.empty");
                 continue;
             }
             v.required(field + ".code", r.code())
@@ -559,23 +623,41 @@ public class ProgrammeService {
             if (r.code() != null && !r.code().isBlank()) {
                 String code = r.code().strip();
                 if (!RESULT_CODE.matcher(code).matches()) {
-                    v.add(field + ".code", "must be 1 to 40 letters, digits, dots, dashes or underscores, e.g. OC1");
+                    v.coded(
+                            field + ".code",
+                            "must be 1 to 40 letters, digits, dots, dashes or underscores, e.g. OC1",
+                            "programme.validation.resultCodeFormat");
                 } else if (!codes.add(code)) {
-                    v.add(field + ".code", "'" + code + "' is used by another result of this programme");
+                    v.coded(
+                            field + ".code",
+                            "'" + code + "' is used by another result of this programme",
+                            "programme.validation.resultCodeTwice",
+                            code);
                 }
             }
             String parent = r.parentCode() == null || r.parentCode().isBlank()
                     ? null
                     : r.parentCode().strip();
             if (r.level() == ResultLevel.OUTCOME && parent != null) {
-                v.add(field + ".parentCode", "must be empty for an OUTCOME");
+                v.coded(field + ".parentCode", "must be empty for an OUTCOME", "programme.validation.outcomeParent");
             } else if (r.level() == ResultLevel.OUTPUT) {
                 if (parent == null) {
-                    v.add(field + ".parentCode", "is required for an OUTPUT: the code of the outcome it serves");
+                    v.coded(
+                            field + ".parentCode",
+                            "is required for an OUTPUT: the code of the outcome it serves",
+                            "programme.validation.outputParentRequired");
                 } else if (!levels.containsKey(parent)) {
-                    v.add(field + ".parentCode", "'" + parent + "' is not the code of a result of this programme");
+                    v.coded(
+                            field + ".parentCode",
+                            "'" + parent + "' is not the code of a result of this programme",
+                            "programme.validation.parentUnknown",
+                            parent);
                 } else if (levels.get(parent) != ResultLevel.OUTCOME) {
-                    v.add(field + ".parentCode", "'" + parent + "' is an OUTPUT; an output serves an OUTCOME");
+                    v.coded(
+                            field + ".parentCode",
+                            "'" + parent + "' is an OUTPUT; an output serves an OUTCOME",
+                            "programme.validation.parentIsOutput",
+                            parent);
                 }
             }
             checkResultIndicators(v, field, r.indicatorIds(), scope, scopeKnown, missionId, country);
@@ -594,7 +676,11 @@ public class ProgrammeService {
             return;
         }
         if (ids.size() > MAX_INDICATORS_PER_RESULT) {
-            v.add(resultField + ".indicatorIds", "at most " + MAX_INDICATORS_PER_RESULT + " indicators per result");
+            v.coded(
+                    resultField + ".indicatorIds",
+                    "at most " + MAX_INDICATORS_PER_RESULT + " indicators per result",
+                    "programme.validation.tooMany",
+                    MAX_INDICATORS_PER_RESULT);
             return;
         }
         Set<Long> seen = new HashSet<>();
@@ -602,23 +688,31 @@ public class ProgrammeService {
             Long id = ids.get(j);
             String field = resultField + ".indicatorIds[" + j + "]";
             if (id == null) {
-                v.add(field, "is empty");
+                v.coded(field, "is empty", "programme.validation.empty");
                 continue;
             }
             if (!seen.add(id)) {
-                v.add(field, "indicator " + id + " is listed twice for this result");
+                v.coded(
+                        field,
+                        "indicator " + id + " is listed twice for this result",
+                        "programme.validation.listedTwice");
                 continue;
             }
             Optional<IndicatorView> indicator =
                     indicators.findIgnoringScope(id).filter(i -> scope.canRead(i.missionId(), i.countryCode()));
             if (indicator.isEmpty()) {
-                v.add(field, "indicator " + id + " does not exist");
+                v.coded(field, "indicator " + id + " does not exist", "programme.validation.indicatorNotFound");
             } else if (scopeKnown && !fitsScope(indicator.get(), missionId, country)) {
-                v.add(
+                v.coded(
                         field,
                         "indicator " + indicator.get().code() + " belongs to another mission or country; use an"
                                 + " indicator of the shared library, of " + country
-                                + (missionId == null ? "" : " or of the programme's mission"));
+                                + (missionId == null ? "" : " or of the programme's mission"),
+                        missionId == null
+                                ? "programme.validation.indicatorOtherCountry"
+                                : "programme.validation.indicatorOtherMission",
+                        indicator.get().code(),
+                        country);
             }
         }
     }

@@ -10,7 +10,6 @@ import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.measurement.DataLock;
 import org.bluehelm.programme.ProgrammeIndicators;
 import org.bluehelm.programme.ProgrammeService;
-import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.Period;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -95,20 +94,11 @@ class ApprovalLock implements DataLock {
         }
 
         private String path(long orgUnitId) {
-            try {
-                return geography.orgUnit(orgUnitId).path();
-            } catch (NotFoundException e) {
-                return "";
-            }
+            return geography.findOrgUnit(orgUnitId).map(OrgUnitView::path).orElse("");
         }
 
         private String unitCode(long orgUnitId) {
-            try {
-                OrgUnitView unit = geography.orgUnit(orgUnitId);
-                return unit.code();
-            } catch (NotFoundException e) {
-                return String.valueOf(orgUnitId);
-            }
+            return geography.findOrgUnit(orgUnitId).map(OrgUnitView::code).orElse(String.valueOf(orgUnitId));
         }
     }
 }

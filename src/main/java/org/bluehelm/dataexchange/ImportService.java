@@ -383,19 +383,11 @@ public class ImportService implements DisposableBean {
                     Long id = longOrNull(t);
                     return id == null ? Optional.empty() : session.indicator(id).map(IndicatorView::id);
                 }
-                try {
-                    return Optional.of(indicators.getByCode(t).id());
-                } catch (NotFoundException e) {
-                    String lower = t.toLowerCase(Locale.ROOT);
-                    if (lower.equals(t)) {
-                        return Optional.empty();
-                    }
-                    try {
-                        return Optional.of(indicators.getByCode(lower).id());
-                    } catch (NotFoundException again) {
-                        return Optional.empty();
-                    }
-                }
+                Optional<Long> found = indicators
+                        .findByCodeIgnoringScope(t)
+                        .or(() -> indicators.findByCodeIgnoringScope(t.toLowerCase(Locale.ROOT)))
+                        .map(IndicatorView::id);
+                return found.flatMap(session::indicator).map(IndicatorView::id);
             });
         }
 
@@ -417,12 +409,10 @@ public class ImportService implements DisposableBean {
             long duplicates = duplicates();
             long stored = 0;
             long fresh = 0;
-            for (Map<String, Object> count : jdbc.sql("""
+            for (Map<String, Object> count :
+                    jdbc.sql("""
                             select s.existing, count(*) as n from import_row s
-                             where s.job_id = :job and """ + FIRST + " group by s.existing")
-                    .param("job", job)
-                    .query()
-                    .listOfRows()) {
+                             where s.job_id = :job and not s.duplicate group by s.existing""").param("job", job).query().listOfRows()) {
                 long n = ((Number) count.get("n")).longValue();
                 if (Boolean.TRUE.equals(count.get("existing"))) {
                     stored = n;
@@ -457,7 +447,8 @@ public class ImportService implements DisposableBean {
                                 select s.line, s.indicator_id, s.org_unit_id, s.period_id, s.option_key, s.value,
                                        s.comment
                                   from import_row s
-                                 where s.job_id = :job and s.line > :after and """ + FIRST + " order by s.line limit :limit")
+                                 where s.job_id = :job and s.line > :after and not s.duplicate
+                                 order by s.line limit :limit""")
                         .param("job", job)
                         .param("after", after)
                         .param("limit", BulkValueService.CHUNK)
@@ -491,29 +482,31 @@ public class ImportService implements DisposableBean {
             return summary(outcome, new ImportSummary.ImportCount(created, updated, ignored, 0));
         }
 
-        /** Reports every row repeating the key of an earlier row; returns how many there are. */
+        /** Marks and reports every row repeating the key of an earlier row; returns how many there are. */
         private long duplicates() {
-            long[] count = {0};
-            jdbc.sql("""
-                            select s.line, min(t.line) as first_line
-                              from import_row s
-                              join import_row t
-                                on t.job_id = s.job_id and t.indicator_id = s.indicator_id
-                               and t.org_unit_id = s.org_unit_id and t.period_id = s.period_id
-                               and t.option_key = s.option_key and t.line < s.line
-                             where s.job_id = :job
-                             group by s.line
-                             order by s.line""").param("job", job).query((ResultSet rs) -> {
-                count[0]++;
-                conflict(new ImportConflict(
-                        rs.getLong("line"),
-                        "row",
-                        null,
-                        "repeats line " + rs.getLong("first_line")
-                                + ": the same indicator, organisation unit, period and option can have only"
-                                + " one value in a file"));
-            });
-            return count[0];
+            int count = jdbc.sql("update import_row s set duplicate = true where s.job_id = :job and exists (" + EARLIER
+                            + ")")
+                    .param("job", job)
+                    .update();
+            if (count == 0) {
+                return 0;
+            }
+            jdbc.sql("select s.line, (select min(t.line) from import_row t where " + SAME_KEY_EARLIER
+                            + ") as first_line from import_row s where s.job_id = :job and s.duplicate"
+                            + " order by s.line limit :limit")
+                    .param("job", job)
+                    .param("limit", ImportSummary.MAX_CONFLICTS)
+                    .query((ResultSet rs) -> {
+                        conflict(new ImportConflict(
+                                rs.getLong("line"),
+                                "row",
+                                null,
+                                "repeats line " + rs.getLong("first_line")
+                                        + ": the same indicator, organisation unit, period and option can have only"
+                                        + " one value in a file"));
+                    });
+            conflictCount += count - Math.min(count, ImportSummary.MAX_CONFLICTS);
+            return count;
         }
 
         private ImportSummary summary(ImportSummary.Status outcome, ImportSummary.ImportCount count) {
@@ -532,12 +525,12 @@ public class ImportService implements DisposableBean {
         }
     }
 
-    /** The staged row is the first of its key in the file (later ones are reported as repeats). */
-    private static final String FIRST = """
-            not exists (select 1 from import_row t
-                         where t.job_id = s.job_id and t.indicator_id = s.indicator_id
-                           and t.org_unit_id = s.org_unit_id and t.period_id = s.period_id
-                           and t.option_key = s.option_key and t.line < s.line)""";
+    /** A staged row t with the same key as row s, earlier in the file. */
+    private static final String SAME_KEY_EARLIER = """
+            t.job_id = s.job_id and t.indicator_id = s.indicator_id and t.org_unit_id = s.org_unit_id
+            and t.period_id = s.period_id and t.option_key = s.option_key and t.line < s.line""";
+
+    private static final String EARLIER = "select 1 from import_row t where " + SAME_KEY_EARLIER;
 
     private static String field(String bulkField) {
         return switch (bulkField) {

@@ -133,6 +133,14 @@ public class IndicatorService {
         return indicators.findById(id).map(this::view);
     }
 
+    /**
+     * The indicator with the code whatever the current user's scope (see {@link #findIgnoringScope}),
+     * or empty; throws nothing, so that a caller's transaction stays usable.
+     */
+    public Optional<IndicatorView> findByCodeIgnoringScope(String code) {
+        return indicators.findByCode(code.strip()).map(this::view);
+    }
+
     /** Why the number is not a valid value of the indicator (type, precision, range), or null when it is. */
     public @Nullable String checkValue(IndicatorView indicator, BigDecimal value) {
         return ValueRules.problem(indicator.valueType(), indicator.minValue(), indicator.maxValue(), value);

@@ -283,13 +283,7 @@ public class BulkValueService {
 
         /** The organisation unit if it exists (units are readable by everyone). */
         public Optional<OrgUnitView> orgUnit(long id) {
-            return unitCache.computeIfAbsent(id, key -> {
-                try {
-                    return Optional.of(geography.orgUnit(key));
-                } catch (NotFoundException e) {
-                    return Optional.empty();
-                }
-            });
+            return unitCache.computeIfAbsent(id, geography::findOrgUnit);
         }
 
         /** Checks one value with every rule that a single recorded value must pass. */

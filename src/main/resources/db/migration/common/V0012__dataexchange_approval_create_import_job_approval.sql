@@ -43,7 +43,7 @@ create table import_conflict (
 );
 
 -- The rows of a running import that passed every check, with whether a value is already stored
--- for their key. Written and deleted inside the import's transaction, so never seen committed
+-- for their key and whether they repeat the key of an earlier row. Written and deleted inside the import's transaction, so never seen committed
 -- (a rolled-back import leaves none). No foreign keys: the checks were made, and inserts stay fast.
 create table import_row (
     job_id       bigint         not null,
@@ -55,6 +55,7 @@ create table import_row (
     value        numeric(20, 6) not null,
     comment      varchar(1000),
     existing     boolean        not null,
+    duplicate    boolean        not null default false,
     primary key (job_id, line)
 );
 create index import_row_key_idx on import_row (job_id, indicator_id, org_unit_id, period_id, option_key, line);

@@ -139,6 +139,9 @@ public class ImportService implements DisposableBean {
                 run(job, RowSource.of(options.format(), file), options, rows -> {});
             } catch (RuntimeException e) {
                 // run() has recorded the failure in the job
+            } catch (Throwable e) {
+                log.error("Import {} failed", job, e);
+                jobs.fail(job, "the import failed on our side and wrote nothing; the error has been logged");
             } finally {
                 SecurityContextHolder.clearContext();
                 try {

@@ -39,6 +39,9 @@ class DataValueSetImportIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.bluehelm.measurement.MeasurementService measurements;
+
     /** An INTEGER indicator of Liberia (0 to 500) disaggregated by SEX, and two Liberian units. */
     record Fixture(long indicator, String code, long unitA, String codeA, long unitB, String codeB) {}
 
@@ -400,11 +403,14 @@ class DataValueSetImportIT {
 
     @Test
     void twoHundredThousandRowsImportInChunks() throws Exception {
-        Fixture f = fixture();
+        // Iceland, which no other test lists, and deleted at the end: other tests' first pages stay theirs
+        var created = createIndicator(mvc, admin(), "\"valueType\":\"INTEGER\",\"countryCode\":\"ISL\"");
+        long indicator = id(created);
+        String code = JsonPath.read(created.getResponse().getContentAsString(), "$.code");
         long[] units = new long[20];
         String[] codes = new String[20];
         for (int i = 0; i < units.length; i++) {
-            units[i] = orgUnit(mvc, "LBR");
+            units[i] = orgUnit(mvc, "ISL");
             codes[i] = unitCode(units[i]);
         }
         java.nio.file.Path file = java.nio.file.Files.createTempFile("bluehelm-200k-", ".csv");
@@ -414,7 +420,7 @@ class DataValueSetImportIT {
                 for (int day = 0; day < 10_000; day++) {
                     String period = start.plusDays(day).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
                     for (int u = 0; u < codes.length; u++) {
-                        out.write(f.code() + "," + period + "," + codes[u] + ",,," + ((day + u) % 500) + "\n");
+                        out.write(code + "," + period + "," + codes[u] + ",,," + ((day + u) % 500) + "\n");
                     }
                 }
             }
@@ -424,9 +430,10 @@ class DataValueSetImportIT {
                     .andExpect(jsonPath("$.status").value("SUCCESS"))
                     .andExpect(jsonPath("$.rowsRead").value(200_000))
                     .andExpect(jsonPath("$.importCount.imported").value(200_000));
+            org.assertj.core.api.Assertions.assertThat(total(indicator)).isEqualTo(200_000);
         } finally {
             java.nio.file.Files.deleteIfExists(file);
+            measurements.deleteAllOf(indicator);
         }
-        org.assertj.core.api.Assertions.assertThat(total(f.indicator())).isEqualTo(200_000);
     }
 }

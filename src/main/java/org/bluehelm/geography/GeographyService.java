@@ -126,6 +126,11 @@ public class GeographyService {
                 .orElseThrow(() -> new NotFoundException("Organisation unit", id));
     }
 
+    /** The unit, or empty when there is none (no exception, so a caller's transaction stays usable). */
+    public Optional<OrgUnitView> findOrgUnit(long id) {
+        return orgUnits.findById(id).map(OrgUnit::view);
+    }
+
     public Optional<OrgUnitView> findOrgUnitByCode(String code) {
         return jdbc.sql("select id, code, name, kind, parent_id, level, path, country_code, version"
                         + " from org_unit where code = :code")

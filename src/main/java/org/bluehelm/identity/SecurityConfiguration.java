@@ -1,5 +1,6 @@
 package org.bluehelm.identity;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -39,6 +40,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication // not when the jar runs a command (see org.bluehelm.cli.CommandLine)
     SecurityFilterChain api(
             HttpSecurity http, TokenService tokens, BluehelmUserDetailsService userDetails, ProblemResponses problems)
             throws Exception {
@@ -49,7 +51,13 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .authenticated()
-                        .requestMatchers("/api/v1/dataValues", "/api/v1/dataValues/**")
+                        .requestMatchers(
+                                "/api/v1/dataValues",
+                                "/api/v1/dataValues/**",
+                                "/api/v1/dataValueSets",
+                                "/api/v1/dataValueSets/**",
+                                "/api/v1/approvals",
+                                "/api/v1/approvals/**")
                         .hasAnyRole(DATA_ENTRY)
                         .requestMatchers(
                                 "/api/v1/indicators",
@@ -75,6 +83,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain ui(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",

@@ -213,6 +213,20 @@ public class IndicatorService {
     }
 
     /**
+     * The indicator with the code whatever the current user's scope (see {@link #findIgnoringScope}),
+     * or empty; throws nothing, so that a caller's transaction stays usable.
+     */
+    public Optional<IndicatorView> findByCodeIgnoringScope(String code) {
+        return indicators.findByCode(code.strip()).map(this::view);
+    }
+
+    /** Why the number is not a valid value of the indicator (type, precision, range), or null when it is. */
+    public @Nullable String checkValue(IndicatorView indicator, BigDecimal value) {
+        FieldProblem problem = checkValue("value", indicator, value);
+        return problem == null ? null : problem.message();
+    }
+
+    /**
      * Why data of the indicator cannot be recorded for the organisation unit (it lies outside the
      * indicator's country, or outside the host countries of its mission), or null when it can.
      */

@@ -226,6 +226,7 @@ public class MeasurementService {
     @Transactional
     public DataValueView update(long id, int expectedVersion, @Nullable BigDecimal value, @Nullable String comment) {
         DataValue stored = readable(id);
+        refuseLocked(stored);
         IndicatorView indicator = indicators
                 .findIgnoringScope(stored.indicatorId)
                 .orElseThrow(() -> new NotFoundException("Data value", id));
@@ -261,6 +262,7 @@ public class MeasurementService {
     @Transactional
     public void delete(long id, int expectedVersion) {
         DataValue stored = readable(id);
+        refuseLocked(stored);
         if (stored.version != expectedVersion) {
             throw ConflictException.staleVersion("Data value", id);
         }
@@ -379,6 +381,7 @@ public class MeasurementService {
             throw new ForbiddenException(forbidden);
         }
         v.throwIfInvalid();
+        refuseLocked(planned);
         return planned;
     }
 
@@ -386,7 +389,7 @@ public class MeasurementService {
      * The option key of the command's disaggregation ({@link DataValue#TOTAL} for none), or -1 after
      * adding a problem when it names no option of the indicator's categories.
      */
-    private static long optionKey(IndicatorView indicator, DataValueCommand c, String prefix, Validation v) {
+    static long optionKey(IndicatorView indicator, DataValueCommand c, String prefix, Validation v) {
         String categoryCode = code(c.categoryCode());
         String optionCode = code(c.optionCode());
         if (categoryCode == null && optionCode == null) {
@@ -521,7 +524,7 @@ public class MeasurementService {
     }
 
     /** The ids of the unit and every unit below it. */
-    private List<Long> subtree(long within) {
+    List<Long> subtree(long within) {
         List<Long> ids = new ArrayList<>();
         OrgUnitFilter filter = new OrgUnitFilter(null, null, within, null, null, null);
         for (int page = 0; ; page++) {
@@ -613,5 +616,39 @@ public class MeasurementService {
 
     private static String optionCodes(CategoryView category) {
         return category.options().stream().map(CategoryView.OptionView::code).collect(Collectors.joining(", "));
+    }
+
+    // Locks (approval, issue #4), kept apart from the write paths above: every write asks the
+    // DataLock implementations first and is refused with the conflict code "locked".
+
+    private @Nullable DataLocks locks;
+
+    /** Set by Spring after construction, so that the constructor stays as it is. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void useLocks(DataLocks locks) {
+        this.locks = locks;
+    }
+
+    private void refuseLocked(List<Planned> planned) {
+        if (locks == null) {
+            return;
+        }
+        DataLock lock = planned.size() == 1 ? locks.forOne() : locks.forMany();
+        for (Planned p : planned) {
+            lock.lockReason(p.indicator().id(), p.orgUnit().id(), p.period()).ifPresent(reason -> {
+                throw DataLocks.locked(p.where() + reason);
+            });
+        }
+    }
+
+    private void refuseLocked(DataValue stored) {
+        if (locks == null) {
+            return;
+        }
+        locks.forOne()
+                .lockReason(stored.indicatorId, stored.orgUnitId, Period.parse(stored.periodId))
+                .ifPresent(reason -> {
+                    throw DataLocks.locked(reason);
+                });
     }
 }

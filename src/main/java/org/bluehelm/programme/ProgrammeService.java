@@ -200,6 +200,22 @@ public class ProgrammeService {
         return List.copyOf(indicatorsByResult(readable(programmeId)).keySet());
     }
 
+    /**
+     * The programme's code and the indicators of its results chain whatever the current user's
+     * scope, for rules that hold for everyone (approval locks refuse every user's writes); empty
+     * when the programme does not exist. Never show it unchecked.
+     */
+    public Optional<ProgrammeIndicators> findIndicatorsIgnoringScope(long programmeId) {
+        return programmes
+                .findById(programmeId)
+                .map(p -> new ProgrammeIndicators(
+                        p.id == null ? programmeId : p.id,
+                        p.code,
+                        p.countryCode,
+                        p.missionId,
+                        List.copyOf(indicatorsByResult(p).keySet())));
+    }
+
     /** The indicators of the programme's results chain with their names and the results they measure. */
     public List<ProgrammeIndicatorView> indicators(long programmeId) {
         List<ProgrammeIndicatorView> views = new ArrayList<>();

@@ -1,0 +1,191 @@
+package org.bluehelm.dataexchange;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The import_job records. Each change commits on its own (a transaction of its own, apart from the
+ * import's), so that progress is visible to the page that polls it while the import's transaction
+ * is still open, and a failed import still leaves its record.
+ */
+@Component
+class ImportJobs {
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate own;
+    private final Clock clock;
+
+    ImportJobs(
+            JdbcClient jdbc, NamedParameterJdbcTemplate named, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.named = named;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    long start(ImportOptions options, String username) {
+        return Objects.requireNonNull(own.execute(status -> {
+            KeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("""
+                            insert into import_job (username, file_name, format, dry_run, strategy, atomic_mode, id_scheme,
+                                                    state, started_at)
+                            values (:username, :fileName, :format, :dryRun, :strategy, :atomicMode, :idScheme, 'RUNNING',
+                                    :now)""")
+                    .param("username", username)
+                    .param("fileName", truncate(options.fileName(), 255))
+                    .param("format", options.format().name())
+                    .param("dryRun", options.dryRun())
+                    .param("strategy", options.strategy().name())
+                    .param("atomicMode", options.atomicMode().name())
+                    .param("idScheme", options.dataElementIdScheme().name())
+                    .param("now", now())
+                    .update(key, "id");
+            return Objects.requireNonNull(key.getKey()).longValue();
+        }));
+    }
+
+    void progress(long job, long rowsRead, long rowsWritten) {
+        own.executeWithoutResult(
+                status -> jdbc.sql("update import_job set rows_read = :read, rows_written = :written where id = :id")
+                        .param("read", rowsRead)
+                        .param("written", rowsWritten)
+                        .param("id", job)
+                        .update());
+    }
+
+    void finish(long job, ImportSummary summary) {
+        own.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            update import_job
+                               set state = 'DONE', outcome = :outcome, rows_read = :read, imported = :imported,
+                                   updated = :updated, ignored = :ignored, conflict_count = :conflicts,
+                                   finished_at = :now
+                             where id = :id""")
+                    .param("outcome", summary.status().name())
+                    .param("read", summary.rowsRead())
+                    .param("imported", summary.importCount().imported())
+                    .param("updated", summary.importCount().updated())
+                    .param("ignored", summary.importCount().ignored())
+                    .param("conflicts", summary.conflictCount())
+                    .param("now", now())
+                    .param("id", job)
+                    .update();
+            List<MapSqlParameterSource> rows = new ArrayList<>();
+            int seq = 0;
+            for (ImportConflict c : summary.conflicts()) {
+                rows.add(new MapSqlParameterSource()
+                        .addValue("job", job)
+                        .addValue("seq", seq++)
+                        .addValue("line", c.line())
+                        .addValue("field", truncate(c.field(), 40))
+                        .addValue("value", truncate(c.value(), 200))
+                        .addValue("message", truncate(c.message(), 1000)));
+            }
+            if (!rows.isEmpty()) {
+                named.batchUpdate(
+                        "insert into import_conflict (job_id, seq, line, field, value, message)"
+                                + " values (:job, :seq, :line, :field, :value, :message)",
+                        rows.toArray(MapSqlParameterSource[]::new));
+            }
+        });
+    }
+
+    void fail(long job, String message) {
+        own.executeWithoutResult(status -> jdbc.sql(
+                        "update import_job set state = 'FAILED', message = :message, finished_at = :now where id = :id")
+                .param("message", truncate(message, 1000))
+                .param("now", now())
+                .param("id", job)
+                .update());
+    }
+
+    Optional<ImportJobView> find(long id) {
+        return jdbc.sql("select * from import_job where id = :id")
+                .param("id", id)
+                .query(this::row)
+                .optional();
+    }
+
+    List<ImportJobView> recent(String username, int limit) {
+        return jdbc.sql("select * from import_job where username = :username order by started_at desc, id desc"
+                        + " limit :limit")
+                .param("username", username)
+                .param("limit", limit)
+                .query(this::row)
+                .list();
+    }
+
+    private ImportJobView row(ResultSet rs, int n) throws SQLException {
+        long id = rs.getLong("id");
+        ImportJobView.State state = ImportJobView.State.valueOf(rs.getString("state"));
+        ImportStrategy strategy = ImportStrategy.valueOf(rs.getString("strategy"));
+        AtomicMode atomicMode = AtomicMode.valueOf(rs.getString("atomic_mode"));
+        boolean dryRun = rs.getBoolean("dry_run");
+        String outcome = rs.getString("outcome");
+        ImportSummary summary = null;
+        if (state == ImportJobView.State.DONE && outcome != null) {
+            summary = new ImportSummary(
+                    id,
+                    ImportSummary.Status.valueOf(outcome),
+                    dryRun,
+                    strategy,
+                    atomicMode,
+                    rs.getLong("rows_read"),
+                    new ImportSummary.ImportCount(
+                            rs.getLong("imported"), rs.getLong("updated"), rs.getLong("ignored"), 0),
+                    rs.getLong("conflict_count"),
+                    conflicts(id));
+        }
+        return new ImportJobView(
+                id,
+                rs.getString("username"),
+                rs.getString("file_name"),
+                ImportFormat.valueOf(rs.getString("format")),
+                dryRun,
+                strategy,
+                atomicMode,
+                IdScheme.valueOf(rs.getString("id_scheme")),
+                state,
+                rs.getLong("rows_read"),
+                rs.getLong("rows_written"),
+                rs.getString("message"),
+                rs.getObject("started_at", OffsetDateTime.class),
+                rs.getObject("finished_at", OffsetDateTime.class),
+                summary);
+    }
+
+    private List<ImportConflict> conflicts(long job) {
+        return jdbc.sql("select line, field, value, message from import_conflict where job_id = :job order by seq")
+                .param("job", job)
+                .query((rs, n) -> new ImportConflict(
+                        rs.getLong("line"), rs.getString("field"), rs.getString("value"), rs.getString("message")))
+                .list();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static @Nullable String truncate(@Nullable String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

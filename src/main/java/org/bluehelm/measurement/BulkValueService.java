@@ -1,0 +1,549 @@
+package org.bluehelm.measurement;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.geography.OrgUnitView;
+import org.bluehelm.indicator.CategoryView;
+import org.bluehelm.indicator.IndicatorService;
+import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.FieldProblem;
+import org.bluehelm.shared.ForbiddenException;
+import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.Period;
+import org.bluehelm.shared.Validation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Data values in bulk, for imports, exports and approvals. An import opens a {@link Session}: it
+ * checks each value with the same rules as {@link MeasurementService} (indicator, unit, period,
+ * option, value type and range, the unit lying in the indicator's place, the user's scope, locks)
+ * while caching what it looks up, tells which values are already stored, and writes checked values
+ * in chunks with JDBC batches inside the caller's transaction, publishing {@link DataValuesChanged}
+ * for each chunk. Exports stream the values in scope row by row, so memory does not grow with them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class BulkValueService {
+
+    /** How many values a caller should hand to {@link Session#write} or {@link Session#existing} at once. */
+    public static final int CHUNK = 5000;
+
+    private static final int IN_LIST = 1000;
+
+    private final MeasurementService measurements;
+    private final IndicatorService indicators;
+    private final GeographyService geography;
+    private final DataLocks locks;
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final NamedParameterJdbcTemplate streaming;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    BulkValueService(
+            MeasurementService measurements,
+            IndicatorService indicators,
+            GeographyService geography,
+            DataLocks locks,
+            JdbcClient jdbc,
+            DataSource dataSource,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.measurements = measurements;
+        this.indicators = indicators;
+        this.geography = geography;
+        this.locks = locks;
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(dataSource);
+        JdbcTemplate fetching = new JdbcTemplate(dataSource);
+        fetching.setFetchSize(1000);
+        this.streaming = new NamedParameterJdbcTemplate(fetching);
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The key of a stored value: indicator, unit, period and option ({@code 0} for the total). */
+    public record ValueKey(long indicatorId, long orgUnitId, String periodId, long optionKey) {}
+
+    /** A value to check, as a file names it once its indicator and unit are known by id. */
+    public record BulkValue(
+            long indicatorId,
+            long orgUnitId,
+            @Nullable String period,
+            @Nullable String optionCode,
+            @Nullable BigDecimal value,
+            @Nullable String comment) {}
+
+    /**
+     * The outcome of a check: the value's key when it may be written, or its problems by field
+     * ({@code indicator}, {@code orgUnit}, {@code period}, {@code option}, {@code value}, {@code comment}).
+     */
+    public record Checked(@Nullable ValueKey key, List<FieldProblem> problems) {
+        public boolean ok() {
+            return key != null && problems.isEmpty();
+        }
+    }
+
+    /** A checked value to write. */
+    public record KeyedValue(
+            ValueKey key, BigDecimal value, @Nullable String comment) {}
+
+    /** What a write did: values created, replaced, and left alone by the mode. */
+    public record WriteResult(int created, int updated, int ignored) {}
+
+    /** Which values a write touches: new and stored ones (the default), only new ones, only stored ones. */
+    public enum WriteMode {
+        CREATE_AND_UPDATE,
+        CREATE,
+        UPDATE
+    }
+
+    /** Which values to export; all filters are optional and combine. */
+    public record ExportFilter(
+            List<Long> indicatorIds,
+            @Nullable Long orgUnitId,
+            @Nullable Long within,
+            @Nullable String period,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to) {
+
+        public ExportFilter {
+            indicatorIds = List.copyOf(indicatorIds);
+        }
+    }
+
+    /** A stored value with the codes a file names it by. */
+    public record ExportedValue(
+            long indicatorId,
+            String indicatorCode,
+            long orgUnitId,
+            String orgUnitCode,
+            String period,
+            @Nullable Long optionId,
+            @Nullable String optionCode,
+            BigDecimal value,
+            @Nullable String comment,
+            String storedBy,
+            OffsetDateTime storedAt) {}
+
+    /** Starts checking and writing values as the current user; use it on one thread for one import. */
+    public Session open() {
+        return new Session(AccessScope.current(), locks.forMany());
+    }
+
+    /**
+     * Streams the values in the current user's scope that match the filter, ordered by indicator,
+     * unit, period and option, to {@code sink}; returns how many there were.
+     */
+    public long export(ExportFilter filter, Consumer<ExportedValue> sink) {
+        new Validation().datesInOrder("from", filter.from(), "to", filter.to()).throwIfInvalid();
+        AccessScope.Filter scope = AccessScope.current().filter("d.mission_id", "d.country_code");
+        StringBuilder where = new StringBuilder(" where ").append(scope.sql());
+        MapSqlParameterSource params = new MapSqlParameterSource(scope.params());
+        if (!filter.indicatorIds().isEmpty()) {
+            where.append(" and d.indicator_id in (:indicators)");
+            params.addValue("indicators", filter.indicatorIds());
+        }
+        if (filter.orgUnitId() != null) {
+            where.append(" and d.org_unit_id = :orgUnit");
+            params.addValue("orgUnit", filter.orgUnitId());
+        }
+        if (filter.within() != null) {
+            where.append(" and d.org_unit_id in (:within)");
+            params.addValue("within", measurements.subtree(filter.within()));
+        }
+        if (filter.period() != null && !filter.period().isBlank()) {
+            where.append(" and d.period_id = :period");
+            params.addValue("period", Period.parse("period", filter.period()).id());
+        }
+        if (filter.from() != null) {
+            where.append(" and d.start_date >= :from");
+            params.addValue("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and d.end_date <= :to");
+            params.addValue("to", filter.to());
+        }
+        Map<Long, Optional<IndicatorView>> indicatorCache = new HashMap<>();
+        Map<Long, String> unitCodes = new HashMap<>();
+        long[] count = {0};
+        streaming.query(
+                """
+                select d.indicator_id, d.org_unit_id, d.period_id, d.option_id, d.value, d.comment,
+                       d.stored_by, d.stored_at
+                  from data_value d""" + where + " order by d.indicator_id, d.org_unit_id, d.start_date, d.period_id," + " d.option_key",
+                params,
+                (ResultSet rs) -> {
+                    long indicatorId = rs.getLong("indicator_id");
+                    long unitId = rs.getLong("org_unit_id");
+                    Long optionId = rs.getObject("option_id", Long.class);
+                    IndicatorView indicator = indicatorCache
+                            .computeIfAbsent(indicatorId, indicators::findIgnoringScope)
+                            .orElse(null);
+                    String unitCode = cached(
+                            unitCodes, unitId, () -> geography.orgUnit(unitId).code());
+                    sink.accept(new ExportedValue(
+                            indicatorId,
+                            indicator == null ? "" : indicator.code(),
+                            unitId,
+                            unitCode,
+                            rs.getString("period_id"),
+                            optionId,
+                            optionId == null || indicator == null ? null : optionCode(indicator, optionId),
+                            plain(rs.getBigDecimal("value")),
+                            rs.getString("comment"),
+                            rs.getString("stored_by"),
+                            rs.getObject("stored_at", OffsetDateTime.class)));
+                    count[0]++;
+                });
+        return count[0];
+    }
+
+    /**
+     * The units among {@code orgUnitIds} holding a value of one of the indicators for a period
+     * within {@code from} to {@code to}, whatever the current user's scope (for workflow rules such
+     * as approving a parent only after its children).
+     */
+    public Set<Long> unitsWithValues(
+            Collection<Long> indicatorIds, Collection<Long> orgUnitIds, LocalDate from, LocalDate to) {
+        Set<Long> found = new HashSet<>();
+        if (indicatorIds.isEmpty() || orgUnitIds.isEmpty()) {
+            return found;
+        }
+        List<Long> units = List.copyOf(new LinkedHashSet<>(orgUnitIds));
+        for (int i = 0; i < units.size(); i += IN_LIST) {
+            found.addAll(jdbc.sql("""
+                            select distinct org_unit_id from data_value
+                             where indicator_id in (:indicators) and org_unit_id in (:units)
+                               and start_date >= :from and end_date <= :to""")
+                    .param("indicators", List.copyOf(indicatorIds))
+                    .param("units", units.subList(i, Math.min(units.size(), i + IN_LIST)))
+                    .param("from", from)
+                    .param("to", to)
+                    .query(Long.class)
+                    .list());
+        }
+        return found;
+    }
+
+    /**
+     * Checks and writes values for one import, as the user who opened it. It caches the
+     * indicators and units it looks up (so its memory grows with the distinct indicators and units,
+     * never with the number of values) and the locks in force when it was opened.
+     */
+    public final class Session {
+
+        private final AccessScope scope;
+        private final DataLock lock;
+        private final Map<Long, Optional<IndicatorView>> indicatorCache = new HashMap<>();
+        private final Map<Long, Optional<OrgUnitView>> unitCache = new HashMap<>();
+        private final Map<String, Optional<String>> placements = new HashMap<>();
+
+        private Session(AccessScope scope, DataLock lock) {
+            this.scope = scope;
+            this.lock = lock;
+        }
+
+        /** The indicator if it exists and the user's scope covers it. */
+        public Optional<IndicatorView> indicator(long id) {
+            return indicatorCache.computeIfAbsent(
+                    id,
+                    key -> indicators
+                            .findIgnoringScope(key)
+                            .filter(i -> scope.canRead(i.missionId(), i.countryCode())));
+        }
+
+        /** The organisation unit if it exists (units are readable by everyone). */
+        public Optional<OrgUnitView> orgUnit(long id) {
+            return unitCache.computeIfAbsent(id, geography::findOrgUnit);
+        }
+
+        /** Checks one value with every rule that a single recorded value must pass. */
+        public Checked check(BulkValue v) {
+            List<FieldProblem> problems = new ArrayList<>();
+            IndicatorView indicator = indicator(v.indicatorId()).orElse(null);
+            if (indicator == null) {
+                problems.add(new FieldProblem(
+                        "indicator", "indicator " + v.indicatorId() + " does not exist or is outside your scope"));
+            }
+            OrgUnitView unit = orgUnit(v.orgUnitId()).orElse(null);
+            if (unit == null) {
+                problems.add(new FieldProblem("orgUnit", "organisation unit " + v.orgUnitId() + " does not exist"));
+            }
+            Period period = null;
+            if (v.period() == null || v.period().isBlank()) {
+                problems.add(new FieldProblem("period", "is required"));
+            } else {
+                try {
+                    period = Period.parse("period", v.period());
+                } catch (InvalidInputException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+            if (v.value() == null) {
+                problems.add(new FieldProblem("value", "is required"));
+            }
+            if (v.comment() != null && v.comment().length() > 1000) {
+                problems.add(new FieldProblem("comment", "must be at most 1000 characters"));
+            }
+            long optionKey = -1;
+            if (indicator != null) {
+                Validation options = new Validation();
+                optionKey = MeasurementService.optionKey(
+                        indicator,
+                        new DataValueCommand(null, null, null, null, v.optionCode(), null, null, null),
+                        "",
+                        options);
+                try {
+                    options.throwIfInvalid();
+                } catch (InvalidInputException e) {
+                    e.problems().forEach(p -> problems.add(new FieldProblem("option", p.message())));
+                }
+                if (v.value() != null) {
+                    String problem = indicators.checkValue(indicator, v.value());
+                    if (problem != null) {
+                        problems.add(new FieldProblem("value", problem));
+                    }
+                }
+            }
+            if (indicator != null && unit != null) {
+                String problem = placement(indicator, unit);
+                if (problem != null) {
+                    problems.add(new FieldProblem("orgUnit", problem));
+                }
+            }
+            if (!problems.isEmpty() || indicator == null || unit == null || period == null || optionKey < 0) {
+                return new Checked(null, problems);
+            }
+            Optional<String> locked = lock.lockReason(indicator.id(), unit.id(), period);
+            if (locked.isPresent()) {
+                return new Checked(
+                        null, List.of(new FieldProblem("period", "is locked: " + locked.get(), "locked", List.of())));
+            }
+            return new Checked(new ValueKey(indicator.id(), unit.id(), period.id(), optionKey), List.of());
+        }
+
+        /** Which of the keys already have a stored value. */
+        public Set<ValueKey> existing(Collection<ValueKey> keys) {
+            return stored(keys).keySet();
+        }
+
+        /**
+         * Writes checked values (distinct keys, at most a few {@link #CHUNK}s) in the caller's
+         * transaction: new values are inserted, stored ones replaced, as the mode allows. Scope and
+         * locks are checked again; a value failing them refuses the whole write.
+         */
+        public WriteResult write(List<KeyedValue> values, WriteMode mode) {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw new IllegalStateException("bulk writes must run inside the caller's transaction");
+            }
+            if (values.isEmpty()) {
+                return new WriteResult(0, 0, 0);
+            }
+            Map<ValueKey, Stored> stored =
+                    stored(values.stream().map(KeyedValue::key).toList());
+            OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+            String who = scope.username();
+            List<MapSqlParameterSource> inserts = new ArrayList<>();
+            List<MapSqlParameterSource> updates = new ArrayList<>();
+            List<DataValuesChanged.Change> changes = new ArrayList<>();
+            int ignored = 0;
+            for (KeyedValue v : values) {
+                ValueKey k = v.key();
+                IndicatorView indicator = indicator(k.indicatorId())
+                        .orElseThrow(() ->
+                                new ForbiddenException("indicator " + k.indicatorId() + " is outside your scope"));
+                OrgUnitView unit = orgUnit(k.orgUnitId())
+                        .orElseThrow(() -> new NotFoundException("Organisation unit", k.orgUnitId()));
+                if (!scope.canRead(indicator.missionId(), unit.countryCode())) {
+                    throw new ForbiddenException("organisation unit " + unit.code() + " is outside your scope");
+                }
+                Period period = Period.parse(k.periodId());
+                lock.lockReason(k.indicatorId(), k.orgUnitId(), period).ifPresent(reason -> {
+                    throw new ConflictException("locked", reason);
+                });
+                Stored old = stored.get(k);
+                if (old != null) {
+                    if (mode == WriteMode.CREATE) {
+                        ignored++;
+                        continue;
+                    }
+                    updates.add(new MapSqlParameterSource()
+                            .addValue("id", old.id())
+                            .addValue("value", v.value())
+                            .addValue("comment", v.comment())
+                            .addValue("who", who)
+                            .addValue("now", now));
+                    changes.add(new DataValuesChanged.Change(
+                            k.indicatorId(),
+                            k.orgUnitId(),
+                            k.periodId(),
+                            k.optionKey(),
+                            old.missionId(),
+                            old.countryCode(),
+                            old.value(),
+                            v.value()));
+                } else {
+                    if (mode == WriteMode.UPDATE) {
+                        ignored++;
+                        continue;
+                    }
+                    inserts.add(new MapSqlParameterSource()
+                            .addValue("indicator", k.indicatorId())
+                            .addValue("unit", k.orgUnitId())
+                            .addValue("period", period.id())
+                            .addValue("type", period.type().name())
+                            .addValue("start", period.startDate())
+                            .addValue("end", period.endDate())
+                            .addValue("option", k.optionKey() == DataValue.TOTAL ? null : k.optionKey())
+                            .addValue("optionKey", k.optionKey())
+                            .addValue("value", v.value())
+                            .addValue("comment", v.comment())
+                            .addValue("mission", indicator.missionId())
+                            .addValue("country", unit.countryCode())
+                            .addValue("who", who)
+                            .addValue("now", now));
+                    changes.add(new DataValuesChanged.Change(
+                            k.indicatorId(),
+                            k.orgUnitId(),
+                            k.periodId(),
+                            k.optionKey(),
+                            indicator.missionId(),
+                            unit.countryCode(),
+                            null,
+                            v.value()));
+                }
+            }
+            if (!inserts.isEmpty()) {
+                named.batchUpdate("""
+                        insert into data_value (indicator_id, org_unit_id, period_id, period_type, start_date, end_date,
+                                                option_id, option_key, value, comment, mission_id, country_code,
+                                                stored_by, stored_at, version)
+                        values (:indicator, :unit, :period, :type, :start, :end, :option, :optionKey, :value, :comment,
+                                :mission, :country, :who, :now, 1)""", inserts.toArray(MapSqlParameterSource[]::new));
+            }
+            if (!updates.isEmpty()) {
+                named.batchUpdate("""
+                        update data_value
+                           set value = :value, comment = :comment, stored_by = :who, stored_at = :now,
+                               version = version + 1
+                         where id = :id""", updates.toArray(MapSqlParameterSource[]::new));
+            }
+            if (!changes.isEmpty()) {
+                events.publishEvent(new DataValuesChanged(changes));
+            }
+            return new WriteResult(inserts.size(), updates.size(), ignored);
+        }
+
+        private @Nullable String placement(IndicatorView indicator, OrgUnitView unit) {
+            return placements
+                    .computeIfAbsent(
+                            indicator.id() + "|" + unit.countryCode() + "|" + unit.id(),
+                            k -> Optional.ofNullable(indicators.checkOrgUnit(indicator, unit)))
+                    .orElse(null);
+        }
+
+        private Map<ValueKey, Stored> stored(Collection<ValueKey> keys) {
+            Map<ValueKey, Stored> found = new HashMap<>();
+            if (keys.isEmpty()) {
+                return found;
+            }
+            Set<ValueKey> wanted = new HashSet<>(keys);
+            Set<Long> indicatorIds = new HashSet<>();
+            Set<Long> unitIds = new HashSet<>();
+            Set<String> periodIds = new HashSet<>();
+            for (ValueKey k : wanted) {
+                indicatorIds.add(k.indicatorId());
+                unitIds.add(k.orgUnitId());
+                periodIds.add(k.periodId());
+            }
+            List<Long> units = List.copyOf(unitIds);
+            for (int i = 0; i < units.size(); i += CHUNK) {
+                jdbc.sql("""
+                                select id, indicator_id, org_unit_id, period_id, option_key, value, mission_id,
+                                       country_code
+                                  from data_value
+                                 where indicator_id in (:indicators) and org_unit_id in (:units)
+                                   and period_id in (:periods)""")
+                        .param("indicators", List.copyOf(indicatorIds))
+                        .param("units", units.subList(i, Math.min(units.size(), i + CHUNK)))
+                        .param("periods", List.copyOf(periodIds))
+                        .query((ResultSet rs) -> {
+                            ValueKey key = new ValueKey(
+                                    rs.getLong("indicator_id"),
+                                    rs.getLong("org_unit_id"),
+                                    rs.getString("period_id"),
+                                    rs.getLong("option_key"));
+                            if (wanted.contains(key)) {
+                                found.put(key, storedRow(rs));
+                            }
+                        });
+            }
+            return found;
+        }
+    }
+
+    private record Stored(
+            long id, BigDecimal value, @Nullable Long missionId, String countryCode) {}
+
+    private static Stored storedRow(ResultSet rs) throws SQLException {
+        return new Stored(
+                rs.getLong("id"),
+                rs.getBigDecimal("value"),
+                rs.getObject("mission_id", Long.class),
+                rs.getString("country_code"));
+    }
+
+    private static <K, V> V cached(Map<K, V> cache, K key, java.util.function.Supplier<V> load) {
+        V value = cache.get(key);
+        if (value == null) {
+            value = load.get();
+            cache.put(key, value);
+        }
+        return value;
+    }
+
+    private static @Nullable String optionCode(IndicatorView indicator, long optionId) {
+        for (CategoryView category : indicator.categories()) {
+            for (CategoryView.OptionView option : category.options()) {
+                if (option.id() == optionId) {
+                    return option.code();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,439 @@
+package org.bluehelm.dataexchange;
+
+import static org.bluehelm.indicator.IndicatorFixtures.admin;
+import static org.bluehelm.indicator.IndicatorFixtures.createIndicator;
+import static org.bluehelm.indicator.IndicatorFixtures.id;
+import static org.bluehelm.indicator.IndicatorFixtures.orgUnit;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bluehelm.test.IntegrationTest;
+import org.bluehelm.test.TestApi;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@IntegrationTest
+class DataValueSetImportIT {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    org.bluehelm.measurement.MeasurementService measurements;
+
+    /** An INTEGER indicator of Liberia (0 to 500) disaggregated by SEX, and two Liberian units. */
+    record Fixture(long indicator, String code, long unitA, String codeA, long unitB, String codeB) {}
+
+    private Fixture fixture() throws Exception {
+        var result = createIndicator(
+                mvc,
+                admin(),
+                "\"valueType\":\"INTEGER\",\"countryCode\":\"LBR\",\"minValue\":0,\"maxValue\":500,\"categories\":[\"SEX\"]");
+        long indicator = id(result);
+        String code = JsonPath.read(result.getResponse().getContentAsString(), "$.code");
+        long a = orgUnit(mvc, "LBR");
+        long b = orgUnit(mvc, "LBR");
+        return new Fixture(indicator, code, a, unitCode(a), b, unitCode(b));
+    }
+
+    private String unitCode(long id) throws Exception {
+        return JsonPath.read(
+                mvc.perform(get("/api/v1/orgUnits/{id}", id).with(admin()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.code");
+    }
+
+    private ResultActions upload(String contentType, byte[] body, String... params) throws Exception {
+        return upload(admin(), contentType, body, params);
+    }
+
+    private ResultActions upload(RequestPostProcessor user, String contentType, byte[] body, String... params)
+            throws Exception {
+        var request = post("/api/v1/dataValueSets")
+                .with(user)
+                .contentType(contentType)
+                .content(body);
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(request);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String sample(String name, Fixture f) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/dataexchange/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("IND_SEX", f.code())
+                    .replace("UNIT_A", f.codeA())
+                    .replace("UNIT_B", f.codeB());
+        }
+    }
+
+    /** The stored values of the indicator as "unit|period|option=value", sorted. */
+    private List<String> stored(long indicator) throws Exception {
+        String body = mvc.perform(get("/api/v1/dataValues")
+                        .param("indicator", String.valueOf(indicator))
+                        .param("size", "200")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<Map<String, Object>> items = JsonPath.read(body, "$.items");
+        return items.stream()
+                .map(i -> i.get("orgUnitId") + "|" + i.get("period") + "|" + i.get("optionCode") + "=" + i.get("value"))
+                .sorted()
+                .toList();
+    }
+
+    private long total(long indicator) throws Exception {
+        return ((Number) JsonPath.read(
+                        mvc.perform(get("/api/v1/dataValues")
+                                        .param("indicator", String.valueOf(indicator))
+                                        .with(admin()))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.total"))
+                .longValue();
+    }
+
+    @Test
+    void theDhis2JsonSampleImportsWithItsDefaultsAndTotals() throws Exception {
+        Fixture f = fixture();
+        upload(MediaType.APPLICATION_JSON_VALUE, utf8(sample("dhis2-dataValueSets.json", f)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUCCESS"))
+                .andExpect(jsonPath("$.rowsRead").value(4))
+                .andExpect(jsonPath("$.importCount.imported").value(4))
+                .andExpect(jsonPath("$.importCount.updated").value(0))
+                .andExpect(jsonPath("$.conflictCount").value(0))
+                .andExpect(jsonPath("$.jobId").isNumber());
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .containsExactlyInAnyOrder(
+                        f.unitA() + "|202401|FEMALE=12",
+                        f.unitA() + "|202401|MALE=30",
+                        f.unitA() + "|202401|null=42",
+                        f.unitB() + "|202402|null=7");
+
+        // the same file again replaces every value (CREATE_AND_UPDATE)
+        upload(MediaType.APPLICATION_JSON_VALUE, utf8(sample("dhis2-dataValueSets.json", f)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(0))
+                .andExpect(jsonPath("$.importCount.updated").value(4));
+    }
+
+    @Test
+    void theDhis2CsvSampleAndAnXlsxSheetImport() throws Exception {
+        Fixture f = fixture();
+        upload("text/csv", utf8(sample("dhis2-dataValueSets.csv", f)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUCCESS"))
+                .andExpect(jsonPath("$.importCount.imported").value(4));
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("values");
+            String[][] rows = {
+                {"dataElement", "period", "orgUnit", "categoryOptionCombo", "value"},
+                {f.code(), "2024Q2", f.codeA(), "FEMALE", "8"},
+                {f.code(), "2024Q2", f.codeA(), "", "17"}
+            };
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (r > 0 && c == 4) {
+                        row.createCell(c).setCellValue(Double.parseDouble(rows[r][c]));
+                    } else {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            workbook.write(xlsx);
+        }
+        upload(XLSX, xlsx.toByteArray())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(2));
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .contains(
+                        f.unitA() + "|202403|FEMALE=15",
+                        f.unitB() + "|202403|null=9",
+                        f.unitA() + "|2024Q2|FEMALE=8",
+                        f.unitA() + "|2024Q2|null=17");
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsLineAndFieldAndNothingIsWritten() throws Exception {
+        Fixture f = fixture();
+        long ivoryCoast = orgUnit(mvc, "CIV");
+        String csv = String.join(
+                "\n",
+                "dataElement,period,orgUnit,categoryOptionCombo,value,comment",
+                f.code() + ",202401," + f.codeA() + ",,10,fine",
+                "no_such_indicator,202401," + f.codeA() + ",,10,",
+                f.code() + ",202401,NO-SUCH-UNIT,,10,",
+                f.code() + ",2024M13," + f.codeA() + ",,10,",
+                f.code() + ",202402," + f.codeA() + ",,ten,",
+                f.code() + ",202403," + f.codeA() + ",,501,",
+                f.code() + ",202404," + f.codeA() + ",,2.5,",
+                f.code() + ",202405," + f.codeA() + ",NATIONAL,3,",
+                f.code() + ",202401," + f.codeA() + ",,11,repeated",
+                f.code() + ",202406," + unitCode(ivoryCoast) + ",,4,",
+                f.code() + ",202407," + f.codeA() + ",,,",
+                "");
+        upload("text/csv", utf8(csv))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.status").value("ERROR"))
+                .andExpect(jsonPath("$.rowsRead").value(11))
+                .andExpect(jsonPath("$.importCount.imported").value(0))
+                .andExpect(jsonPath("$.importCount.ignored").value(11))
+                .andExpect(jsonPath("$.conflictCount").value(10))
+                .andExpect(jsonPath("$.conflicts[0].line").value(3))
+                .andExpect(jsonPath("$.conflicts[0].field").value("dataElement"))
+                .andExpect(jsonPath("$.conflicts[0].value").value("no_such_indicator"))
+                .andExpect(jsonPath("$.conflicts[1].line").value(4))
+                .andExpect(jsonPath("$.conflicts[1].field").value("orgUnit"))
+                .andExpect(jsonPath("$.conflicts[2].line").value(5))
+                .andExpect(jsonPath("$.conflicts[2].field").value("period"))
+                .andExpect(jsonPath("$.conflicts[3].line").value(6))
+                .andExpect(jsonPath("$.conflicts[3].field").value("value"))
+                .andExpect(jsonPath("$.conflicts[3].message").value("'ten' is not a number"))
+                .andExpect(jsonPath("$.conflicts[4].line").value(7))
+                .andExpect(jsonPath("$.conflicts[4].message").value("must be at most 500"))
+                .andExpect(jsonPath("$.conflicts[5].line").value(8))
+                .andExpect(jsonPath("$.conflicts[5].message", containsString("whole")))
+                .andExpect(jsonPath("$.conflicts[6].line").value(9))
+                .andExpect(jsonPath("$.conflicts[6].field").value("categoryOptionCombo"))
+                .andExpect(jsonPath("$.conflicts[7].line").value(10))
+                .andExpect(jsonPath("$.conflicts[7].field").value("row"))
+                .andExpect(jsonPath("$.conflicts[7].message", containsString("repeats line 2")))
+                .andExpect(jsonPath("$.conflicts[8].line").value(11))
+                .andExpect(jsonPath("$.conflicts[8].field").value("orgUnit"))
+                .andExpect(jsonPath("$.conflicts[8].message", containsString("CIV")))
+                .andExpect(jsonPath("$.conflicts[9].line").value(12))
+                .andExpect(jsonPath("$.conflicts[9].field").value("value"));
+        org.assertj.core.api.Assertions.assertThat(total(f.indicator())).isZero();
+
+        // JSON problems are numbered by their index in dataValues
+        upload(MediaType.APPLICATION_JSON_VALUE, utf8("""
+                        {"dataValues":[
+                          {"dataElement":"%s","period":"202401","orgUnit":"%s","value":"1"},
+                          {"dataElement":"%s","period":"2024-01","orgUnit":"%s","value":"1"}]}""".formatted(f.code(), f.codeA(), f.code(), f.codeA())))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.conflicts[0].line").value(1))
+                .andExpect(jsonPath("$.conflicts[0].field").value("period"));
+        org.assertj.core.api.Assertions.assertThat(total(f.indicator())).isZero();
+
+        // a file that is not what it claims is refused as a whole
+        upload(MediaType.APPLICATION_JSON_VALUE, utf8("{\"dataValues\":[{"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"));
+        upload("text/csv", utf8("dataElement,period,value\nx,2024,1\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message", containsString("orgUnit")));
+        upload("text/plain", utf8("x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("format"));
+        upload("text/csv", utf8("x"), "importStrategy", "MERGE")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("importStrategy"));
+    }
+
+    @Test
+    void aDryRunCountsAndWritesNothingAndCreateIgnoresStoredValues() throws Exception {
+        Fixture f = fixture();
+        String first = f.code() + ",2023Q1," + f.codeA() + ",,,5\n" + f.code() + ",2023Q2," + f.codeA() + ",,,6\n";
+        upload("text/csv", utf8(first), "dryRun", "true")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dryRun").value(true))
+                .andExpect(jsonPath("$.status").value("SUCCESS"))
+                .andExpect(jsonPath("$.importCount.imported").value(2));
+        org.assertj.core.api.Assertions.assertThat(total(f.indicator())).isZero();
+
+        upload("text/csv", utf8(first)).andExpect(status().isOk());
+        String second = f.code() + ",2023Q1," + f.codeA() + ",,,50\n" + f.code() + ",2023Q3," + f.codeA() + ",,,7\n";
+        upload("text/csv", utf8(second), "dryRun", "true", "strategy", "CREATE")
+                .andExpect(jsonPath("$.importCount.imported").value(1))
+                .andExpect(jsonPath("$.importCount.ignored").value(1));
+        upload("text/csv", utf8(second), "importStrategy", "CREATE")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.strategy").value("CREATE"))
+                .andExpect(jsonPath("$.importCount.imported").value(1))
+                .andExpect(jsonPath("$.importCount.updated").value(0))
+                .andExpect(jsonPath("$.importCount.ignored").value(1));
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .containsExactly(
+                        f.unitA() + "|2023Q1|null=5", f.unitA() + "|2023Q2|null=6", f.unitA() + "|2023Q3|null=7");
+
+        // ids instead of codes, and atomicMode NONE writing the rows that pass
+        String byId = f.indicator() + ",2023Q4," + f.unitA() + ",,,8\n" + f.indicator() + ",2023Q4,999999999,,,9\n";
+        upload("text/csv", utf8(byId), "idScheme", "ID", "atomicMode", "NONE")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("WARNING"))
+                .andExpect(jsonPath("$.importCount.imported").value(1))
+                .andExpect(jsonPath("$.importCount.ignored").value(1))
+                .andExpect(jsonPath("$.conflicts[0].line").value(2))
+                .andExpect(jsonPath("$.conflicts[0].field").value("orgUnit"));
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator())).contains(f.unitA() + "|2023Q4|null=8");
+    }
+
+    @Test
+    void valuesOutsideTheUsersScopeAreConflicts() throws Exception {
+        Fixture f = fixture();
+        long unosom = TestApi.missionId(mvc, "UNOSOM I");
+        RequestPostProcessor somaliaManager = TestApi.userScopedToMission(mvc, "MISSION_MANAGER", unosom);
+        upload(somaliaManager, "text/csv", utf8(f.code() + ",2024," + f.codeA() + ",,,5\n"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.conflicts[0].field").value("dataElement"))
+                .andExpect(jsonPath("$.conflicts[0].message", containsString("in your scope")));
+        org.assertj.core.api.Assertions.assertThat(total(f.indicator())).isZero();
+    }
+
+    @Test
+    void anExportImportsBackToTheSameValuesInEveryFormat() throws Exception {
+        Fixture f = fixture();
+        StringBuilder csv = new StringBuilder("dataElement,period,orgUnit,categoryOptionCombo,value,comment\n");
+        for (int month = 1; month <= 12; month++) {
+            String period = "2022" + (month < 10 ? "0" : "") + month;
+            csv.append(f.code())
+                    .append(',')
+                    .append(period)
+                    .append(',')
+                    .append(f.codeA())
+                    .append(",FEMALE,")
+                    .append(month)
+                    .append(",\"note, with a comma\"\n");
+            csv.append(f.code())
+                    .append(',')
+                    .append(period)
+                    .append(',')
+                    .append(f.codeB())
+                    .append(",,")
+                    .append(100 + month)
+                    .append(",\n");
+        }
+        upload("text/csv", utf8(csv.toString()))
+                .andExpect(jsonPath("$.importCount.imported").value(24));
+        List<String> before = stored(f.indicator());
+
+        for (String format : List.of("json", "csv", "xlsx")) {
+            byte[] exported = mvc.perform(get("/api/v1/dataValueSets")
+                            .param("indicator", String.valueOf(f.indicator()))
+                            .param("format", format)
+                            .with(admin()))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Disposition", containsString("dataValueSets." + format)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray();
+            deleteAll(f.indicator());
+            org.assertj.core.api.Assertions.assertThat(total(f.indicator())).isZero();
+            String type = switch (format) {
+                case "json" -> MediaType.APPLICATION_JSON_VALUE;
+                case "csv" -> "text/csv";
+                default -> XLSX;
+            };
+            upload(type, exported)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.importCount.imported").value(24));
+            org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                    .as(format)
+                    .isEqualTo(before);
+        }
+        mvc.perform(get("/api/v1/dataValueSets")
+                        .param("indicator", String.valueOf(f.indicator()))
+                        .param("orgUnit", String.valueOf(f.unitB()))
+                        .param("idScheme", "ID")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dataValues.length()").value(12))
+                .andExpect(jsonPath("$.dataValues[0].orgUnit").value(String.valueOf(f.unitB())))
+                .andExpect(jsonPath(
+                        "$.dataValues[*].comment", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue())));
+        mvc.perform(get("/api/v1/dataValueSets")
+                        .param("indicator", String.valueOf(f.indicator()))
+                        .param("orgUnit", String.valueOf(f.unitA()))
+                        .with(admin()))
+                .andExpect(jsonPath("$.dataValues[*].comment", hasItem("note, with a comma")));
+    }
+
+    private void deleteAll(long indicator) throws Exception {
+        String body = mvc.perform(get("/api/v1/dataValues")
+                        .param("indicator", String.valueOf(indicator))
+                        .param("size", "200")
+                        .with(admin()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<Map<String, Object>> items = JsonPath.read(body, "$.items");
+        for (Map<String, Object> item : items) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                                    "/api/v1/dataValues/{id}", item.get("id"))
+                            .param("version", String.valueOf(item.get("version")))
+                            .with(admin()))
+                    .andExpect(status().isNoContent());
+        }
+    }
+
+    @Test
+    void twoHundredThousandRowsImportInChunks() throws Exception {
+        // Iceland, which no other test lists, and deleted at the end: other tests' first pages stay theirs
+        var created = createIndicator(mvc, admin(), "\"valueType\":\"INTEGER\",\"countryCode\":\"ISL\"");
+        long indicator = id(created);
+        String code = JsonPath.read(created.getResponse().getContentAsString(), "$.code");
+        long[] units = new long[20];
+        String[] codes = new String[20];
+        for (int i = 0; i < units.length; i++) {
+            units[i] = orgUnit(mvc, "ISL");
+            codes[i] = unitCode(units[i]);
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("bluehelm-200k-", ".csv");
+        try {
+            try (var out = java.nio.file.Files.newBufferedWriter(file)) {
+                java.time.LocalDate start = java.time.LocalDate.of(1990, 1, 1);
+                for (int day = 0; day < 10_000; day++) {
+                    String period = start.plusDays(day).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+                    for (int u = 0; u < codes.length; u++) {
+                        out.write(code + "," + period + "," + codes[u] + ",,," + ((day + u) % 500) + "\n");
+                    }
+                }
+            }
+            byte[] body = java.nio.file.Files.readAllBytes(file);
+            upload("text/csv", body)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("SUCCESS"))
+                    .andExpect(jsonPath("$.rowsRead").value(200_000))
+                    .andExpect(jsonPath("$.importCount.imported").value(200_000));
+            org.assertj.core.api.Assertions.assertThat(total(indicator)).isEqualTo(200_000);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            measurements.deleteAllOf(indicator);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.bluehelm.dataexchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParserTests {
+
+    @TempDir
+    Path dir;
+
+    private static List<RawRow> read(RowSource source) throws IOException {
+        List<RawRow> rows = new ArrayList<>();
+        source.read(rows::add);
+        return rows;
+    }
+
+    private static List<RawRow> csv(String text) throws IOException {
+        return read(new CsvRows(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static List<RawRow> json(String text) throws IOException {
+        return read(new JsonRows(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void theDhis2CsvSampleIsReadInDhis2ColumnOrderWithoutAHeader() throws IOException {
+        List<RawRow> rows;
+        try (InputStream in = getClass().getResourceAsStream("/dataexchange/dhis2-dataValueSets.csv")) {
+            rows = read(new CsvRows(in));
+        }
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0))
+                .isEqualTo(
+                        new RawRow(1, "IND_SEX", "202403", "UNIT_A", "FEMALE", "15", "entered from \"form A\"", null));
+        assertThat(rows.get(2).categoryOptionCombo()).isEqualTo("default");
+        assertThat(rows.get(3).categoryOptionCombo()).isNull();
+        assertThat(rows.get(3).line()).isEqualTo(4);
+    }
+
+    @Test
+    void aCsvHeaderNamesColumnsInAnyOrderAndCaseAndIsCountedAsLineOne() throws IOException {
+        List<RawRow> rows = csv(
+                "\uFEFFValue,OrgUnit,PERIOD,dataElement,comment\n12,LR-1,2024Q1,trained,ok\n\n13,LR-2,2024Q2,trained,\n");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).isEqualTo(new RawRow(2, "trained", "2024Q1", "LR-1", null, "12", "ok", null));
+        assertThat(rows.get(1).value()).isEqualTo("13");
+        assertThat(rows.get(1).comment()).isNull();
+    }
+
+    @Test
+    void aDhis2CsvHeaderIsRecognised() throws IOException {
+        List<RawRow> rows = csv(
+                "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup\n"
+                        + "trained,202401,LR-1,FEMALE,,5,admin,,,false\n");
+        assertThat(rows).containsExactly(new RawRow(2, "trained", "202401", "LR-1", "FEMALE", "5", null, null));
+    }
+
+    @Test
+    void aHeaderWithoutARequiredColumnIsRefused() {
+        assertThatThrownBy(() -> csv("dataElement,period,value\ntrained,2024,1\n"))
+                .isInstanceOf(ImportFileException.class)
+                .hasMessageContaining("orgUnit");
+    }
+
+    @Test
+    void theDhis2JsonSampleAppliesItsTopLevelPeriodAndUnitAndNumbersByIndex() throws IOException {
+        List<RawRow> rows;
+        try (InputStream in = getClass().getResourceAsStream("/dataexchange/dhis2-dataValueSets.json")) {
+            rows = read(new JsonRows(in));
+        }
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0))
+                .isEqualTo(
+                        new RawRow(0, "IND_SEX", "202401", "UNIT_A", "FEMALE", "12", "from the county report", null));
+        assertThat(rows.get(2).value()).isEqualTo("42");
+        assertThat(rows.get(3)).isEqualTo(new RawRow(3, "IND_SEX", "202402", "UNIT_B", "default", "7", null, null));
+    }
+
+    @Test
+    void jsonEntriesThatAreNotObjectsAreRowProblemsAndBrokenJsonIsAFileProblem() throws IOException {
+        List<RawRow> rows = json("{\"dataValues\":[1,{\"dataElement\":\"x\",\"value\":true,\"extra\":{\"a\":[1]}}]}");
+        assertThat(rows.get(0).problem()).isEqualTo("is not a JSON object");
+        assertThat(rows.get(1).value()).isEqualTo("true");
+        assertThat(json("[{\"dataElement\":\"x\"}]")).hasSize(1);
+        assertThatThrownBy(() -> json("{\"dataValues\":[{\"dataElement\":\"x\",}]}"))
+                .isInstanceOf(ImportFileException.class)
+                .hasMessageContaining("line 1");
+        assertThatThrownBy(() -> json("{\"period\":\"2024\"}"))
+                .isInstanceOf(ImportFileException.class)
+                .hasMessageContaining("dataValues");
+    }
+
+    @Test
+    void anXlsxSheetIsStreamedWithRowNumbersAndNumbersAsStored() throws IOException {
+        Path file = dir.resolve("values.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("values");
+            Row header = sheet.createRow(0);
+            String[] names = {"dataElement", "period", "orgUnit", "categoryOptionCombo", "value", "comment"};
+            for (int i = 0; i < names.length; i++) {
+                header.createCell(i).setCellValue(names[i]);
+            }
+            Row first = sheet.createRow(1);
+            first.createCell(0).setCellValue("trained");
+            first.createCell(1).setCellValue(202401);
+            first.createCell(2).setCellValue("LR-1");
+            first.createCell(4).setCellValue(12.5);
+            Row third = sheet.createRow(3);
+            third.createCell(0).setCellValue("trained");
+            third.createCell(1).setCellValue("2024Q1");
+            third.createCell(2).setCellValue("LR-2");
+            third.createCell(3).setCellValue("FEMALE");
+            third.createCell(4).setCellValue(123456789012.0);
+            third.createCell(5).setCellValue("note");
+            workbook.write(out);
+        }
+        List<RawRow> rows = read(new XlsxRows(file));
+        assertThat(rows)
+                .containsExactly(
+                        new RawRow(2, "trained", "202401", "LR-1", null, "12.5", null, null),
+                        new RawRow(4, "trained", "2024Q1", "LR-2", "FEMALE", "123456789012", "note", null));
+    }
+
+    @Test
+    void aFileThatIsNotAWorkbookIsAFileProblem() throws IOException {
+        Path file = dir.resolve("not.xlsx");
+        Files.writeString(file, "dataElement,period\n");
+        assertThatThrownBy(() -> read(new XlsxRows(file))).isInstanceOf(ImportFileException.class);
+    }
+
+    @Test
+    void optionsAndNumbersAreParsedAsDhis2NamesThem() {
+        assertThat(ImportFormat.named("format", "dhis2-csv")).isEqualTo(ImportFormat.CSV);
+        assertThat(ImportFormat.named("format", "DHIS2-JSON")).isEqualTo(ImportFormat.JSON);
+        assertThat(ImportFormat.ofMediaType("text/csv; charset=utf-8")).isEqualTo(ImportFormat.CSV);
+        assertThat(ImportStrategy.parse("strategy", "NEW_AND_UPDATES")).isEqualTo(ImportStrategy.CREATE_AND_UPDATE);
+        assertThat(ImportStrategy.parse("strategy", "create")).isEqualTo(ImportStrategy.CREATE);
+        assertThat(IdScheme.parse("idScheme", "uid", IdScheme.CODE)).isEqualTo(IdScheme.ID);
+        assertThat(ImportService.number("1e3")).isEqualByComparingTo("1000");
+        assertThat(ImportService.number("TRUE")).isEqualByComparingTo("1");
+        assertThat(ImportService.number("12,5")).isNull();
+        assertThatThrownBy(() -> AtomicMode.parse("atomicMode", "SOME")).hasMessageContaining("atomicMode");
+    }
+}

@@ -1,6 +1,7 @@
 package org.bluehelm;
 
 import java.time.Clock;
+import org.bluehelm.cli.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +12,11 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class BluehelmApplication {
 
+    /** Starts the web server, or runs a command when the first argument names one (see {@link CommandLine}). */
     public static void main(String[] args) {
+        if (CommandLine.isCommand(args)) {
+            System.exit(CommandLine.run(BluehelmApplication.class, args));
+        }
         SpringApplication.run(BluehelmApplication.class, args);
     }
 

@@ -64,10 +64,16 @@ public class AnalyticsService {
     private static final MathContext MATH = MathContext.DECIMAL64;
     private static final int SCALE = 6;
 
+    /** How long a loaded indicator definition or list of units is reused. */
+    static final java.time.Duration DEFINITIONS_TTL = java.time.Duration.ofSeconds(30);
+
     private final RollupStore store;
     private final RollupMaintainer maintainer;
     private final IndicatorService indicators;
     private final GeographyService geography;
+    private final ShortLivedCache<Long, Optional<IndicatorView>> indicatorCache =
+            new ShortLivedCache<>(DEFINITIONS_TTL);
+    private final ShortLivedCache<String, List<OrgUnitView>> unitCache = new ShortLivedCache<>(DEFINITIONS_TTL);
 
     AnalyticsService(
             RollupStore store, RollupMaintainer maintainer, IndicatorService indicators, GeographyService geography) {
@@ -133,9 +139,8 @@ public class AnalyticsService {
             }
         }
         v.throwIfInvalid();
-        // an indicator outside the user's scope is not found, as if it did not exist
         List<IndicatorView> requested = new LinkedHashSet<>(query.indicators())
-                .stream().map(indicators::get).toList();
+                .stream().map(id -> readable(id, scope)).toList();
 
         List<OrgUnitView> units = units(given, query);
         long cellCount = (long) units.size() * periods.size() * (requested.size() + formulas.size());
@@ -242,7 +247,8 @@ public class AnalyticsService {
 
     /**
      * Recomputes every rollup from the data values and the current hierarchy, with set-based SQL,
-     * in one transaction (readers see the old rollups until it commits).
+     * in one transaction. On PostgreSQL the rollup table is locked meanwhile: aggregate reads and
+     * data value writes wait until the rebuild commits. On H2 readers see the old rollups until then.
      */
     @Transactional
     public RebuildResult rebuild() {
@@ -299,11 +305,25 @@ public class AnalyticsService {
         return Period.day(day).rollUpTo(type);
     }
 
+    /** The indicator, if the user may read it; one outside the scope is not found, as if it did not exist. */
+    private IndicatorView readable(long id, AccessScope scope) {
+        return indicatorCache
+                .get(id, indicators::findIgnoringScope)
+                .filter(i -> scope.canRead(i.missionId(), i.countryCode()))
+                .orElseThrow(() -> new NotFoundException("Indicator", id));
+    }
+
     /** The units of the result: the given ones, their children, or those at a level within them. */
     private List<OrgUnitView> units(List<OrgUnitView> given, AnalyticsQuery query) {
         if (!query.children() && query.orgUnitLevel() == null) {
             return given;
         }
+        String key = given.stream().map(u -> String.valueOf(u.id())).collect(java.util.stream.Collectors.joining(","))
+                + (query.children() ? "/children" : "/level" + query.orgUnitLevel());
+        return unitCache.get(key, k -> selectUnits(given, query));
+    }
+
+    private List<OrgUnitView> selectUnits(List<OrgUnitView> given, AnalyticsQuery query) {
         Map<Long, OrgUnitView> units = new LinkedHashMap<>();
         for (OrgUnitView unit : given) {
             OrgUnitFilter filter = query.children()
@@ -399,9 +419,9 @@ public class AnalyticsService {
     /** The cells read from the store, and the value of an indicator in a cell by its aggregation. */
     private static final class Cells {
         private final boolean byOption;
-        private final Map<String, RollupStore.Cell> summed = new HashMap<>();
-        private final Map<String, RollupStore.Cell> last = new HashMap<>();
-        private final Map<String, Set<Long>> options = new HashMap<>();
+        private final Map<Key, RollupStore.Cell> summed = new HashMap<>();
+        private final Map<Key, RollupStore.Cell> last = new HashMap<>();
+        private final Map<Key, Set<Long>> options = new HashMap<>();
 
         Cells(boolean byOption) {
             this.byOption = byOption;
@@ -418,20 +438,24 @@ public class AnalyticsService {
         }
 
         private void noteOption(RollupStore.Cell cell) {
-            options.computeIfAbsent(
-                            cell.indicatorId() + "|" + cell.orgUnitId() + "|" + cell.periodId(), k -> new TreeSet<>())
+            if (!byOption) {
+                return;
+            }
+            options.computeIfAbsent(key(cell.indicatorId(), cell.orgUnitId(), cell.periodId(), 0), k -> new TreeSet<>())
                     .add(cell.optionKey());
         }
 
         /** The option keys that have values for the indicator in the cell (0 alone when options are added up). */
+        private static final Set<Long> TOTAL_ONLY = Set.of(0L);
+
         Set<Long> options(IndicatorView indicator, long unit, String period) {
             if (!byOption) {
-                return Set.of(0L);
+                return TOTAL_ONLY;
             }
             long source = indicator.aggregation() == Aggregation.RATIO
                     ? java.util.Objects.requireNonNull(indicator.numeratorId())
                     : indicator.id();
-            return options.getOrDefault(source + "|" + unit + "|" + period, Set.of());
+            return options.getOrDefault(key(source, unit, period, 0), Set.of());
         }
 
         @Nullable
@@ -469,8 +493,10 @@ public class AnalyticsService {
             return cell == null || cell.count() == 0 ? null : cell.sum();
         }
 
-        private static String key(long indicator, long unit, String period, long option) {
-            return indicator + "|" + unit + "|" + period + "|" + option;
+        private static Key key(long indicator, long unit, String period, long option) {
+            return new Key(indicator, unit, period, option);
         }
+
+        private record Key(long indicator, long unit, String period, long option) {}
     }
 }

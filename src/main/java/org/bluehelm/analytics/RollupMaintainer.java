@@ -110,6 +110,7 @@ class RollupMaintainer {
         store.addUnits(paths);
         List<String> periods = store.storedPeriods();
         store.ensurePeriods(periods);
+        store.analyze(); // the planner needs the sizes of the hierarchy and period tables
         long rows = 0;
         for (int level = store.deepestLevel(); level >= 1; level--) {
             rows += store.buildLevel(level);

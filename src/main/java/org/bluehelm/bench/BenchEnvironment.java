@@ -63,7 +63,9 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
                     "spring.datasource.url",
                     "jdbc:h2:file:" + folder.resolve("bluehelm")
                             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                            + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY;WRITE_DELAY=0");
+                            + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;"
+                            // measure the work, not H2 handing back the previous result of an identical query
+                            + "OPTIMIZE_REUSE_RESULTS=FALSE");
             p.put("spring.datasource.username", "sa");
             p.put("spring.datasource.password", "");
             p.put(FOLDER_PROPERTY, folder.toString());

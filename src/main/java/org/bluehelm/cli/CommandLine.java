@@ -7,12 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs a command instead of the web server when the jar's first argument is a word (not an
- * option such as {@code --server.port=9000}): starts the application without a web server, hands
+ * option such as {@code --server.port=9000}): starts the application without opening a port, hands
  * the remaining arguments to the {@link Command} bean of that name, closes the application and
  * returns the command's exit status. Without arguments the server starts as usual.
  */
@@ -40,7 +39,14 @@ public final class CommandLine {
 
     /** Starts the application without a web server, runs the command and returns its exit status. */
     public static int run(Class<?> application, String[] args) {
-        return run(application, args, System.out, System.err);
+        // the command's output alone goes to standard output; logs and banners go to standard error
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        try {
+            return run(application, args, out, System.err);
+        } finally {
+            out.flush();
+        }
     }
 
     static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
@@ -50,12 +56,12 @@ public final class CommandLine {
             System.setProperty("logging.level.root", "WARN");
         }
         SpringApplication app = new SpringApplication(application);
-        app.setWebApplicationType(WebApplicationType.NONE);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(COMMAND_PROPERTY, name);
         properties.put(ARGS_PROPERTY, String.join(SEPARATOR, rest));
         app.setDefaultProperties(properties);
-        try (ConfigurableApplicationContext context = app.run()) {
+        // the web application context is built (security and MVC beans need it) but no port opens
+        try (ConfigurableApplicationContext context = app.run("--server.port=-1")) {
             Map<String, Command> commands = new LinkedHashMap<>();
             context.getBeansOfType(Command.class).values().stream()
                     .sorted(Comparator.comparing(Command::name))

@@ -497,6 +497,63 @@ class AnalyticsApiIT {
         mvc.perform(post("/api/v1/analytics/rebuild").with(viewer)).andExpect(status().isForbidden());
     }
 
+    // ---- the pivot screen -----------------------------------------------------------------------
+
+    @Test
+    void thePivotScreenShowsUnitsByPeriodAndOffersTheSameTableAsCsv() throws Exception {
+        long people = indicator("\"valueType\":\"INTEGER\"");
+        record(people, a1, "202401", "12");
+        record(people, b1, "202405", "40");
+        org.springframework.mock.web.MockHttpSession session =
+                (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
+                                .param("username", "admin")
+                                .param("password", "test-admin-password")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
+        String[] params = {
+            "indicator", String.valueOf(people),
+            "orgUnit", String.valueOf(root),
+            "orgUnitLevel", "2",
+            "periodType", "QUARTERLY",
+            "from", "2024Q1",
+            "to", "2024Q2"
+        };
+        MockHttpServletRequestBuilder page = get("/analytics").session(session);
+        MockHttpServletRequestBuilder csv = get("/analytics.csv").session(session);
+        for (int p = 0; p < params.length; p += 2) {
+            page.param(params[p], params[p + 1]);
+            csv.param(params[p], params[p + 1]);
+        }
+        String html = mvc.perform(page)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html).contains("<caption>", "2024Q1", "2024Q2", ">12<", ">40<", "analytics.csv?");
+        String text = mvc.perform(csv)
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", containsString("analytics.csv")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(text.lines().toList().get(0)).isEqualTo("item,orgUnitCode,orgUnitName,2024Q1,2024Q2");
+        assertThat(text).contains(",12,", ",,40");
+
+        // a wrong period is shown on the screen, named
+        mvc.perform(get("/analytics")
+                        .session(session)
+                        .param("indicator", String.valueOf(people))
+                        .param("orgUnit", String.valueOf(root))
+                        .param("from", "2024Q9"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("from: ")));
+    }
+
     // ---- formulas and errors -------------------------------------------------------------------
 
     @Test

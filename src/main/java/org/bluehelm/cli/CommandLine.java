@@ -40,7 +40,14 @@ public final class CommandLine {
 
     /** Starts the application without a web server, runs the command and returns its exit status. */
     public static int run(Class<?> application, String[] args) {
-        return run(application, args, System.out, System.err);
+        // the command's output alone goes to standard output; logs and banners go to standard error
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        try {
+            return run(application, args, out, System.err);
+        } finally {
+            out.flush();
+        }
     }
 
     static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {

@@ -12,6 +12,7 @@ import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +31,12 @@ public class GeographyService {
 
     private final JdbcClient jdbc;
     private final OrgUnitRepository orgUnits;
+    private final ApplicationEventPublisher events;
 
-    GeographyService(JdbcClient jdbc, OrgUnitRepository orgUnits) {
+    GeographyService(JdbcClient jdbc, OrgUnitRepository orgUnits, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.orgUnits = orgUnits;
+        this.events = events;
     }
 
     public PageResponse<CountryView> countries(@Nullable String search, PageQuery page) {
@@ -213,6 +216,7 @@ public class GeographyService {
                     .param("oldPrefix", oldPath + "%")
                     .param("id", id)
                     .update();
+            events.publishEvent(new OrgUnitMoved(id, oldPath, saved.path));
         }
         return saved.view();
     }

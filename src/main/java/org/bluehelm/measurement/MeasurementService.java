@@ -31,6 +31,7 @@ import org.bluehelm.shared.Period;
 import org.bluehelm.shared.PeriodType;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,18 +69,21 @@ public class MeasurementService {
     private final GeographyService geography;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     MeasurementService(
             DataValueRepository values,
             IndicatorService indicators,
             GeographyService geography,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.values = values;
         this.indicators = indicators;
         this.geography = geography;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The data values in the current user's scope that match the filter. */
@@ -160,7 +164,10 @@ public class MeasurementService {
     @Transactional
     public RecordedValue recordValue(DataValueCommand command) {
         Planned planned = plan(List.of(command), false).get(0);
-        return write(planned, AccessScope.current().username(), now());
+        List<DataValuesChanged.Change> changes = new ArrayList<>();
+        RecordedValue recorded = write(planned, AccessScope.current().username(), now(), changes);
+        publishChanges(changes);
+        return recorded;
     }
 
     /**
@@ -181,11 +188,13 @@ public class MeasurementService {
         OffsetDateTime now = now();
         int created = 0;
         List<DataValueView> written = new ArrayList<>();
+        List<DataValuesChanged.Change> changes = new ArrayList<>();
         for (Planned p : planned) {
-            RecordedValue recorded = write(p, who, now);
+            RecordedValue recorded = write(p, who, now, changes);
             created += recorded.created() ? 1 : 0;
             written.add(recorded.value());
         }
+        publishChanges(changes);
         return new BatchResult(created, written.size() - created, written);
     }
 
@@ -238,11 +247,14 @@ public class MeasurementService {
         if (stored.version != expectedVersion) {
             throw ConflictException.staleVersion("Data value", id);
         }
+        BigDecimal before = stored.value;
         stored.value = value;
         stored.comment = blankToNull(comment);
         stored.storedBy = AccessScope.current().username();
         stored.storedAt = now();
-        return view(values.save(stored), indicator);
+        DataValueView saved = view(values.save(stored), indicator);
+        publishChanges(List.of(change(stored, before, value)));
+        return saved;
     }
 
     /**
@@ -254,9 +266,11 @@ public class MeasurementService {
     @Transactional
     public int deleteAllOf(long indicatorId) {
         indicators.get(indicatorId);
-        return jdbc.sql("delete from data_value where indicator_id = :id")
+        int deleted = jdbc.sql("delete from data_value where indicator_id = :id")
                 .param("id", indicatorId)
                 .update();
+        events.publishEvent(new IndicatorValuesDeleted(indicatorId));
+        return deleted;
     }
 
     @Transactional
@@ -267,6 +281,7 @@ public class MeasurementService {
             throw ConflictException.staleVersion("Data value", id);
         }
         values.delete(stored);
+        publishChanges(List.of(change(stored, stored.value, null)));
     }
 
     /** A command that passed every check, with what it refers to. */
@@ -455,7 +470,7 @@ public class MeasurementService {
         return matches.get(0).id();
     }
 
-    private RecordedValue write(Planned p, String who, OffsetDateTime now) {
+    private RecordedValue write(Planned p, String who, OffsetDateTime now, List<DataValuesChanged.Change> changes) {
         long optionKey = p.optionId() == null ? DataValue.TOTAL : p.optionId();
         Optional<DataValue> existing = values.findByIndicatorIdAndOrgUnitIdAndPeriodIdAndOptionKey(
                 p.indicator().id(), p.orgUnit().id(), p.period().id(), optionKey);
@@ -477,6 +492,7 @@ public class MeasurementService {
                         p.where() + "data value " + stored.id + " was changed by someone else (it is now at version "
                                 + stored.version + "); reload it and apply your change again");
             }
+            changes.add(change(stored, stored.value, p.value()));
             stored.value = p.value();
             stored.comment = p.comment();
             stored.storedBy = who;
@@ -505,7 +521,21 @@ public class MeasurementService {
                 who,
                 now);
         created.comment = p.comment();
+        changes.add(change(created, null, p.value()));
         return new RecordedValue(view(values.save(created), p.indicator()), true);
+    }
+
+    /** Tells listeners (analytics) what a write changed, inside the writing transaction. */
+    private void publishChanges(List<DataValuesChanged.Change> changes) {
+        if (!changes.isEmpty()) {
+            events.publishEvent(new DataValuesChanged(changes));
+        }
+    }
+
+    private static DataValuesChanged.Change change(
+            DataValue d, @Nullable BigDecimal oldValue, @Nullable BigDecimal newValue) {
+        return new DataValuesChanged.Change(
+                d.indicatorId, d.orgUnitId, d.periodId, d.optionKey, d.missionId, d.countryCode, oldValue, newValue);
     }
 
     private DataValue readable(long id) {

@@ -1,0 +1,200 @@
+package org.bluehelm.analytics;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.geography.OrgUnitFilter;
+import org.bluehelm.geography.OrgUnitView;
+import org.bluehelm.indicator.IndicatorFilter;
+import org.bluehelm.indicator.IndicatorService;
+import org.bluehelm.indicator.IndicatorSummary;
+import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PeriodType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The pivot screen: choose indicators (and a formula), an organisation unit and the level below it,
+ * a period type and range; shows one table per indicator with units as rows and periods as
+ * columns, and offers the same tables as CSV.
+ */
+@Controller
+class AnalyticsController {
+
+    private final AnalyticsService analytics;
+    private final IndicatorService indicators;
+    private final GeographyService geography;
+
+    AnalyticsController(AnalyticsService analytics, IndicatorService indicators, GeographyService geography) {
+        this.analytics = analytics;
+        this.indicators = indicators;
+        this.geography = geography;
+    }
+
+    /** One table of the pivot: an indicator or formula, its units as rows and periods as columns. */
+    record PivotTable(String title, List<String> periods, List<PivotRow> rows) {}
+
+    record PivotRow(String code, String name, int level, List<String> values) {}
+
+    @GetMapping("/analytics")
+    String pivot(
+            @RequestParam(name = "indicator", required = false) @Nullable List<Long> indicatorIds,
+            @RequestParam(required = false) @Nullable String formula,
+            @RequestParam(required = false) @Nullable Long orgUnit,
+            @RequestParam(required = false) @Nullable Integer orgUnitLevel,
+            @RequestParam(required = false) @Nullable PeriodType periodType,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            Model model) {
+        model.addAttribute("indicatorChoices", indicatorChoices());
+        model.addAttribute("unitChoices", unitChoices());
+        model.addAttribute("periodTypes", PeriodType.values());
+        model.addAttribute("selected", indicatorIds == null ? List.of() : indicatorIds);
+        boolean asked = (indicatorIds != null && !indicatorIds.isEmpty()) || (formula != null && !formula.isBlank());
+        if (asked) {
+            try {
+                AnalyticsResult result =
+                        analytics.aggregate(query(indicatorIds, formula, orgUnit, orgUnitLevel, periodType, from, to));
+                model.addAttribute("tables", tables(result));
+            } catch (InvalidInputException e) {
+                model.addAttribute("problems", e.problems());
+            } catch (NotFoundException e) {
+                model.addAttribute("notFound", true);
+            }
+        }
+        return "analytics/pivot";
+    }
+
+    @GetMapping("/analytics.csv")
+    ResponseEntity<byte[]> csv(
+            @RequestParam(name = "indicator", required = false) @Nullable List<Long> indicatorIds,
+            @RequestParam(required = false) @Nullable String formula,
+            @RequestParam(required = false) @Nullable Long orgUnit,
+            @RequestParam(required = false) @Nullable Integer orgUnitLevel,
+            @RequestParam(required = false) @Nullable PeriodType periodType,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to)
+            throws IOException {
+        AnalyticsResult result =
+                analytics.aggregate(query(indicatorIds, formula, orgUnit, orgUnitLevel, periodType, from, to));
+        StringWriter out = new StringWriter();
+        List<PivotTable> tables = tables(result);
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            List<String> header = new ArrayList<>(List.of("item", "orgUnitCode", "orgUnitName"));
+            if (!tables.isEmpty()) {
+                header.addAll(tables.get(0).periods());
+            }
+            csv.printRecord(header);
+            for (PivotTable table : tables) {
+                for (PivotRow row : table.rows()) {
+                    List<String> record = new ArrayList<>(List.of(table.title(), row.code(), row.name()));
+                    record.addAll(row.values());
+                    csv.printRecord(record);
+                }
+            }
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("analytics.csv")
+                                .build()
+                                .toString())
+                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static AnalyticsQuery query(
+            @Nullable List<Long> indicatorIds,
+            @Nullable String formula,
+            @Nullable Long orgUnit,
+            @Nullable Integer orgUnitLevel,
+            @Nullable PeriodType periodType,
+            @Nullable String from,
+            @Nullable String to) {
+        return new AnalyticsQuery(
+                indicatorIds == null ? List.of() : indicatorIds,
+                formula == null || formula.isBlank() ? List.of() : List.of(formula),
+                orgUnit == null ? List.of() : List.of(orgUnit),
+                orgUnitLevel,
+                false,
+                periodType,
+                from,
+                to,
+                false);
+    }
+
+    /** The result as tables: one per indicator and formula, every unit and period of the query. */
+    static List<PivotTable> tables(AnalyticsResult result) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        for (AnalyticsResult.Row row : result.rows()) {
+            String item = row.indicator() != null ? "i" + row.indicator() : "f" + row.formula();
+            values.put(item + "|" + row.orgUnit() + "|" + row.period(), row.value());
+        }
+        List<String> periods =
+                result.periods().stream().map(AnalyticsResult.PeriodItem::id).toList();
+        List<PivotTable> tables = new ArrayList<>();
+        for (AnalyticsResult.IndicatorItem indicator : result.indicators()) {
+            tables.add(table(
+                    indicator.name() + " (" + indicator.code() + ")", "i" + indicator.id(), result, periods, values));
+        }
+        for (AnalyticsResult.FormulaItem formula : result.formulas()) {
+            tables.add(table(formula.formula(), "f" + formula.index(), result, periods, values));
+        }
+        return tables;
+    }
+
+    private static PivotTable table(
+            String title, String item, AnalyticsResult result, List<String> periods, Map<String, BigDecimal> values) {
+        List<PivotRow> rows = new ArrayList<>();
+        for (AnalyticsResult.OrgUnitItem unit : result.orgUnits()) {
+            List<String> cells = new ArrayList<>();
+            for (String period : periods) {
+                BigDecimal value = values.get(item + "|" + unit.id() + "|" + period);
+                cells.add(value == null ? "" : value.toPlainString());
+            }
+            rows.add(new PivotRow(unit.code(), unit.name(), unit.level(), cells));
+        }
+        return new PivotTable(title, periods, rows);
+    }
+
+    private List<IndicatorSummary> indicatorChoices() {
+        return indicators
+                .list(
+                        new IndicatorFilter(null, null, null, null, null),
+                        PageQuery.of(0, PageQuery.MAX_SIZE, "name", Map.of("name", "i.name"), "name"))
+                .items();
+    }
+
+    /** Units of the top three levels, in hierarchy order, for the unit choice. */
+    private List<OrgUnitView> unitChoices() {
+        List<OrgUnitView> units = new ArrayList<>();
+        for (int level = 1; level <= 3; level++) {
+            units.addAll(geography
+                    .orgUnits(
+                            new OrgUnitFilter(null, null, null, level, null, null),
+                            PageQuery.of(0, PageQuery.MAX_SIZE, "path", Map.of("path", "path"), "path"))
+                    .items());
+        }
+        units.sort(Comparator.comparing(OrgUnitView::path));
+        return units;
+    }
+}

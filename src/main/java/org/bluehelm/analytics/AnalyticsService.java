@@ -1,0 +1,502 @@
+package org.bluehelm.analytics;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.geography.OrgUnitFilter;
+import org.bluehelm.geography.OrgUnitView;
+import org.bluehelm.indicator.Aggregation;
+import org.bluehelm.indicator.CategoryView;
+import org.bluehelm.indicator.IndicatorService;
+import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.indicator.ValueType;
+import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.Period;
+import org.bluehelm.shared.PeriodType;
+import org.bluehelm.shared.Validation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Aggregates of indicator values over the organisation unit hierarchy and periods, restricted to
+ * what the current user may see. Reads the rollups that {@link RollupMaintainer} keeps up to date
+ * in every transaction that writes data values (see docs/adr/0004-analytics-rollups.md).
+ *
+ * <ul>
+ *   <li>SUM: the sum of the values in the unit's subtree and the period (finer periods included).
+ *   <li>AVERAGE: that sum divided by the number of values.
+ *   <li>RATIO: the sum of the numerator indicator's values over the sum of the denominator's, in
+ *       the same cell (not the average of ratios), times 100 when the indicator is a PERCENTAGE.
+ *   <li>LAST_VALUE: for every unit with values in the subtree, its value of the latest period
+ *       inside the requested one, added up over those units (read from the data values).
+ * </ul>
+ *
+ * Formulas ({@link IndicatorFormula}) are evaluated cell by cell over the referenced indicators'
+ * aggregated values; a cell where one of them has no value, or where the formula divides by zero,
+ * has no value.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AnalyticsService {
+
+    /** Most indicators and formulas in one query. */
+    public static final int MAX_ITEMS = 50;
+    /** Most periods in one query. */
+    public static final int MAX_PERIODS = 1000;
+    /** Most cells (items x units x periods) in one query. */
+    public static final int MAX_CELLS = 500_000;
+
+    private static final MathContext MATH = MathContext.DECIMAL64;
+    private static final int SCALE = 6;
+
+    /** How long a loaded indicator definition or list of units is reused. */
+    static final java.time.Duration DEFINITIONS_TTL = java.time.Duration.ofSeconds(30);
+
+    private final RollupStore store;
+    private final RollupMaintainer maintainer;
+    private final IndicatorService indicators;
+    private final GeographyService geography;
+    private final ShortLivedCache<Long, Optional<IndicatorView>> indicatorCache =
+            new ShortLivedCache<>(DEFINITIONS_TTL);
+    private final ShortLivedCache<String, List<OrgUnitView>> unitCache = new ShortLivedCache<>(DEFINITIONS_TTL);
+
+    AnalyticsService(
+            RollupStore store, RollupMaintainer maintainer, IndicatorService indicators, GeographyService geography) {
+        this.store = store;
+        this.maintainer = maintainer;
+        this.indicators = indicators;
+        this.geography = geography;
+    }
+
+    /**
+     * Aggregates indicators and formulas by organisation unit and period (and option).
+     *
+     * @throws InvalidInputException naming the query parameter at fault
+     * @throws NotFoundException when an indicator does not exist or is outside the user's scope
+     */
+    public AnalyticsResult aggregate(AnalyticsQuery query) {
+        AccessScope scope = AccessScope.current();
+        Validation v = new Validation();
+        if (query.indicators().isEmpty() && query.formulas().isEmpty()) {
+            v.add("indicator", "give at least one indicator (or a formula)");
+        }
+        v.check(
+                query.indicators().size() + query.formulas().size() <= MAX_ITEMS,
+                "indicator",
+                "at most " + MAX_ITEMS + " indicators and formulas at once");
+        if (query.orgUnits().isEmpty()) {
+            v.add("orgUnit", "give at least one organisation unit");
+        }
+        if (query.children() && query.orgUnitLevel() != null) {
+            v.add("children", "choose either children or orgUnitLevel, not both");
+        }
+        v.between("orgUnitLevel", query.orgUnitLevel(), 1, 10);
+        List<OrgUnitView> given = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(query.orgUnits())) {
+            try {
+                OrgUnitView unit = geography.orgUnit(id);
+                given.add(unit);
+                if (query.orgUnitLevel() != null && query.orgUnitLevel() < unit.level()) {
+                    v.add(
+                            "orgUnitLevel",
+                            "must not be above the level of organisation unit " + unit.code() + " (" + unit.level()
+                                    + ")");
+                }
+            } catch (NotFoundException e) {
+                v.add("orgUnit", "organisation unit " + id + " does not exist");
+            }
+        }
+        List<Period> periods = periods(query, v);
+        List<IndicatorFormula> formulas = new ArrayList<>();
+        for (String text : query.formulas()) {
+            try {
+                formulas.add(IndicatorFormula.parse("formula", text));
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> v.add(p.field(), p.message()));
+            }
+        }
+        Map<String, IndicatorView> byCode = new LinkedHashMap<>();
+        for (String code : IndicatorFormula.allReferences(formulas)) {
+            try {
+                byCode.put(code, indicators.getByCode(code));
+            } catch (NotFoundException e) {
+                v.add("formula", "no indicator has the code '" + code + "'");
+            }
+        }
+        v.throwIfInvalid();
+        List<IndicatorView> requested = new LinkedHashSet<>(query.indicators())
+                .stream().map(id -> readable(id, scope)).toList();
+
+        List<OrgUnitView> units = units(given, query);
+        long cellCount = (long) units.size() * periods.size() * (requested.size() + formulas.size());
+        if (cellCount > MAX_CELLS) {
+            throw InvalidInputException.of(
+                    "orgUnit",
+                    "the query asks for " + cellCount + " cells (items x units x periods), more than " + MAX_CELLS
+                            + ": choose fewer units, periods or indicators");
+        }
+        PeriodType type = periods.get(0).type();
+        Cells cells = new Cells(query.byOption());
+        Set<IndicatorView> needed = new LinkedHashSet<>(requested);
+        needed.addAll(byCode.values());
+        load(needed, units, type, periods, query.byOption(), scope, cells);
+
+        List<AnalyticsResult.Row> rows = new ArrayList<>();
+        for (IndicatorView indicator : requested) {
+            for (OrgUnitView unit : units) {
+                for (Period period : periods) {
+                    for (long option : cells.options(indicator, unit.id(), period.id())) {
+                        BigDecimal value = cells.value(indicator, unit.id(), period.id(), option);
+                        if (value != null) {
+                            rows.add(new AnalyticsResult.Row(
+                                    indicator.id(),
+                                    null,
+                                    unit.id(),
+                                    period.id(),
+                                    optionOf(query, option),
+                                    plain(value)));
+                        }
+                    }
+                }
+            }
+        }
+        for (int f = 0; f < formulas.size(); f++) {
+            IndicatorFormula formula = formulas.get(f);
+            List<IndicatorView> refs =
+                    formula.references().stream().map(byCode::get).toList();
+            for (OrgUnitView unit : units) {
+                for (Period period : periods) {
+                    Set<Long> options = new TreeSet<>();
+                    refs.forEach(r -> options.addAll(cells.options(r, unit.id(), period.id())));
+                    for (long option : options) {
+                        BigDecimal value =
+                                formula.evaluate(code -> cells.value(byCode.get(code), unit.id(), period.id(), option));
+                        if (value != null) {
+                            rows.add(new AnalyticsResult.Row(
+                                    null, f, unit.id(), period.id(), optionOf(query, option), plain(value)));
+                        }
+                    }
+                }
+            }
+        }
+        return new AnalyticsResult(
+                rows,
+                requested.stream()
+                        .map(i -> new AnalyticsResult.IndicatorItem(
+                                i.id(), i.code(), i.name(), i.unit(), i.aggregation()))
+                        .toList(),
+                formulas.stream()
+                        .map(f -> new AnalyticsResult.FormulaItem(
+                                formulas.indexOf(f), f.text(), List.copyOf(f.references())))
+                        .toList(),
+                units.stream()
+                        .map(u -> new AnalyticsResult.OrgUnitItem(u.id(), u.code(), u.name(), u.level(), u.parentId()))
+                        .toList(),
+                periods.stream()
+                        .map(p -> new AnalyticsResult.PeriodItem(p.id(), p.type(), p.startDate(), p.endDate()))
+                        .toList(),
+                options(needed, rows));
+    }
+
+    /** The value of one indicator for one unit (its whole subtree) and one period, if it has one. */
+    public Optional<BigDecimal> value(long indicatorId, long orgUnitId, Period period) {
+        AnalyticsResult result = aggregate(new AnalyticsQuery(
+                List.of(indicatorId),
+                List.of(),
+                List.of(orgUnitId),
+                null,
+                false,
+                period.type(),
+                period.id(),
+                period.id(),
+                false));
+        return result.rows().stream().findFirst().map(AnalyticsResult.Row::value);
+    }
+
+    /**
+     * Parses a formula and checks that every indicator it refers to exists and is readable.
+     *
+     * @throws InvalidInputException naming {@code formula}, with the position or the unknown code
+     */
+    public IndicatorFormula formula(String text) {
+        IndicatorFormula formula = IndicatorFormula.parse("formula", text);
+        for (String code : formula.references()) {
+            try {
+                indicators.getByCode(code);
+            } catch (NotFoundException e) {
+                throw InvalidInputException.of("formula", "no indicator has the code '" + code + "'");
+            }
+        }
+        return formula;
+    }
+
+    /**
+     * Recomputes every rollup from the data values and the current hierarchy, with set-based SQL,
+     * in one transaction. On PostgreSQL the rollup table is locked meanwhile: aggregate reads and
+     * data value writes wait until the rebuild commits. On H2 readers see the old rollups until then.
+     */
+    @Transactional
+    public RebuildResult rebuild() {
+        return maintainer.rebuild();
+    }
+
+    // ---- resolving the query ---------------------------------------------------------------------
+
+    private List<Period> periods(AnalyticsQuery query, Validation v) {
+        Period from = null;
+        Period to = null;
+        if (query.from() == null || query.from().isBlank()) {
+            v.add("from", "is required: the first period, e.g. 2024Q1");
+        } else {
+            from = parse("from", query.from(), v);
+        }
+        if (query.to() != null && !query.to().isBlank()) {
+            to = parse("to", query.to(), v);
+        }
+        if (from == null) {
+            return List.of();
+        }
+        PeriodType type = query.periodType() != null ? query.periodType() : from.type();
+        Period first = containing(from.startDate(), type);
+        Period last = containing((to == null ? from : to).endDate(), type);
+        if (to != null && last.startDate().isBefore(first.startDate())) {
+            v.add("to", "must not be before from");
+            return List.of();
+        }
+        List<Period> periods = new ArrayList<>();
+        for (Period p = first;
+                !p.startDate().isAfter(last.startDate());
+                p = containing(p.endDate().plusDays(1), type)) {
+            if (periods.size() == MAX_PERIODS) {
+                v.add("to", "at most " + MAX_PERIODS + " periods at once");
+                return List.of();
+            }
+            periods.add(p);
+        }
+        return periods;
+    }
+
+    private static @Nullable Period parse(String field, String text, Validation v) {
+        try {
+            return Period.parse(field, text);
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> v.add(p.field(), p.message()));
+            return null;
+        }
+    }
+
+    /** The period of a type that contains a day. */
+    static Period containing(java.time.LocalDate day, PeriodType type) {
+        return Period.day(day).rollUpTo(type);
+    }
+
+    /** The indicator, if the user may read it; one outside the scope is not found, as if it did not exist. */
+    private IndicatorView readable(long id, AccessScope scope) {
+        return indicatorCache
+                .get(id, indicators::findIgnoringScope)
+                .filter(i -> scope.canRead(i.missionId(), i.countryCode()))
+                .orElseThrow(() -> new NotFoundException("Indicator", id));
+    }
+
+    /** The units of the result: the given ones, their children, or those at a level within them. */
+    private List<OrgUnitView> units(List<OrgUnitView> given, AnalyticsQuery query) {
+        if (!query.children() && query.orgUnitLevel() == null) {
+            return given;
+        }
+        String key = given.stream().map(u -> String.valueOf(u.id())).collect(java.util.stream.Collectors.joining(","))
+                + (query.children() ? "/children" : "/level" + query.orgUnitLevel());
+        return unitCache.get(key, k -> selectUnits(given, query));
+    }
+
+    private List<OrgUnitView> selectUnits(List<OrgUnitView> given, AnalyticsQuery query) {
+        Map<Long, OrgUnitView> units = new LinkedHashMap<>();
+        for (OrgUnitView unit : given) {
+            OrgUnitFilter filter = query.children()
+                    ? new OrgUnitFilter(null, unit.id(), null, null, null, null)
+                    : new OrgUnitFilter(null, null, unit.id(), query.orgUnitLevel(), null, null);
+            for (int page = 0; ; page++) {
+                PageResponse<OrgUnitView> found = geography.orgUnits(
+                        filter, PageQuery.of(page, PageQuery.MAX_SIZE, "name", Map.of("name", "name, id"), "name"));
+                found.items().forEach(u -> units.putIfAbsent(u.id(), u));
+                if (found.items().size() < PageQuery.MAX_SIZE) {
+                    break;
+                }
+                if (units.size() > MAX_CELLS) {
+                    throw InvalidInputException.of("orgUnitLevel", "selects too many organisation units");
+                }
+            }
+        }
+        return List.copyOf(units.values());
+    }
+
+    /** Reads the cells of every indicator needed (ratio components included) into {@code cells}. */
+    private void load(
+            Set<IndicatorView> needed,
+            List<OrgUnitView> units,
+            PeriodType type,
+            List<Period> periods,
+            boolean byOption,
+            AccessScope scope,
+            Cells cells) {
+        Set<Long> summed = new LinkedHashSet<>();
+        for (IndicatorView indicator : needed) {
+            switch (indicator.aggregation()) {
+                case SUM, AVERAGE -> summed.add(indicator.id());
+                case RATIO -> {
+                    summed.add(java.util.Objects.requireNonNull(indicator.numeratorId()));
+                    summed.add(java.util.Objects.requireNonNull(indicator.denominatorId()));
+                }
+                case LAST_VALUE -> {}
+            }
+        }
+        String from = periods.get(0).id();
+        String to = periods.get(periods.size() - 1).id();
+        Map<Integer, List<Long>> unitsByLevel = new HashMap<>();
+        units.forEach(u ->
+                unitsByLevel.computeIfAbsent(u.level(), l -> new ArrayList<>()).add(u.id()));
+        if (!summed.isEmpty()) {
+            unitsByLevel.forEach((level, ids) -> store.cells(summed, level, ids, type, from, to, byOption, scope)
+                    .forEach(cells::put));
+        }
+        List<Long> unitIds = units.stream().map(OrgUnitView::id).toList();
+        for (IndicatorView indicator : needed) {
+            if (indicator.aggregation() == Aggregation.LAST_VALUE) {
+                store.lastValueCells(indicator.id(), unitIds, type, from, to, byOption, scope)
+                        .forEach(cells::putLast);
+            }
+        }
+    }
+
+    private static @Nullable Long optionOf(AnalyticsQuery query, long option) {
+        return !query.byOption() || option == 0 ? null : option;
+    }
+
+    private static List<AnalyticsResult.OptionItem> options(
+            Set<IndicatorView> indicators, List<AnalyticsResult.Row> rows) {
+        Set<Long> used = new TreeSet<>();
+        rows.forEach(r -> {
+            if (r.option() != null) {
+                used.add(r.option());
+            }
+        });
+        Map<Long, AnalyticsResult.OptionItem> items = new LinkedHashMap<>();
+        for (IndicatorView indicator : indicators) {
+            for (CategoryView category : indicator.categories()) {
+                for (CategoryView.OptionView option : category.options()) {
+                    if (used.contains(option.id())) {
+                        items.putIfAbsent(
+                                option.id(),
+                                new AnalyticsResult.OptionItem(
+                                        option.id(), category.code(), option.code(), option.name()));
+                    }
+                }
+            }
+        }
+        return List.copyOf(items.values());
+    }
+
+    /** A number as the API shows it: at most 6 decimals, no trailing zeros. */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal v = value.setScale(SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;
+    }
+
+    /** The cells read from the store, and the value of an indicator in a cell by its aggregation. */
+    private static final class Cells {
+        private final boolean byOption;
+        private final Map<Key, RollupStore.Cell> summed = new HashMap<>();
+        private final Map<Key, RollupStore.Cell> last = new HashMap<>();
+        private final Map<Key, Set<Long>> options = new HashMap<>();
+
+        Cells(boolean byOption) {
+            this.byOption = byOption;
+        }
+
+        void put(RollupStore.Cell cell) {
+            summed.put(key(cell.indicatorId(), cell.orgUnitId(), cell.periodId(), cell.optionKey()), cell);
+            noteOption(cell);
+        }
+
+        void putLast(RollupStore.Cell cell) {
+            last.put(key(cell.indicatorId(), cell.orgUnitId(), cell.periodId(), cell.optionKey()), cell);
+            noteOption(cell);
+        }
+
+        private void noteOption(RollupStore.Cell cell) {
+            if (!byOption) {
+                return;
+            }
+            options.computeIfAbsent(key(cell.indicatorId(), cell.orgUnitId(), cell.periodId(), 0), k -> new TreeSet<>())
+                    .add(cell.optionKey());
+        }
+
+        /** The option keys that have values for the indicator in the cell (0 alone when options are added up). */
+        private static final Set<Long> TOTAL_ONLY = Set.of(0L);
+
+        Set<Long> options(IndicatorView indicator, long unit, String period) {
+            if (!byOption) {
+                return TOTAL_ONLY;
+            }
+            long source = indicator.aggregation() == Aggregation.RATIO
+                    ? java.util.Objects.requireNonNull(indicator.numeratorId())
+                    : indicator.id();
+            return options.getOrDefault(key(source, unit, period, 0), Set.of());
+        }
+
+        @Nullable
+        BigDecimal value(IndicatorView indicator, long unit, String period, long option) {
+            return switch (indicator.aggregation()) {
+                case SUM -> sum(indicator.id(), unit, period, option);
+                case AVERAGE -> {
+                    RollupStore.Cell cell = summed.get(key(indicator.id(), unit, period, option));
+                    yield cell == null || cell.count() == 0
+                            ? null
+                            : cell.sum().divide(BigDecimal.valueOf(cell.count()), MATH);
+                }
+                case LAST_VALUE -> {
+                    RollupStore.Cell cell = last.get(key(indicator.id(), unit, period, option));
+                    yield cell == null ? null : cell.sum();
+                }
+                case RATIO -> {
+                    BigDecimal numerator =
+                            sum(java.util.Objects.requireNonNull(indicator.numeratorId()), unit, period, option);
+                    BigDecimal denominator =
+                            sum(java.util.Objects.requireNonNull(indicator.denominatorId()), unit, period, option);
+                    if (numerator == null || denominator == null || denominator.signum() == 0) {
+                        yield null;
+                    }
+                    BigDecimal ratio = numerator.divide(denominator, MATH);
+                    yield indicator.valueType() == ValueType.PERCENTAGE
+                            ? ratio.multiply(BigDecimal.valueOf(100))
+                            : ratio;
+                }
+            };
+        }
+
+        private @Nullable BigDecimal sum(long indicator, long unit, String period, long option) {
+            RollupStore.Cell cell = summed.get(key(indicator, unit, period, option));
+            return cell == null || cell.count() == 0 ? null : cell.sum();
+        }
+
+        private static Key key(long indicator, long unit, String period, long option) {
+            return new Key(indicator, unit, period, option);
+        }
+
+        private record Key(long indicator, long unit, String period, long option) {}
+    }
+}

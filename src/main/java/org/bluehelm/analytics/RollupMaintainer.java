@@ -1,0 +1,121 @@
+package org.bluehelm.analytics;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.geography.OrgUnitFilter;
+import org.bluehelm.geography.OrgUnitMoved;
+import org.bluehelm.geography.OrgUnitView;
+import org.bluehelm.measurement.DataValuesChanged;
+import org.bluehelm.measurement.IndicatorValuesDeleted;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the rollups in step with the data values: listens synchronously to what measurement and
+ * geography publish inside their writing transactions, so that a rollup change commits (or rolls
+ * back) with the change that caused it, and a value is in the aggregates as soon as it is
+ * committed. Also rebuilds everything from scratch.
+ */
+@Component
+class RollupMaintainer {
+
+    private static final Logger log = LoggerFactory.getLogger(RollupMaintainer.class);
+
+    private final RollupStore store;
+    private final GeographyService geography;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    RollupMaintainer(RollupStore store, GeographyService geography, JdbcClient jdbc, TransactionTemplate transactions) {
+        this.store = store;
+        this.geography = geography;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    @EventListener
+    void on(DataValuesChanged event) {
+        Set<Long> units = new LinkedHashSet<>();
+        Set<String> periods = new LinkedHashSet<>();
+        event.changes().forEach(c -> {
+            units.add(c.orgUnitId());
+            periods.add(c.periodId());
+        });
+        Set<Long> unknown = store.unknownUnits(units);
+        if (!unknown.isEmpty()) {
+            Map<Long, String> paths = new HashMap<>();
+            unknown.forEach(id -> paths.put(id, geography.orgUnit(id).path()));
+            store.addUnits(paths);
+        }
+        store.ensurePeriods(periods);
+        store.apply(event.changes());
+    }
+
+    @EventListener
+    void on(IndicatorValuesDeleted event) {
+        store.deleteIndicator(event.indicatorId());
+    }
+
+    @EventListener
+    void on(OrgUnitMoved event) {
+        store.moveUnit(event.orgUnitId(), event.oldPath(), event.newPath());
+    }
+
+    /** Builds the rollups at start-up when there are data values but no rollups (e.g. after an upgrade). */
+    @EventListener(ApplicationReadyEvent.class)
+    void buildWhenMissing() {
+        boolean values = jdbc.sql("select count(*) from (select 1 from data_value limit 1) x")
+                        .query(Long.class)
+                        .single()
+                > 0;
+        boolean rollups = jdbc.sql("select count(*) from (select 1 from analytics_period_map limit 1) x")
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (values && !rollups) {
+            log.info("Building the analytics rollups from the data values");
+            RebuildResult result = transactions.execute(s -> rebuild());
+            log.info(
+                    "Built {} rollup rows in {} ms",
+                    result == null ? 0 : result.rollupRows(),
+                    result == null ? 0 : result.millis());
+        }
+    }
+
+    /** Recomputes every analytics table; runs in the caller's transaction. */
+    RebuildResult rebuild() {
+        long start = System.nanoTime();
+        store.clear();
+        Map<Long, String> paths = new HashMap<>();
+        OrgUnitFilter all = new OrgUnitFilter(null, null, null, null, null, null);
+        for (int page = 0; ; page++) {
+            PageResponse<OrgUnitView> units =
+                    geography.orgUnits(all, PageQuery.of(page, PageQuery.MAX_SIZE, "id", Map.of("id", "id"), "id"));
+            units.items().forEach(u -> paths.put(u.id(), u.path()));
+            if (units.items().size() < PageQuery.MAX_SIZE) {
+                break;
+            }
+        }
+        store.addUnits(paths);
+        List<String> periods = store.storedPeriods();
+        store.ensurePeriods(periods);
+        store.analyze(); // the planner needs the sizes of the hierarchy and period tables
+        long rows = 0;
+        for (int level = store.deepestLevel(); level >= 1; level--) {
+            rows += store.buildLevel(level);
+        }
+        store.analyze();
+        return new RebuildResult(rows, paths.size(), periods.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+}

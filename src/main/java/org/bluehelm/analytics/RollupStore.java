@@ -1,0 +1,497 @@
+package org.bluehelm.analytics;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.bluehelm.measurement.DataValuesChanged;
+import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.Period;
+import org.bluehelm.shared.PeriodType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of the aggregate store (tables of V0011): applying the changes of a write to the
+ * rollups in one set-based statement, rebuilding everything from {@code data_value}, and reading
+ * cells. Only this class knows the tables; every statement is a fixed text with named parameters.
+ */
+@Component
+class RollupStore {
+
+    /** Largest IN list sent in one statement (PostgreSQL allows at most 65,535 parameters). */
+    static final int CHUNK = 1000;
+
+    private static final String COLUMNS = """
+            indicator_id, period_type, org_unit_level, org_unit_id, period_id, option_key, start_date, end_date,
+            mission_id, country_code, value_sum, value_count""";
+
+    /** The changes of one batch fanned out over every ancestor and every containing period. */
+    private static final String FAN_OUT = """
+            select c.indicator_id, m.target_type, a.ancestor_level, a.ancestor_id, m.target_id, c.option_key,
+                   m.target_start, m.target_end, max(c.mission_id) as mission_id,
+                   max(c.country_code) as country_code, sum(c.value_delta) as value_sum,
+                   sum(c.count_delta) as value_count
+              from analytics_change c
+              join analytics_unit_ancestor a on a.org_unit_id = c.org_unit_id
+              join analytics_period_map m on m.period_id = c.period_id
+             where c.batch_id = :batch
+             group by c.indicator_id, m.target_type, a.ancestor_level, a.ancestor_id, m.target_id, c.option_key,
+                      m.target_start, m.target_end""";
+
+    private static final String KEY = "indicator_id, period_type, org_unit_level, org_unit_id, period_id, option_key";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final boolean postgres;
+
+    RollupStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
+    }
+
+    boolean postgres() {
+        return postgres;
+    }
+
+    // ---- the hierarchy copy and the period map ----------------------------------------------
+
+    /** The units (of those given) that the hierarchy copy does not know yet. */
+    Set<Long> unknownUnits(Collection<Long> unitIds) {
+        Set<Long> unknown = new HashSet<>(unitIds);
+        for (List<Long> chunk : chunks(List.copyOf(unitIds))) {
+            unknown.removeAll(jdbc.sql("select org_unit_id from analytics_unit_ancestor"
+                            + " where org_unit_id in (:ids) and ancestor_id = org_unit_id")
+                    .param("ids", chunk)
+                    .query(Long.class)
+                    .list());
+        }
+        return unknown;
+    }
+
+    /** Adds units to the hierarchy copy from their materialised paths ({@code /1/7/42/}). */
+    void addUnits(Map<Long, String> pathsByUnit) {
+        List<Object[]> rows = new ArrayList<>();
+        pathsByUnit.forEach((unit, path) -> {
+            List<Long> ancestors = ancestorsOf(path);
+            for (int i = 0; i < ancestors.size(); i++) {
+                rows.add(new Object[] {unit, ancestors.get(i), i + 1});
+            }
+        });
+        template.batchUpdate(
+                "insert into analytics_unit_ancestor (org_unit_id, ancestor_id, ancestor_level) values (?, ?, ?)"
+                        + " on conflict do nothing",
+                rows);
+    }
+
+    /** The ids on a materialised path, from the root: {@code /1/7/42/} gives 1, 7, 42. */
+    static List<Long> ancestorsOf(String path) {
+        List<Long> ids = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                ids.add(Long.valueOf(part));
+            }
+        }
+        return ids;
+    }
+
+    /** Makes sure that the period map holds every one of these periods. */
+    void ensurePeriods(Collection<String> periodIds) {
+        Set<String> missing = new HashSet<>(periodIds);
+        for (List<String> chunk : chunks(List.copyOf(periodIds))) {
+            missing.removeAll(jdbc.sql("select distinct period_id from analytics_period_map where period_id in (:ids)")
+                    .param("ids", chunk)
+                    .query(String.class)
+                    .list());
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (String id : missing) {
+            Period period = Period.parse(id);
+            for (PeriodType type : PeriodType.values()) {
+                if (type == period.type() || period.type().finerThan(type)) {
+                    Period target = period.rollUpTo(type);
+                    rows.add(new Object[] {id, type.name(), target.id(), target.startDate(), target.endDate()});
+                }
+            }
+        }
+        template.batchUpdate(
+                "insert into analytics_period_map (period_id, target_type, target_id, target_start, target_end)"
+                        + " values (?, ?, ?, ?, ?) on conflict do nothing",
+                rows);
+    }
+
+    // ---- incremental maintenance ---------------------------------------------------------------
+
+    /**
+     * Adds the changes of one write to the rollups: the changes are staged, then one statement
+     * fans them out over every ancestor and containing period and adds them to the stored sums
+     * and counts. The caller has made sure that their units and periods are known.
+     */
+    void apply(List<DataValuesChanged.Change> changes) {
+        long batch = jdbc.sql("select nextval('analytics_change_seq')")
+                .query(Long.class)
+                .single();
+        List<Object[]> rows = new ArrayList<>();
+        for (DataValuesChanged.Change c : changes) {
+            BigDecimal delta = (c.newValue() == null ? BigDecimal.ZERO : c.newValue())
+                    .subtract(c.oldValue() == null ? BigDecimal.ZERO : c.oldValue());
+            int count = (c.newValue() == null ? 0 : 1) - (c.oldValue() == null ? 0 : 1);
+            if (delta.signum() != 0 || count != 0) {
+                rows.add(new Object[] {
+                    batch,
+                    c.indicatorId(),
+                    c.orgUnitId(),
+                    c.periodId(),
+                    c.optionKey(),
+                    c.missionId(),
+                    c.countryCode(),
+                    delta,
+                    count
+                });
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                insert into analytics_change (batch_id, indicator_id, org_unit_id, period_id, option_key, mission_id,
+                                              country_code, value_delta, count_delta)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        jdbc.sql(addTo(FAN_OUT)).param("batch", batch).update();
+        jdbc.sql("delete from analytics_change where batch_id = :batch")
+                .param("batch", batch)
+                .update();
+    }
+
+    /**
+     * Adds the rows of a query (selecting the rollup columns in order) to the stored rollups: an
+     * upsert on PostgreSQL (safe when two transactions add to the same new cell), a MERGE on H2.
+     * Rows are locked in key order so that concurrent writers do not deadlock.
+     */
+    private String addTo(String source) {
+        if (postgres) {
+            return "insert into analytics_rollup (" + COLUMNS + ")\n" + source + "\n order by 1, 2, 3, 4, 5, 6\n"
+                    + "on conflict (" + KEY + ") do update"
+                    + " set value_sum = analytics_rollup.value_sum + excluded.value_sum,"
+                    + " value_count = analytics_rollup.value_count + excluded.value_count";
+        }
+        return "merge into analytics_rollup r using (" + source + ") s ("
+                + COLUMNS + ")\n on (r.indicator_id = s.indicator_id and r.period_type = s.period_type"
+                + " and r.org_unit_level = s.org_unit_level and r.org_unit_id = s.org_unit_id"
+                + " and r.period_id = s.period_id and r.option_key = s.option_key)\n"
+                + " when matched then update set value_sum = r.value_sum + s.value_sum,"
+                + " value_count = r.value_count + s.value_count\n"
+                + " when not matched then insert (" + COLUMNS + ") values (s.indicator_id, s.period_type,"
+                + " s.org_unit_level, s.org_unit_id, s.period_id, s.option_key, s.start_date, s.end_date,"
+                + " s.mission_id, s.country_code, s.value_sum, s.value_count)";
+    }
+
+    void deleteIndicator(long indicatorId) {
+        jdbc.sql("delete from analytics_rollup where indicator_id = :id")
+                .param("id", indicatorId)
+                .update();
+    }
+
+    /**
+     * Moves a unit's subtree in the rollups and the hierarchy copy: its totals are taken from the
+     * ancestors it left and added to the ones it joined, and the subtree's levels shift.
+     */
+    void moveUnit(long unitId, String oldPath, String newPath) {
+        List<Long> oldAncestors = ancestorsOf(oldPath);
+        List<Long> newAncestors = ancestorsOf(newPath);
+        int oldLevel = oldAncestors.size();
+        int shift = newAncestors.size() - oldLevel;
+        oldAncestors = oldAncestors.subList(0, oldAncestors.size() - 1);
+        newAncestors = newAncestors.subList(0, newAncestors.size() - 1);
+        for (int i = 0; i < oldAncestors.size(); i++) {
+            if (i >= newAncestors.size() || !oldAncestors.get(i).equals(newAncestors.get(i))) {
+                addUnitTotals(unitId, oldAncestors.get(i), i + 1, -1);
+            }
+        }
+        for (int i = 0; i < newAncestors.size(); i++) {
+            if (i >= oldAncestors.size() || !oldAncestors.get(i).equals(newAncestors.get(i))) {
+                addUnitTotals(unitId, newAncestors.get(i), i + 1, 1);
+            }
+        }
+        List<Long> subtree = jdbc.sql("select org_unit_id from analytics_unit_ancestor where ancestor_id = :id")
+                .param("id", unitId)
+                .query(Long.class)
+                .list();
+        for (List<Long> chunk : chunks(subtree)) {
+            jdbc.sql(
+                            "delete from analytics_unit_ancestor where org_unit_id in (:units)"
+                                    + " and ancestor_id not in (select org_unit_id from analytics_unit_ancestor where ancestor_id = :id)")
+                    .param("units", chunk)
+                    .param("id", unitId)
+                    .update();
+            if (shift != 0) {
+                jdbc.sql("update analytics_unit_ancestor set ancestor_level = ancestor_level + :shift"
+                                + " where org_unit_id in (:units)")
+                        .param("shift", shift)
+                        .param("units", chunk)
+                        .update();
+                jdbc.sql("update analytics_rollup set org_unit_level = org_unit_level + :shift"
+                                + " where org_unit_id in (:units)")
+                        .param("shift", shift)
+                        .param("units", chunk)
+                        .update();
+            }
+            List<Object[]> rows = new ArrayList<>();
+            for (Long unit : chunk) {
+                for (int i = 0; i < newAncestors.size(); i++) {
+                    rows.add(new Object[] {unit, newAncestors.get(i), i + 1});
+                }
+            }
+            template.batchUpdate(
+                    "insert into analytics_unit_ancestor (org_unit_id, ancestor_id, ancestor_level) values (?, ?, ?)",
+                    rows);
+        }
+    }
+
+    /** Adds (sign 1) or subtracts (sign -1) every rollup of a unit to those of an ancestor. */
+    private void addUnitTotals(long unitId, long ancestorId, int ancestorLevel, int sign) {
+        String source = """
+                select indicator_id, period_type, cast(:ancestorLevel as integer) as org_unit_level,
+                       cast(:ancestor as bigint) as org_unit_id, period_id,
+                       option_key, start_date, end_date, mission_id, country_code,
+                       value_sum * cast(:sign as integer) as value_sum, value_count * cast(:sign as integer) as value_count
+                  from analytics_rollup
+                 where org_unit_id = :unit""";
+        jdbc.sql(addTo(source))
+                .param("ancestorLevel", ancestorLevel)
+                .param("ancestor", ancestorId)
+                .param("sign", sign)
+                .param("unit", unitId)
+                .update();
+    }
+
+    // ---- rebuild -------------------------------------------------------------------------------
+
+    /** Empties every analytics table (before a rebuild). */
+    void clear() {
+        if (postgres) {
+            // For this transaction only: group millions of rows by hashing in memory. PostgreSQL
+            // underestimates the number of groups and would sort them instead, comparing period
+            // ids with the database's collation, which is several times slower.
+            jdbc.sql("set local work_mem = '512MB'").update();
+            jdbc.sql("set local enable_sort = off").update();
+        }
+        for (String table : List.of("analytics_rollup", "analytics_unit_ancestor", "analytics_period_map")) {
+            // TRUNCATE is transactional on PostgreSQL (and locks out writers until the rebuild commits);
+            // on H2 it would commit the open transaction, so H2 deletes.
+            jdbc.sql((postgres ? "truncate table " : "delete from ") + table).update();
+        }
+    }
+
+    List<String> storedPeriods() {
+        return jdbc.sql("select distinct period_id from data_value")
+                .query(String.class)
+                .list();
+    }
+
+    int deepestLevel() {
+        Integer level = jdbc.sql("select max(ancestor_level) from analytics_unit_ancestor")
+                .query(Integer.class)
+                .single();
+        return level == null ? 0 : level;
+    }
+
+    /**
+     * Builds the rollups of the units at one level from their own values and from the rollups of
+     * the level below (built just before), so each value is read once and each level only once.
+     */
+    long buildLevel(int level) {
+        String source = """
+                select indicator_id, period_type, cast(:level as integer) as org_unit_level, org_unit_id, period_id, option_key,
+                       start_date, end_date, max(mission_id) as mission_id, max(country_code) as country_code,
+                       sum(value_sum) as value_sum, sum(value_count) as value_count
+                  from (select d.indicator_id, m.target_type as period_type, d.org_unit_id, m.target_id as period_id,
+                               d.option_key, m.target_start as start_date, m.target_end as end_date, d.mission_id,
+                               d.country_code, d.value as value_sum, 1 as value_count
+                          from data_value d
+                          join analytics_unit_ancestor u on u.org_unit_id = d.org_unit_id
+                               and u.ancestor_id = d.org_unit_id and u.ancestor_level = :level
+                          join analytics_period_map m on m.period_id = d.period_id
+                        union all
+                        select r.indicator_id, r.period_type, p.ancestor_id, r.period_id, r.option_key, r.start_date,
+                               r.end_date, r.mission_id, r.country_code, r.value_sum, r.value_count
+                          from analytics_rollup r
+                          join analytics_unit_ancestor p on p.org_unit_id = r.org_unit_id and p.ancestor_level = :level
+                         where r.org_unit_level = :below and r.value_count > 0) x
+                 group by indicator_id, period_type, org_unit_id, period_id, option_key, start_date, end_date""";
+        return jdbc.sql("insert into analytics_rollup (" + COLUMNS + ")\n" + source)
+                .param("level", level)
+                .param("below", level + 1)
+                .update();
+    }
+
+    void analyze() {
+        if (postgres) {
+            for (String table : List.of("analytics_rollup", "analytics_unit_ancestor", "analytics_period_map")) {
+                jdbc.sql("analyze " + table).update();
+            }
+        }
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    private record CellKey(long unit, String period, long option) {}
+
+    /** One cell of the store: the sum and count of the values of an indicator in a unit and period. */
+    record Cell(long indicatorId, long orgUnitId, String periodId, long optionKey, BigDecimal sum, long count) {}
+
+    /** Up to this many units are filtered in SQL; more are read for their whole level and filtered here. */
+    static final int UNITS_IN_SQL = 50;
+
+    /**
+     * The stored cells of the indicators for units of one level and a range of periods of one type,
+     * within the user's scope; options kept apart or added together. One indicator per statement, so
+     * that each reads one contiguous range of the primary key; on H2 options are added up here rather
+     * than by GROUP BY (H2 groups slowly), and a long list of units is filtered here rather than by an
+     * IN list (which H2 checks row by row).
+     */
+    List<Cell> cells(
+            Collection<Long> indicatorIds,
+            int level,
+            List<Long> unitIds,
+            PeriodType type,
+            String fromPeriod,
+            String toPeriod,
+            boolean byOption,
+            AccessScope scope) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        AccessScope.Filter filter = scope.filter("r.mission_id", "r.country_code");
+        boolean inSql = unitIds.size() <= UNITS_IN_SQL;
+        Set<Long> wanted = new HashSet<>(unitIds);
+        // PostgreSQL adds up the options of a cell cheaply (a few thousand rows); H2 is faster without
+        boolean grouped = postgres && !byOption;
+        String sql = (grouped
+                        ? "select r.org_unit_id, r.period_id, 0, sum(r.value_sum), sum(r.value_count)"
+                        : "select r.org_unit_id, r.period_id, r.option_key, r.value_sum, r.value_count")
+                + " from analytics_rollup r"
+                + " where r.indicator_id = :indicator and r.period_type = :type and r.org_unit_level = :level"
+                + " and r.period_id between :from and :to and r.value_count > 0"
+                + (inSql ? " and r.org_unit_id in (:units)" : "")
+                + " and " + filter.sql()
+                + (grouped ? " group by r.org_unit_id, r.period_id" : "");
+        List<Cell> cells = new ArrayList<>();
+        for (long indicator : indicatorIds) {
+            Map<CellKey, Cell> merged = new java.util.LinkedHashMap<>();
+            JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                    .params(filter.params())
+                    .param("indicator", indicator)
+                    .param("type", type.name())
+                    .param("level", level)
+                    .param("from", fromPeriod)
+                    .param("to", toPeriod);
+            if (inSql) {
+                statement = statement.param("units", unitIds);
+            }
+            statement.query(rs -> {
+                long unit = rs.getLong(1);
+                if (!inSql && !wanted.contains(unit)) {
+                    return;
+                }
+                String period = rs.getString(2);
+                long option = byOption ? rs.getLong(3) : 0;
+                Cell cell = new Cell(indicator, unit, period, option, rs.getBigDecimal(4), rs.getLong(5));
+                merged.merge(
+                        new CellKey(unit, period, option),
+                        cell,
+                        (a, b) -> new Cell(
+                                indicator, unit, period, option, a.sum().add(b.sum()), a.count() + b.count()));
+            });
+            cells.addAll(merged.values());
+        }
+        return cells;
+    }
+
+    /**
+     * LAST_VALUE cells, read from the data values: for every unit with values in the subtree of a
+     * requested unit, the value of its latest period inside the requested period (per option),
+     * then added up over those units.
+     */
+    List<Cell> lastValueCells(
+            long indicatorId,
+            List<Long> unitIds,
+            PeriodType type,
+            String fromPeriod,
+            String toPeriod,
+            boolean byOption,
+            AccessScope scope) {
+        AccessScope.Filter filter = scope.filter("d.mission_id", "d.country_code");
+        String option = byOption ? "x.option_key" : "0";
+        String sql = "select x.ancestor_id, x.target_id, " + option
+                + " as option_key, sum(x.value) as value_sum, count(*) as value_count"
+                + " from (select a.ancestor_id, m.target_id, d.option_key, d.value,"
+                + "              row_number() over (partition by a.ancestor_id, d.org_unit_id, m.target_id, d.option_key"
+                + "                                 order by d.end_date desc, d.start_date desc) as rn"
+                + "         from data_value d"
+                + "         join analytics_period_map m on m.period_id = d.period_id and m.target_type = :type"
+                + "         join analytics_unit_ancestor a on a.org_unit_id = d.org_unit_id"
+                + "        where d.indicator_id = :indicator and a.ancestor_id in (:units)"
+                + "          and m.target_id between :from and :to and " + filter.sql() + ") x"
+                + " where x.rn = 1"
+                + " group by x.ancestor_id, x.target_id" + (byOption ? ", x.option_key" : "");
+        List<Cell> cells = new ArrayList<>();
+        for (List<Long> chunk : chunks(unitIds)) {
+            cells.addAll(jdbc.sql(sql)
+                    .params(filter.params())
+                    .param("indicator", indicatorId)
+                    .param("type", type.name())
+                    .param("units", chunk)
+                    .param("from", fromPeriod)
+                    .param("to", toPeriod)
+                    .query((rs, n) -> new Cell(
+                            indicatorId,
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getBigDecimal(4),
+                            rs.getLong(5)))
+                    .list());
+        }
+        return cells;
+    }
+
+    /** The rollups as they stand, for comparing an incremental store with a rebuilt one. */
+    List<Map<String, @Nullable Object>> snapshot() {
+        return jdbc.sql("select " + COLUMNS + " from analytics_rollup where value_count <> 0 order by " + KEY)
+                .query()
+                .listOfRows();
+    }
+
+    static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += CHUNK) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}

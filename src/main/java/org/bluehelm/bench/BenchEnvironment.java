@@ -1,0 +1,80 @@
+package org.bluehelm.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.bluehelm.cli.CommandLine;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the application at a fresh database before it starts, when it runs {@code bench}: an H2
+ * file in a new temporary folder, or a new schema in the configured PostgreSQL database
+ * ({@code BLUEHELM_DB_URL}, {@code _USER}, {@code _PASSWORD}). Does nothing otherwise. Registered
+ * in {@code META-INF/spring.factories}.
+ */
+public class BenchEnvironment implements EnvironmentPostProcessor {
+
+    static final String SCHEMA_PROPERTY = "bluehelm.bench.schema";
+    static final String FOLDER_PROPERTY = "bluehelm.bench.folder";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!"bench".equals(environment.getProperty(CommandLine.COMMAND_PROPERTY))) {
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(CommandLine.arguments(environment.getProperty(CommandLine.ARGS_PROPERTY, "")));
+        } catch (IllegalArgumentException e) {
+            return; // the command reports it
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("bluehelm.demo.enabled", "false");
+        p.put("spring.datasource.hikari.maximum-pool-size", "4");
+        if (options.store().equals("postgres")) {
+            String schema = options.schema() != null
+                    ? options.schema()
+                    : "bluehelm_bench_" + UUID.randomUUID().toString().substring(0, 8);
+            String url = env("BLUEHELM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/bluehelm");
+            url = url.replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "");
+            url += (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
+            p.put("spring.datasource.url", url);
+            p.put("spring.datasource.username", env("BLUEHELM_DB_USER", "bluehelm"));
+            p.put("spring.datasource.password", env("BLUEHELM_DB_PASSWORD", ""));
+            p.put("spring.flyway.schemas", schema);
+            p.put("spring.flyway.default-schema", schema);
+            p.put(SCHEMA_PROPERTY, schema);
+        } else {
+            Path folder;
+            try {
+                folder = Files.createTempDirectory("bluehelm-bench-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            p.put("bluehelm.data-dir", folder.toString());
+            p.put(
+                    "spring.datasource.url",
+                    "jdbc:h2:file:" + folder.resolve("bluehelm")
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                            + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;"
+                            // measure the work, not H2 handing back the previous result of an identical query
+                            + "OPTIMIZE_REUSE_RESULTS=FALSE");
+            p.put("spring.datasource.username", "sa");
+            p.put("spring.datasource.password", "");
+            p.put(FOLDER_PROPERTY, folder.toString());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("bluehelm-bench", p));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -112,8 +112,11 @@ class RollupMaintainer {
         store.ensurePeriods(periods);
         store.analyze(); // the planner needs the sizes of the hierarchy and period tables
         long rows = 0;
-        for (int level = store.deepestLevel(); level >= 1; level--) {
-            rows += store.buildLevel(level);
+        int deepest = store.deepestLevel();
+        for (long indicator : store.storedIndicators()) {
+            for (int level = deepest; level >= 1; level--) {
+                rows += store.buildLevel(indicator, level);
+            }
         }
         store.analyze();
         return new RebuildResult(rows, paths.size(), periods.size(), (System.nanoTime() - start) / 1_000_000);

@@ -320,11 +320,18 @@ class RollupStore {
         return level == null ? 0 : level;
     }
 
+    List<Long> storedIndicators() {
+        return jdbc.sql("select distinct indicator_id from data_value order by indicator_id")
+                .query(Long.class)
+                .list();
+    }
+
     /**
-     * Builds the rollups of the units at one level from their own values and from the rollups of
-     * the level below (built just before), so each value is read once and each level only once.
+     * Builds the rollups of one indicator for the units at one level from their own values and from
+     * the rollups of the level below (built just before), so each value is read once and each level
+     * only once. One indicator at a time keeps the groups of a statement in memory.
      */
-    long buildLevel(int level) {
+    long buildLevel(long indicator, int level) {
         String source = """
                 select indicator_id, period_type, cast(:level as integer) as org_unit_level, org_unit_id, period_id, option_key,
                        start_date, end_date, max(mission_id) as mission_id, max(country_code) as country_code,
@@ -336,14 +343,16 @@ class RollupStore {
                           join analytics_unit_ancestor u on u.org_unit_id = d.org_unit_id
                                and u.ancestor_id = d.org_unit_id and u.ancestor_level = :level
                           join analytics_period_map m on m.period_id = d.period_id
+                         where d.indicator_id = :indicator
                         union all
                         select r.indicator_id, r.period_type, p.ancestor_id, r.period_id, r.option_key, r.start_date,
                                r.end_date, r.mission_id, r.country_code, r.value_sum, r.value_count
                           from analytics_rollup r
                           join analytics_unit_ancestor p on p.org_unit_id = r.org_unit_id and p.ancestor_level = :level
-                         where r.org_unit_level = :below and r.value_count > 0) x
+                         where r.indicator_id = :indicator and r.org_unit_level = :below and r.value_count > 0) x
                  group by indicator_id, period_type, org_unit_id, period_id, option_key, start_date, end_date""";
         return jdbc.sql("insert into analytics_rollup (" + COLUMNS + ")\n" + source)
+                .param("indicator", indicator)
                 .param("level", level)
                 .param("below", level + 1)
                 .update();
@@ -359,7 +368,7 @@ class RollupStore {
 
     // ---- reading -------------------------------------------------------------------------------
 
-    private record CellKey(long unit, String period, long option) {}
+    private record CellKey(long indicator, long unit, String period, long option) {}
 
     /** One cell of the store: the sum and count of the values of an indicator in a unit and period. */
     record Cell(long indicatorId, long orgUnitId, String periodId, long optionKey, BigDecimal sum, long count) {}
@@ -369,10 +378,11 @@ class RollupStore {
 
     /**
      * The stored cells of the indicators for units of one level and a range of periods of one type,
-     * within the user's scope; options kept apart or added together. One indicator per statement, so
-     * that each reads one contiguous range of the primary key; on H2 options are added up here rather
-     * than by GROUP BY (H2 groups slowly), and a long list of units is filtered here rather than by an
-     * IN list (which H2 checks row by row).
+     * within the user's scope; options kept apart or added together. Each indicator is one contiguous
+     * range of the primary key. Options are added up here rather than
+     * by GROUP BY (H2 groups slowly; PostgreSQL sorts the groups comparing period ids with the
+     * database's collation), and a long list of units is filtered here rather than by an IN list
+     * (which H2 checks row by row).
      */
     List<Cell> cells(
             Collection<Long> indicatorIds,
@@ -389,23 +399,22 @@ class RollupStore {
         AccessScope.Filter filter = scope.filter("r.mission_id", "r.country_code");
         boolean inSql = unitIds.size() <= UNITS_IN_SQL;
         Set<Long> wanted = new HashSet<>(unitIds);
-        // PostgreSQL adds up the options of a cell cheaply (a few thousand rows); H2 is faster without
-        boolean grouped = postgres && !byOption;
-        String sql = (grouped
-                        ? "select r.org_unit_id, r.period_id, 0, sum(r.value_sum), sum(r.value_count)"
-                        : "select r.org_unit_id, r.period_id, r.option_key, r.value_sum, r.value_count")
+        String sql = "select r.indicator_id, r.org_unit_id, r.period_id, r.option_key, r.value_sum, r.value_count"
                 + " from analytics_rollup r"
-                + " where r.indicator_id = :indicator and r.period_type = :type and r.org_unit_level = :level"
+                + " where r.indicator_id in (:indicators) and r.period_type = :type and r.org_unit_level = :level"
                 + " and r.period_id between :from and :to and r.value_count > 0"
                 + (inSql ? " and r.org_unit_id in (:units)" : "")
-                + " and " + filter.sql()
-                + (grouped ? " group by r.org_unit_id, r.period_id" : "");
-        List<Cell> cells = new ArrayList<>();
-        for (long indicator : indicatorIds) {
-            Map<CellKey, Cell> merged = new java.util.LinkedHashMap<>();
+                + " and " + filter.sql();
+        // PostgreSQL reads all the indicators' ranges in one statement; H2 uses an index for an
+        // IN list on one column only, so it gets one statement per indicator
+        List<List<Long>> batches = postgres
+                ? List.of(List.copyOf(indicatorIds))
+                : indicatorIds.stream().map(List::of).toList();
+        Map<CellKey, Cell> merged = new java.util.LinkedHashMap<>();
+        for (List<Long> batch : batches) {
             JdbcClient.StatementSpec statement = jdbc.sql(sql)
                     .params(filter.params())
-                    .param("indicator", indicator)
+                    .param("indicators", batch)
                     .param("type", type.name())
                     .param("level", level)
                     .param("from", fromPeriod)
@@ -414,22 +423,22 @@ class RollupStore {
                 statement = statement.param("units", unitIds);
             }
             statement.query(rs -> {
-                long unit = rs.getLong(1);
+                long unit = rs.getLong(2);
                 if (!inSql && !wanted.contains(unit)) {
                     return;
                 }
-                String period = rs.getString(2);
-                long option = byOption ? rs.getLong(3) : 0;
-                Cell cell = new Cell(indicator, unit, period, option, rs.getBigDecimal(4), rs.getLong(5));
+                long indicator = rs.getLong(1);
+                String period = rs.getString(3);
+                long option = byOption ? rs.getLong(4) : 0;
+                Cell cell = new Cell(indicator, unit, period, option, rs.getBigDecimal(5), rs.getLong(6));
                 merged.merge(
-                        new CellKey(unit, period, option),
+                        new CellKey(indicator, unit, period, option),
                         cell,
                         (a, b) -> new Cell(
                                 indicator, unit, period, option, a.sum().add(b.sum()), a.count() + b.count()));
             });
-            cells.addAll(merged.values());
         }
-        return cells;
+        return new ArrayList<>(merged.values());
     }
 
     /**

@@ -134,7 +134,7 @@ class CoreJourneyBrowserIT {
         for (String[] entry : new String[][] {{"2024Q1", "40"}, {"2024Q2", "65"}}) {
             new Select(browser.driver().findElement(By.id("orgUnit"))).selectByValue(String.valueOf(county.id()));
             browser.type("period", entry[0]);
-            browser.click(By.cssSelector(".entry-choice button[type=submit]"));
+            browser.clickAndWait(By.cssSelector(".entry-choice button[type=submit]"));
             browser.driver().switchTo().activeElement().sendKeys(entry[1], Keys.ENTER);
             browser.waitUntil(d -> !d.findElements(By.cssSelector(".alert.ok")).isEmpty());
         }

@@ -63,7 +63,7 @@ class ImportBrowserIT {
         browser.driver()
                 .findElement(By.id("file"))
                 .sendKeys(file.toAbsolutePath().toString());
-        browser.click(By.cssSelector("form.stack button.primary"));
+        browser.clickAndWait(By.cssSelector("form.stack button.primary"));
         browser.screenshot("import-submitted-" + file.getFileName());
         // the page without JavaScript: its Refresh link reloads it until the summary is there
         browser.waitUntil(d -> {

@@ -126,7 +126,7 @@ class AdminBrowserIT {
         try (Browser browser = admin()) {
             browser.open("/admin/users");
             browser.type("q", user.username());
-            browser.click(By.cssSelector("form.filters button[type=submit]"));
+            browser.clickAndWait(By.cssSelector("form.filters button[type=submit]"));
             assertThat(browser.all(By.cssSelector("tbody tr"))).hasSize(1);
             browser.click(By.linkText(user.username()));
             assertThat(browser.pageText()).contains("Countries: LBR").contains("nightly import");

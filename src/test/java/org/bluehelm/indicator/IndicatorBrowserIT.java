@@ -84,7 +84,7 @@ class IndicatorBrowserIT {
         browser.open("/indicators?q=" + run);
         assertThat(rows()).hasSize(3);
         new Select(browser.driver().findElement(By.id("dimension"))).selectByValue("ACCOUNTABILITY");
-        browser.click(By.cssSelector("form.filters button[type=submit]"));
+        browser.clickAndWait(By.cssSelector("form.filters button[type=submit]"));
         assertThat(rows()).hasSize(1);
         assertThat(rows().get(0).getText()).contains("Listed accountability").contains("UNMIL · LBR");
 
@@ -116,7 +116,7 @@ class IndicatorBrowserIT {
         select("baselinesAndTargets[1].kind", "TARGET");
         select("baselinesAndTargets[1].orgUnitId", String.valueOf(county.id()));
         browser.type("baselinesAndTargets[1].period", "2025Q5").type("baselinesAndTargets[1].value", "120");
-        browser.click(By.cssSelector("form.stack button.primary"));
+        browser.clickAndWait(By.cssSelector("form.stack button.primary"));
 
         assertThat(browser.text(By.id("name-error"))).isEqualTo("is required");
         assertThat(browser.text(By.id("baselinesAndTargets[0].value-error"))).contains("'4O' is not a number");
@@ -134,7 +134,7 @@ class IndicatorBrowserIT {
         browser.type("name", "Police officers trained in human rights " + run);
         browser.type("baselinesAndTargets[0].value", "40");
         browser.type("baselinesAndTargets[1].period", "2025");
-        browser.click(By.cssSelector("form.stack button.primary"));
+        browser.clickAndWait(By.cssSelector("form.stack button.primary"));
 
         assertThat(browser.text(By.cssSelector(".alert.ok"))).isEqualTo("Saved.");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Police officers trained in human rights " + run);
@@ -168,12 +168,12 @@ class IndicatorBrowserIT {
         browser.type("code", code).type("name", "Age group " + run);
         browser.type("options[0].code", "under_18").type("options[0].name", "Under 18");
         browser.type("options[1].code", "ADULT").type("options[1].name", "18 and over");
-        browser.click(By.cssSelector("form.stack button.primary"));
+        browser.clickAndWait(By.cssSelector("form.stack button.primary"));
         assertThat(browser.text(By.id("options[0].code-error"))).contains("capital letters");
         browser.screenshot("disaggregation-form-errors");
 
         browser.type("options[0].code", "UNDER_18");
-        browser.click(By.cssSelector("form.stack button.primary"));
+        browser.clickAndWait(By.cssSelector("form.stack button.primary"));
         assertThat(browser.text(By.cssSelector(".alert.ok"))).isEqualTo("Saved.");
         assertThat(browser.pageText()).contains("Under 18 (UNDER_18), 18 and over (ADULT)");
         browser.screenshot("disaggregations-list");
@@ -195,7 +195,7 @@ class IndicatorBrowserIT {
             return indicators.update(indicator.id(), indicator.version(), renamed);
         });
         browser.type("unit", "hearings");
-        browser.click(By.cssSelector("form.stack button.primary"));
+        browser.clickAndWait(By.cssSelector("form.stack button.primary"));
         assertThat(browser.text(By.id("conflict")))
                 .contains("Someone else changed this record")
                 .contains("Name Stale " + run + " Renamed meanwhile " + run)

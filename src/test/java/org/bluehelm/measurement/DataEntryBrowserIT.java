@@ -103,7 +103,7 @@ class DataEntryBrowserIT {
         select("baselinesAndTargets[1].kind", "TARGET");
         select("baselinesAndTargets[1].orgUnitId", String.valueOf(county.id()));
         browser.type("baselinesAndTargets[1].period", "2025").type("baselinesAndTargets[1].value", "120");
-        browser.click(By.cssSelector("form.stack button.primary"));
+        browser.clickAndWait(By.cssSelector("form.stack button.primary"));
         assertThat(browser.text(By.cssSelector(".alert.ok"))).isEqualTo("Saved.");
         String url = browser.driver().getCurrentUrl();
         indicatorId = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
@@ -119,7 +119,7 @@ class DataEntryBrowserIT {
         browser.click(By.linkText("Enter data"));
         new Select(browser.driver().findElement(By.id("orgUnit"))).selectByValue(String.valueOf(county.id()));
         browser.type("period", "2024Q1");
-        browser.click(By.cssSelector(".entry-choice button[type=submit]"));
+        browser.clickAndWait(By.cssSelector(".entry-choice button[type=submit]"));
 
         assertThat(browser.all(By.cssSelector("table.entry tbody tr"))).hasSize(3);
         assertThat(browser.text(By.cssSelector("table.entry tbody")))
@@ -137,7 +137,7 @@ class DataEntryBrowserIT {
                 .startsWith("admin, ");
 
         browser.type("period", "2024q2");
-        browser.click(By.cssSelector(".entry-choice button[type=submit]"));
+        browser.clickAndWait(By.cssSelector(".entry-choice button[type=submit]"));
         browser.driver().switchTo().activeElement().sendKeys("75", Keys.ENTER);
         waitForText("1 new, 0 replaced, 0 removed.");
         browser.screenshot("data-entry-grid");
@@ -169,7 +169,7 @@ class DataEntryBrowserIT {
     void anOutOfRangeValueIsShownBesideItsCellAndNothingIsSaved() {
         openGrid("2024Q3");
         browser.type("cells[0].value", "900").type("cells[1].value", "12").type("cells[2].value", "zz");
-        browser.click(By.cssSelector("form[data-warn-unsaved] button.primary"));
+        browser.clickAndWait(By.cssSelector("form[data-warn-unsaved] button.primary"));
 
         assertThat(browser.text(By.id("cells[0].value-error"))).isEqualTo("must be at most 500");
         assertThat(browser.text(By.id("cells[2].value-error"))).isEqualTo("'zz' is not a number (e.g. 12.5)");
@@ -197,11 +197,11 @@ class DataEntryBrowserIT {
                 .contains("Indicateur")
                 .contains("Valeur");
         browser.type("cells[0].value", "12,5").type("cells[1].value", "7");
-        browser.click(By.cssSelector("form[data-warn-unsaved] button.primary"));
+        browser.clickAndWait(By.cssSelector("form[data-warn-unsaved] button.primary"));
         // the comma was read as a decimal point: the indicator counts whole persons
         assertThat(browser.text(By.id("cells[0].value-error"))).startsWith("doit être un nombre entier");
         browser.type("cells[0].value", "12,0");
-        browser.click(By.cssSelector("form[data-warn-unsaved] button.primary"));
+        browser.clickAndWait(By.cssSelector("form[data-warn-unsaved] button.primary"));
         assertThat(browser.text(By.cssSelector(".alert.ok"))).isEqualTo("Enregistré.");
         assertThat(value(0)).isEqualTo("12");
         browser.resize(360, 800);
@@ -241,7 +241,7 @@ class DataEntryBrowserIT {
                         .orElseThrow());
         AsAdmin.run(users, () -> measurements.update(stored.id(), stored.version(), BigDecimal.valueOf(61), null));
         browser.type("cells[0].value", "62");
-        browser.click(By.cssSelector("form[data-warn-unsaved] button.primary"));
+        browser.clickAndWait(By.cssSelector("form[data-warn-unsaved] button.primary"));
         assertThat(browser.text(By.id("conflict")))
                 .contains("Someone else changed")
                 .contains("62")

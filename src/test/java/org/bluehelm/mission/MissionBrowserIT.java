@@ -54,7 +54,7 @@ class MissionBrowserIT {
                 .type("name", "Browser Test Mission")
                 .type("hostCountries", "XXX");
         browser.driver().findElement(By.id("startDate")).sendKeys("01022020");
-        browser.click(By.cssSelector("form.stack button.primary"));
+        browser.clickAndWait(By.cssSelector("form.stack button.primary"));
         assertThat(browser.text(By.id("form-errors")))
                 .contains("Host country 1")
                 .contains("XXX");
@@ -63,7 +63,7 @@ class MissionBrowserIT {
         browser.type("resolutions0.symbol", "S/RES/2000 (2020)");
         browser.type("tasks0.resolution", "S/RES/2000 (2020)");
         browser.type("tasks0.text", "Support the vetting of police officers");
-        browser.click(By.cssSelector("form.stack button.primary"));
+        browser.clickAndWait(By.cssSelector("form.stack button.primary"));
         assertThat(browser.text(By.cssSelector(".alert.ok"))).isEqualTo("Saved.");
         assertThat(browser.pageText()).contains("Support the vetting of police officers");
     }

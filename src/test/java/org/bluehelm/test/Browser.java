@@ -81,6 +81,15 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks something that loads another page, and waits until that page has replaced this one. */
+    public Browser clickAndWait(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        waitUntil(d -> org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page)
+                .apply(d));
+        return this;
+    }
+
     public String text(By by) {
         return driver.findElement(by).getText();
     }

@@ -122,17 +122,17 @@ class ImportBrowserIT {
                 .get(0);
         browser.open("/approvals?programme=" + programme.id() + "&period=2016Q2");
         assertThat(browser.text(By.tagName("h2"))).contains("LBR-DEMO-POL");
-        browser.click(By.linkText("[Demo] Liberia"));
+        browser.clickAndWait(By.linkText("[Demo] Liberia"));
         browser.screenshot("approvals-country");
-        browser.click(By.cssSelector("table.approvals tbody tr:nth-child(2) button[value=submit]"));
+        browser.clickAndWait(By.cssSelector("table.approvals tbody tr:nth-child(2) button[value=submit]"));
         assertThat(browser.pageText()).contains("Submitted.");
-        browser.click(By.cssSelector("table.approvals tbody tr:nth-child(2) button[value=approve]"));
+        browser.clickAndWait(By.cssSelector("table.approvals tbody tr:nth-child(2) button[value=approve]"));
         assertThat(browser.pageText()).contains("Approved: the values are now locked.");
         assertThat(browser.text(By.cssSelector("table.approvals tbody tr:nth-child(2)")))
                 .contains("Approved");
         browser.screenshot("approvals-approved");
-        browser.click(By.cssSelector("table.approvals tbody tr:first-child button[value=submit]"));
-        browser.click(By.cssSelector("table.approvals tbody tr:first-child button[value=approve]"));
+        browser.clickAndWait(By.cssSelector("table.approvals tbody tr:first-child button[value=submit]"));
+        browser.clickAndWait(By.cssSelector("table.approvals tbody tr:first-child button[value=approve]"));
         assertThat(browser.pageText()).contains("Approve the units below first");
         browser.screenshot("approvals-children-first");
         browser.resize(360, 800);

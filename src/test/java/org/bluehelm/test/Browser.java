@@ -85,8 +85,14 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWait(By by) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
-        waitUntil(d -> org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page)
-                .apply(d));
+        waitUntil(d -> {
+            try {
+                return org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page)
+                        .apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true; // the old document went away while it was being asked about
+            }
+        });
         return this;
     }
 

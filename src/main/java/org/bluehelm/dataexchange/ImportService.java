@@ -487,10 +487,17 @@ public class ImportService implements DisposableBean {
 
         /** Marks and reports every row repeating the key of an earlier row; returns how many there are. */
         private long duplicates() {
-            int count = jdbc.sql("update import_row s set duplicate = true where s.job_id = :job and exists (" + EARLIER
-                            + ")")
-                    .param("job", job)
-                    .update();
+            // one sort of the job's rows (a window), not a probe per row: the planner has no
+            // statistics for rows staged in this same transaction and would loop over them
+            int count = jdbc.sql("""
+                            update import_row set duplicate = true
+                             where job_id = :job and line in (
+                                   select line from (
+                                          select line, row_number() over (
+                                                 partition by indicator_id, org_unit_id, period_id, option_key
+                                                 order by line) as nth
+                                            from import_row where job_id = :job) numbered
+                                    where nth > 1)""").param("job", job).update();
             if (count == 0) {
                 return 0;
             }
@@ -532,8 +539,6 @@ public class ImportService implements DisposableBean {
     private static final String SAME_KEY_EARLIER = """
             t.job_id = s.job_id and t.indicator_id = s.indicator_id and t.org_unit_id = s.org_unit_id
             and t.period_id = s.period_id and t.option_key = s.option_key and t.line < s.line""";
-
-    private static final String EARLIER = "select 1 from import_row t where " + SAME_KEY_EARLIER;
 
     private static String field(String bulkField) {
         return switch (bulkField) {

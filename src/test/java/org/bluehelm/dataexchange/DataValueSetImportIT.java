@@ -403,6 +403,8 @@ class DataValueSetImportIT {
 
     @Test
     void twoHundredThousandRowsImportInChunks() throws Exception {
+        // 200,000 rows on H2; 40,000 on the PostgreSQL lane, whose run time the CI budget bounds
+        final int DAYS = org.bluehelm.test.TestDatabase.postgres() ? 2_000 : 10_000;
         // Iceland, which no other test lists, and deleted at the end: other tests' first pages stay theirs
         var created = createIndicator(mvc, admin(), "\"valueType\":\"INTEGER\",\"countryCode\":\"ISL\"");
         long indicator = id(created);
@@ -417,7 +419,7 @@ class DataValueSetImportIT {
         try {
             try (var out = java.nio.file.Files.newBufferedWriter(file)) {
                 java.time.LocalDate start = java.time.LocalDate.of(1990, 1, 1);
-                for (int day = 0; day < 10_000; day++) {
+                for (int day = 0; day < DAYS; day++) {
                     String period = start.plusDays(day).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
                     for (int u = 0; u < codes.length; u++) {
                         out.write(code + "," + period + "," + codes[u] + ",,," + ((day + u) % 500) + "\n");
@@ -428,9 +430,9 @@ class DataValueSetImportIT {
             upload("text/csv", body)
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("SUCCESS"))
-                    .andExpect(jsonPath("$.rowsRead").value(200_000))
-                    .andExpect(jsonPath("$.importCount.imported").value(200_000));
-            org.assertj.core.api.Assertions.assertThat(total(indicator)).isEqualTo(200_000);
+                    .andExpect(jsonPath("$.rowsRead").value(DAYS * 20))
+                    .andExpect(jsonPath("$.importCount.imported").value(DAYS * 20));
+            org.assertj.core.api.Assertions.assertThat(total(indicator)).isEqualTo(DAYS * 20);
         } finally {
             java.nio.file.Files.deleteIfExists(file);
             measurements.deleteAllOf(indicator);

@@ -487,34 +487,60 @@ public class ImportService implements DisposableBean {
 
         /** Marks and reports every row repeating the key of an earlier row; returns how many there are. */
         private long duplicates() {
-            // one sort of the job's rows (a window), not a probe per row: the planner has no
-            // statistics for rows staged in this same transaction and would loop over them
-            int count = jdbc.sql("""
-                            update import_row set duplicate = true
-                             where job_id = :job and line in (
-                                   select line from (
-                                          select line, row_number() over (
-                                                 partition by indicator_id, org_unit_id, period_id, option_key
-                                                 order by line) as nth
-                                            from import_row where job_id = :job) numbered
-                                    where nth > 1)""").param("job", job).update();
-            if (count == 0) {
+            // one pass over the key index grouping the job's rows; only keys seen more than once come
+            // back (none in a clean file). A probe per row, or an IN over a window, is quadratic on
+            // some planners: PostgreSQL has no statistics for rows staged in this same transaction.
+            List<Object[]> repeated = jdbc.sql("""
+                            select indicator_id, org_unit_id, period_id, option_key, min(line) as first_line
+                              from import_row where job_id = :job
+                             group by indicator_id, org_unit_id, period_id, option_key
+                            having count(*) > 1""")
+                    .param("job", job)
+                    .query((rs, n) ->
+                            new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5)})
+                    .list();
+            if (repeated.isEmpty()) {
                 return 0;
             }
-            jdbc.sql("select s.line, (select min(t.line) from import_row t where " + SAME_KEY_EARLIER
-                            + ") as first_line from import_row s where s.job_id = :job and s.duplicate"
-                            + " order by s.line limit :limit")
-                    .param("job", job)
-                    .param("limit", ImportSummary.MAX_CONFLICTS)
-                    .query((ResultSet rs) -> {
-                        conflict(new ImportConflict(
-                                rs.getLong("line"),
-                                "row",
-                                null,
-                                "repeats line " + rs.getLong("first_line")
-                                        + ": the same indicator, organisation unit, period and option can have only"
-                                        + " one value in a file"));
-                    });
+            // the earliest repeats are reported, with the line each one repeats; the rest are counted
+            java.util.TreeMap<Long, Long> reported = new java.util.TreeMap<>();
+            long count = 0;
+            for (Object[] key : repeated) {
+                String sameKeyLater = """
+                         where job_id = :job and indicator_id = :indicator and org_unit_id = :unit
+                           and period_id = :period and option_key = :option and line > :first""";
+                count += jdbc.sql("update import_row set duplicate = true " + sameKeyLater)
+                        .param("job", job)
+                        .param("indicator", key[0])
+                        .param("unit", key[1])
+                        .param("period", key[2])
+                        .param("option", key[3])
+                        .param("first", key[4])
+                        .update();
+                jdbc.sql("select line from import_row " + sameKeyLater + " order by line limit :limit")
+                        .param("job", job)
+                        .param("indicator", key[0])
+                        .param("unit", key[1])
+                        .param("period", key[2])
+                        .param("option", key[3])
+                        .param("first", key[4])
+                        .param("limit", ImportSummary.MAX_CONFLICTS)
+                        .query(Long.class)
+                        .list()
+                        .forEach(line -> {
+                            reported.put(line, (Long) key[4]);
+                            if (reported.size() > ImportSummary.MAX_CONFLICTS) {
+                                reported.pollLastEntry();
+                            }
+                        });
+            }
+            reported.forEach((line, first) -> conflict(new ImportConflict(
+                    line,
+                    "row",
+                    null,
+                    "repeats line " + first
+                            + ": the same indicator, organisation unit, period and option can have only"
+                            + " one value in a file")));
             conflictCount += count - Math.min(count, ImportSummary.MAX_CONFLICTS);
             return count;
         }
@@ -536,10 +562,6 @@ public class ImportService implements DisposableBean {
     }
 
     /** A staged row t with the same key as row s, earlier in the file. */
-    private static final String SAME_KEY_EARLIER = """
-            t.job_id = s.job_id and t.indicator_id = s.indicator_id and t.org_unit_id = s.org_unit_id
-            and t.period_id = s.period_id and t.option_key = s.option_key and t.line < s.line""";
-
     private static String field(String bulkField) {
         return switch (bulkField) {
             case "indicator" -> "dataElement";

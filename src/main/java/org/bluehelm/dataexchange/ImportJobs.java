@@ -3,6 +3,7 @@ package org.bluehelm.dataexchange;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ImportJobs {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportJobs.class);
+
+    /** How long the record of a finished import is kept. */
+    static final java.time.Duration KEPT = java.time.Duration.ofDays(90);
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate own;
@@ -40,6 +48,38 @@ class ImportJobs {
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+    }
+
+    /**
+     * At start-up: an import still RUNNING was cut off when the previous process stopped; its
+     * transaction never committed, so nothing of it was written. Say so, and forget finished
+     * imports older than {@link #KEPT}.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void afterStart(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext()
+                instanceof org.springframework.boot.web.server.context.WebServerApplicationContext)) {
+            return; // a command (import, bench) may run beside a server whose imports are running
+        }
+        Instant started = Instant.ofEpochMilli(event.getApplicationContext().getStartupDate());
+        int interrupted = failInterrupted(started);
+        if (interrupted > 0) {
+            log.info("{} import(s) were cut off by the previous stop and are marked failed", interrupted);
+        }
+        jdbc.sql("delete from import_job where state <> 'RUNNING' and started_at < :before")
+                .param("before", now().minus(KEPT))
+                .update();
+    }
+
+    /** Marks every import started before {@code before} and still running as failed; returns how many. */
+    int failInterrupted(Instant before) {
+        return jdbc.sql("""
+                        update import_job set state = 'FAILED', finished_at = :now,
+                               message = 'Bluehelm stopped before this import ended; nothing of it was written'
+                         where state = 'RUNNING' and started_at < :before""")
+                .param("now", now())
+                .param("before", before.atOffset(java.time.ZoneOffset.UTC))
+                .update();
     }
 
     long start(ImportOptions options, String username) {

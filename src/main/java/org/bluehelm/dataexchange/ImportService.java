@@ -139,6 +139,7 @@ public class ImportService implements DisposableBean {
                 run(job, RowSource.of(options.format(), file), options, rows -> {});
             } catch (RuntimeException e) {
                 // run() has recorded the failure in the job
+                log.debug("Import {} ended with {}", job, e.toString());
             } catch (Throwable e) {
                 log.error("Import {} failed", job, e);
                 jobs.fail(job, "the import failed on our side and wrote nothing; the error has been logged");

@@ -77,8 +77,6 @@ class ImportBrowserIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("the background import started from the page stays RUNNING in this context;"
-            + " under investigation (issue #4) - the API and command line imports are tested elsewhere")
     void aFileWithProblemsIsRefusedWithItsConflictsThenACorrectedOneIsImported() throws Exception {
         browser.open("/imports");
         browser.screenshot("imports-page");

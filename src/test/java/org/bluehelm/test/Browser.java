@@ -109,7 +109,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // what the page showed when the wait gave up, for whoever reads the failure
+            Path shot = screenshot("timeout-" + System.currentTimeMillis());
+            throw new org.openqa.selenium.TimeoutException(
+                    e.getMessage() + "\n  at " + driver.getCurrentUrl() + " (screenshot " + shot + ")\n  page text: "
+                            + pageText().replaceAll("\\s+", " "),
+                    e);
+        }
     }
 
     public Browser resize(int width, int height) {

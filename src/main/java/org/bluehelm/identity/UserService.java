@@ -127,6 +127,23 @@ public class UserService {
         if (command.username() != null && !command.username().strip().equals(user.username)) {
             v.coded("username", "cannot be changed", "identity.validation.usernameFixed");
         }
+        if (user.username.equals(AccessScope.current().username())) {
+            // an administrator cannot lock themself out; another administrator can do it
+            if (command.roles() != null
+                    && !command.roles().contains(Role.ADMIN)
+                    && user.roles.stream().anyMatch(r -> r.role() == Role.ADMIN)) {
+                v.coded(
+                        "roles",
+                        "cannot lose the administrator role of the signed-in user; ask another administrator",
+                        "identity.validation.ownAdmin");
+            }
+            if (Boolean.FALSE.equals(command.enabled())) {
+                v.coded(
+                        "enabled",
+                        "cannot be turned off for the signed-in user; ask another administrator",
+                        "identity.validation.ownEnabled");
+            }
+        }
         v.throwIfInvalid();
         if (user.version != expectedVersion) {
             throw ConflictException.staleVersion("User", id);

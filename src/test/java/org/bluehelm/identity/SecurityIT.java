@@ -178,6 +178,34 @@ class SecurityIT {
     }
 
     @Test
+    void anAdministratorCannotTakeAwayTheirOwnAdministratorRoleOrAccount() throws Exception {
+        String list = mvc.perform(
+                        get("/api/v1/users").param("search", "admin").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Number id = JsonPath.List
+                < Number >> read(list, "$.items[?(@.username == 'admin')].id").get(0);
+        Number version = JsonPath.List
+                < Number
+                        >> read(list, "$.items[?(@.username == 'admin')].version")
+                                .get(0);
+        mvc.perform(put("/api/v1/users/{id}", id)
+                        .with(httpBasic("admin", ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"displayName":"Administrator","roles":["VIEWER"],"enabled":false,
+                                 "scopes":[{"type":"ALL"}],"version":%d}""".formatted(version.intValue())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'roles')].message")
+                        .value(containsString("ask another administrator")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'enabled')]").isNotEmpty());
+        // nothing changed: the administrator still administers
+        mvc.perform(get("/api/v1/users").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void theBrowserSignsInWithAFormProtectedByCsrfAndGetsStrictHeaders() throws Exception {
         mvc.perform(get("/")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/login"))

@@ -40,7 +40,8 @@
     }
   });
 
-  // Tables with data-chart get a Chart.js line chart drawn from their own cells (the table stays).
+  // Canvases with data-chart-for get a Chart.js chart drawn from the cells of that table (the table
+  // stays): a line chart, or the type named by data-chart-type (e.g. "bar").
   function drawCharts() {
     if (typeof window.Chart === "undefined") {
       return;
@@ -79,7 +80,7 @@
         });
       }
       new window.Chart(canvas, {
-        type: "line",
+        type: canvas.getAttribute("data-chart-type") || "line",
         data: { labels: labels, datasets: datasets },
         options: {
           responsive: true,

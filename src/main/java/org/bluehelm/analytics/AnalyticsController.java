@@ -1,16 +1,11 @@
 package org.bluehelm.analytics;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitFilter;
 import org.bluehelm.geography.OrgUnitView;
@@ -22,9 +17,6 @@ import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PeriodType;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The pivot screen: choose indicators (and a formula), an organisation unit and the level below it,
  * a period type and range; shows one table per indicator with units as rows and periods as
- * columns, and offers the same tables as CSV.
+ * columns, and offers the same tables as CSV and XLSX.
  */
 @Controller
 class AnalyticsController {
@@ -52,7 +44,7 @@ class AnalyticsController {
     /** One table of the pivot: an indicator or formula, its units as rows and periods as columns. */
     record PivotTable(String title, List<String> periods, List<PivotRow> rows) {}
 
-    record PivotRow(String code, String name, int level, List<String> values) {}
+    record PivotRow(String code, String name, int level, List<@Nullable BigDecimal> values) {}
 
     @GetMapping("/analytics")
     String pivot(
@@ -91,35 +83,46 @@ class AnalyticsController {
             @RequestParam(required = false) @Nullable Integer orgUnitLevel,
             @RequestParam(required = false) @Nullable PeriodType periodType,
             @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to)
-            throws IOException {
+            @RequestParam(required = false) @Nullable String to) {
+        return download(TableDownload.Format.CSV, indicatorIds, formula, orgUnit, orgUnitLevel, periodType, from, to);
+    }
+
+    @GetMapping("/analytics.xlsx")
+    ResponseEntity<byte[]> xlsx(
+            @RequestParam(name = "indicator", required = false) @Nullable List<Long> indicatorIds,
+            @RequestParam(required = false) @Nullable String formula,
+            @RequestParam(required = false) @Nullable Long orgUnit,
+            @RequestParam(required = false) @Nullable Integer orgUnitLevel,
+            @RequestParam(required = false) @Nullable PeriodType periodType,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        return download(TableDownload.Format.XLSX, indicatorIds, formula, orgUnit, orgUnitLevel, periodType, from, to);
+    }
+
+    /** Every table of the pivot one below the other, each line led by its table's title. */
+    private ResponseEntity<byte[]> download(
+            TableDownload.Format format,
+            @Nullable List<Long> indicatorIds,
+            @Nullable String formula,
+            @Nullable Long orgUnit,
+            @Nullable Integer orgUnitLevel,
+            @Nullable PeriodType periodType,
+            @Nullable String from,
+            @Nullable String to) {
         AnalyticsResult result =
                 analytics.aggregate(query(indicatorIds, formula, orgUnit, orgUnitLevel, periodType, from, to));
-        StringWriter out = new StringWriter();
         List<PivotTable> tables = tables(result);
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            List<String> header = new ArrayList<>(List.of("item", "orgUnitCode", "orgUnitName"));
-            if (!tables.isEmpty()) {
-                header.addAll(tables.get(0).periods());
-            }
-            csv.printRecord(header);
-            for (PivotTable table : tables) {
-                for (PivotRow row : table.rows()) {
-                    List<String> record = new ArrayList<>(List.of(table.title(), row.code(), row.name()));
-                    record.addAll(row.values());
-                    csv.printRecord(record);
-                }
+        List<AnalyticsTable.Line> lines = new ArrayList<>();
+        for (PivotTable table : tables) {
+            for (PivotRow row : table.rows()) {
+                lines.add(new AnalyticsTable.Line(List.of(table.title(), row.code(), row.name()), row.values()));
             }
         }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("analytics.csv")
-                                .build()
-                                .toString())
-                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+        AnalyticsTable download = new AnalyticsTable(
+                List.of("item", "orgUnitCode", "orgUnitName"),
+                tables.isEmpty() ? List.of() : tables.get(0).periods(),
+                lines);
+        return TableDownload.response(download, format, "analytics");
     }
 
     private static AnalyticsQuery query(
@@ -166,10 +169,9 @@ class AnalyticsController {
             String title, String item, AnalyticsResult result, List<String> periods, Map<String, BigDecimal> values) {
         List<PivotRow> rows = new ArrayList<>();
         for (AnalyticsResult.OrgUnitItem unit : result.orgUnits()) {
-            List<String> cells = new ArrayList<>();
+            List<@Nullable BigDecimal> cells = new ArrayList<>();
             for (String period : periods) {
-                BigDecimal value = values.get(item + "|" + unit.id() + "|" + period);
-                cells.add(value == null ? "" : value.toPlainString());
+                cells.add(values.get(item + "|" + unit.id() + "|" + period));
             }
             rows.add(new PivotRow(unit.code(), unit.name(), unit.level(), cells));
         }

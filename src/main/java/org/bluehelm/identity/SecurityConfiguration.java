@@ -51,6 +51,9 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .authenticated()
+                        // every user arranges dashboards of their own; the service lets only the owner change one
+                        .requestMatchers("/api/v1/dashboards", "/api/v1/dashboards/**")
+                        .authenticated()
                         .requestMatchers(
                                 "/api/v1/dataValues",
                                 "/api/v1/dataValues/**",

@@ -554,6 +554,77 @@ class AnalyticsApiIT {
                         .string(containsString("from: ")));
     }
 
+    @Test
+    void thePivotScreenOffersTheSameTableAsXlsx() throws Exception {
+        long people = indicator("\"valueType\":\"INTEGER\"");
+        record(people, a1, "202401", "12");
+        record(people, b1, "202405", "40");
+        org.springframework.mock.web.MockHttpSession session =
+                (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
+                                .param("username", "admin")
+                                .param("password", "test-admin-password")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
+        String html = mvc.perform(get("/analytics")
+                        .session(session)
+                        .param("indicator", String.valueOf(people))
+                        .param("orgUnit", String.valueOf(root))
+                        .param("orgUnitLevel", "2")
+                        .param("from", "2024Q1")
+                        .param("to", "2024Q2"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html).contains("analytics.xlsx?");
+        byte[] xlsx = mvc.perform(get("/analytics.xlsx")
+                        .session(session)
+                        .param("indicator", String.valueOf(people))
+                        .param("orgUnit", String.valueOf(root))
+                        .param("orgUnitLevel", "2")
+                        .param("from", "2024Q1")
+                        .param("to", "2024Q2"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", containsString("analytics.xlsx")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            List<String> header = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(header).containsExactly("item", "orgUnitCode", "orgUnitName", "2024Q1", "2024Q2");
+            Map<Long, List<Double>> byRegion = new HashMap<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                List<Double> values = new java.util.ArrayList<>();
+                for (int c = 3; c <= 4; c++) {
+                    values.add(row.getCell(c) == null ? null : row.getCell(c).getNumericCellValue());
+                }
+                String code = row.getCell(1).getStringCellValue();
+                long unit = code.equals(code(regionA)) ? regionA : code.equals(code(regionB)) ? regionB : -1;
+                byRegion.put(unit, values);
+            }
+            assertThat(byRegion).containsOnlyKeys(regionA, regionB);
+            assertThat(byRegion.get(regionA)).containsExactly(12.0, null);
+            assertThat(byRegion.get(regionB)).containsExactly(null, 40.0);
+        }
+    }
+
+    private String code(long unit) throws Exception {
+        return JsonPath.read(
+                mvc.perform(get("/api/v1/orgUnits/" + unit).with(admin()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.code");
+    }
+
     // ---- formulas and errors -------------------------------------------------------------------
 
     @Test

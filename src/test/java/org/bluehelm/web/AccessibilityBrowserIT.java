@@ -83,6 +83,8 @@ class AccessibilityBrowserIT {
                 "/indicators/new",
                 "/indicators/disaggregations",
                 "/data-entry",
+                "/dashboards",
+                "/dashboards/new",
                 "/admin/users",
                 "/admin/users/new",
                 "/account",

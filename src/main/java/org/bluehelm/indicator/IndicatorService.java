@@ -234,7 +234,8 @@ public class IndicatorService {
                         select distinct i.id
                           from indicator i
                           join indicator_benchmark b on b.indicator = i.id
-                         where b.org_unit_id in (:units) and """ + " " + scope.sql() + " order by i.id")
+                         where b.org_unit_id in (:units)
+                           and """ + " " + scope.sql() + " order by i.id")
                 .params(scope.params())
                 .param("units", List.copyOf(orgUnitIds))
                 .query(Long.class)

@@ -55,6 +55,10 @@
       var headers = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
         return th.textContent.trim();
       });
+      // columns whose header has class chart-skip (e.g. a coverage beside a score) stay in the table only
+      var skipped = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+        return th.classList.contains("chart-skip");
+      });
       var rows = Array.prototype.map.call(table.querySelectorAll("tbody tr"), function (tr) {
         return Array.prototype.map.call(tr.children, function (td) {
           return td.getAttribute("data-value");
@@ -66,6 +70,9 @@
       var palette = ["#0b4f8a", "#b35c00", "#1d6b2f", "#7a1f5c", "#4a5561", "#a4001d", "#005f73"];
       var datasets = [];
       for (var c = 1; c < headers.length; c++) {
+        if (skipped[c]) {
+          continue;
+        }
         var dashed = (table.getAttribute("data-dashed") || "").split(",").indexOf(String(c)) >= 0;
         datasets.push({
           label: headers[c],
@@ -79,6 +86,8 @@
           tension: 0.1
         });
       }
+      // data-chart-type="bar" draws bars instead of lines; data-chart-max fixes the top of the scale
+      var max = canvas.getAttribute("data-chart-max");
       new window.Chart(canvas, {
         type: canvas.getAttribute("data-chart-type") || "line",
         data: { labels: labels, datasets: datasets },
@@ -87,7 +96,7 @@
           maintainAspectRatio: false,
           animation: false,
           locale: document.documentElement.lang || "en",
-          scales: { y: { beginAtZero: true } }
+          scales: { y: max === null ? { beginAtZero: true } : { beginAtZero: true, max: Number(max) } }
         }
       });
     });

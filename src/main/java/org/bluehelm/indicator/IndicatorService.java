@@ -220,6 +220,32 @@ public class IndicatorService {
         return indicators.findByCode(code.strip()).map(this::view);
     }
 
+    /**
+     * The indicators the current user may read that have a baseline or a target for at least one of
+     * the organisation units, with all their baselines and targets, by id. Lets the composite index
+     * find the indicators that apply to a unit (through its own benchmarks or an ancestor's).
+     */
+    public List<IndicatorView> withBenchmarksAt(Collection<Long> orgUnitIds) {
+        if (orgUnitIds.isEmpty()) {
+            return List.of();
+        }
+        AccessScope.Filter scope = AccessScope.current().filter("i.mission_id", "i.country_code");
+        List<Long> ids = jdbc.sql("""
+                        select distinct i.id
+                          from indicator i
+                          join indicator_benchmark b on b.indicator = i.id
+                         where b.org_unit_id in (:units)
+                           and """ + " " + scope.sql() + " order by i.id")
+                .params(scope.params())
+                .param("units", List.copyOf(orgUnitIds))
+                .query(Long.class)
+                .list();
+        List<IndicatorView> views = new ArrayList<>();
+        indicators.findAllById(ids).forEach(i -> views.add(view(i)));
+        views.sort(java.util.Comparator.comparingLong(IndicatorView::id));
+        return views;
+    }
+
     /** Why the number is not a valid value of the indicator (type, precision, range), or null when it is. */
     public @Nullable String checkValue(IndicatorView indicator, BigDecimal value) {
         FieldProblem problem = checkValue("value", indicator, value);

@@ -11,5 +11,7 @@ public enum ItemKind {
     /** Indicators by organisation unit: a bar chart, units as rows of the table. */
     BARS_BY_ORG_UNIT,
     /** A table alone: indicators and units as rows, periods as columns. */
-    PIVOT
+    PIVOT,
+    /** The SSR composite index of a unit over the periods of the range, by dimension, with coverage. */
+    INDEX
 }

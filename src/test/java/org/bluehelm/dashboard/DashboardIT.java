@@ -317,6 +317,41 @@ class DashboardIT {
     }
 
     @Test
+    void anIndexItemShowsTheCompositeIndexOfAUnitOverThePeriodsWithItsCoverage() throws Exception {
+        long root = orgUnit(mvc, "LBR");
+        long unit = orgUnitBelow(mvc, root);
+        String benchmarks = """
+                {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":0},
+                {"kind":"TARGET","orgUnitId":%d,"period":"2027","value":100}""".formatted(root, root);
+        long capacity = id(createIndicator(mvc, admin(), """
+                "countryCode":"LBR","dimension":"CAPACITY","direction":"HIGHER_IS_BETTER","aggregation":"SUM",
+                "baselinesAndTargets":[%s]""".formatted(benchmarks)));
+        record(capacity, unit, "2024", "40");
+        record(capacity, unit, "2025", "60");
+        ResultActions created = createDashboard(admin(), "{\"name\":\"Index " + unique() + "\"}")
+                .andExpect(status().isCreated());
+        long dashboard = id(created.andReturn());
+        ResultActions withItem = addItem(
+                        admin(),
+                        dashboard,
+                        version(created),
+                        "\"kind\":\"INDEX\",\"title\":\"Index\",\"orgUnit\":%d,\"periodType\":\"YEARLY\",\"from\":\"2024\",\"to\":\"2025\""
+                                .formatted(root))
+                .andExpect(status().isCreated());
+        Map<String, BigDecimal> cells = cells(admin(), dashboard, itemId(withItem, "Index"));
+        assertThat(cells.get("2024/1 of 1 indicators|Capacity and professionalism"))
+                .isEqualByComparingTo("40");
+        assertThat(cells.get("2025/1 of 1 indicators|Capacity and professionalism"))
+                .isEqualByComparingTo("60");
+        assertThat(cells.get("2025/1 of 1 indicators|SSR index (overall)")).isEqualByComparingTo("60");
+
+        // without a unit the index cannot be drawn: the field is named and nothing is added
+        addItem(admin(), dashboard, version(withItem), "\"kind\":\"INDEX\",\"title\":\"No unit\"")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("orgUnit"));
+    }
+
+    @Test
     void badInputNamesTheFieldsAndWritesNothing() throws Exception {
         createDashboard(admin(), "{\"name\":\" \",\"countryCode\":\"XX\"}")
                 .andExpect(status().isBadRequest())

@@ -172,7 +172,9 @@ public class MeasurementService {
                        min(d.end_date) as end_date, min(d.stored_at) as first_stored_at
                   from data_value d
                  where d.indicator_id in (:indicators) and d.org_unit_id in (:units)
-                   and d.start_date >= :from and d.end_date <= :to and """ + scope.sql() + " group by d.indicator_id, d.period_id, d.period_type";
+                   and d.start_date >= :from and d.end_date <= :to
+                   and %s
+                 group by d.indicator_id, d.period_id, d.period_type""".formatted(scope.sql());
         List<ReportedPeriod> found = new ArrayList<>();
         for (int i = 0; i < units.size(); i += IN_LIST) {
             found.addAll(jdbc.sql(sql)

@@ -179,8 +179,9 @@ public class ProgressService {
      * The programme's reporting completeness and timeliness per unit and period, for the periods
      * from the one of {@code from} to the one containing {@code to} (of the type of {@code from},
      * else of {@code to}, else quarterly). Without {@code to}: the latest period whose due date has
-     * passed (within the programme's dates); without {@code from}: {@value #DEFAULT_REPORTING_PERIODS}
-     * periods up to {@code to}, none before the programme starts.
+     * passed (within the programme's dates), or {@code from} when that is later; without {@code
+     * from}: {@value #DEFAULT_REPORTING_PERIODS} periods up to {@code to}, none before the programme
+     * starts.
      *
      * @throws NotFoundException when the programme does not exist or is outside the user's scope
      * @throws InvalidInputException naming {@code from} or {@code to}
@@ -441,6 +442,10 @@ public class ProgressService {
         Period first;
         if (from != null) {
             first = from;
+            if (to == null && last.startDate().isBefore(first.startDate())) {
+                // a period not yet due, asked for on its own
+                last = first;
+            }
         } else {
             first = last;
             for (int i = 1; i < DEFAULT_REPORTING_PERIODS && first.startDate().getYear() > 1900; i++) {

@@ -42,8 +42,4 @@ record ProgressProperties(
                     "bluehelm.progress.reporting-due-days must be between 0 and 366, got " + reportingDueDays);
         }
     }
-
-    static ProgressProperties defaults() {
-        return new ProgressProperties(0.9, 0.6, 6, 0.05, 15);
-    }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ProgressTests {
 
-    private final ProgressJudge judge = new ProgressJudge(ProgressProperties.defaults());
+    /** The documented defaults: on track from 90% of what is expected, at risk from 60%, 6 periods, 5%. */
+    private final ProgressJudge judge = new ProgressJudge(new ProgressProperties(0.9, 0.6, 6, 0.05, 15));
 
     private static BigDecimal d(String v) {
         return new BigDecimal(v);

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +57,8 @@ public class MeasurementService {
             "orgUnit", "d.org_unit_id",
             "id", "d.id");
     static final int MAX_BATCH = 5000;
+    /** Most ids in one SQL in-list. */
+    private static final int IN_LIST = 1000;
 
     /** Newest entries first; among values saved together, the most recent periods first. */
     private static final String LATEST_FIRST = "d.stored_at desc, d.start_date desc, d.id desc";
@@ -148,6 +152,58 @@ public class MeasurementService {
                         new DataValueFilter(null, null, null, null, null, null, null),
                         new PageQuery(0, Math.max(1, Math.min(limit, 50)), LATEST_FIRST))
                 .items();
+    }
+
+    /**
+     * For each indicator and period with at least one value (any option) in the unit or below it,
+     * in the current user's scope and within {@code from} to {@code to}: when the first of those
+     * values was stored. A value's stored time is that of its last change, so a value corrected
+     * later counts from the correction. For reporting completeness and timeliness.
+     */
+    public List<ReportedPeriod> reportedPeriods(
+            Collection<Long> indicatorIds, long within, LocalDate from, LocalDate to) {
+        if (indicatorIds.isEmpty()) {
+            return List.of();
+        }
+        AccessScope.Filter scope = AccessScope.current().filter("d.mission_id", "d.country_code");
+        List<Long> units = subtree(within);
+        String sql = """
+                select d.indicator_id, d.period_id, d.period_type, min(d.start_date) as start_date,
+                       min(d.end_date) as end_date, min(d.stored_at) as first_stored_at
+                  from data_value d
+                 where d.indicator_id in (:indicators) and d.org_unit_id in (:units)
+                   and d.start_date >= :from and d.end_date <= :to
+                   and %s
+                 group by d.indicator_id, d.period_id, d.period_type""".formatted(scope.sql());
+        List<ReportedPeriod> found = new ArrayList<>();
+        for (int i = 0; i < units.size(); i += IN_LIST) {
+            found.addAll(jdbc.sql(sql)
+                    .params(scope.params())
+                    .param("indicators", List.copyOf(indicatorIds))
+                    .param("units", units.subList(i, Math.min(units.size(), i + IN_LIST)))
+                    .param("from", from)
+                    .param("to", to)
+                    .query((rs, n) -> new ReportedPeriod(
+                            rs.getLong("indicator_id"),
+                            rs.getString("period_id"),
+                            PeriodType.valueOf(rs.getString("period_type")),
+                            rs.getObject("start_date", LocalDate.class),
+                            rs.getObject("end_date", LocalDate.class),
+                            rs.getObject("first_stored_at", OffsetDateTime.class)))
+                    .list());
+        }
+        if (units.size() <= IN_LIST) {
+            return found;
+        }
+        // a large subtree was read in slices: keep the earliest time of each indicator and period
+        Map<String, ReportedPeriod> earliest = new java.util.LinkedHashMap<>();
+        for (ReportedPeriod r : found) {
+            earliest.merge(
+                    r.indicatorId() + "|" + r.period(),
+                    r,
+                    (a, b) -> a.firstStoredAt().isAfter(b.firstStoredAt()) ? b : a);
+        }
+        return List.copyOf(earliest.values());
     }
 
     /** The data value, if the current user may see it (otherwise not found). */

@@ -1,0 +1,291 @@
+package org.bluehelm.progress;
+
+import static org.bluehelm.indicator.IndicatorFixtures.admin;
+import static org.bluehelm.indicator.IndicatorFixtures.createIndicator;
+import static org.bluehelm.indicator.IndicatorFixtures.id;
+import static org.bluehelm.indicator.IndicatorFixtures.missionId;
+import static org.bluehelm.indicator.IndicatorFixtures.orgUnit;
+import static org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.bluehelm.shared.Period;
+import org.bluehelm.shared.PeriodType;
+import org.bluehelm.test.IntegrationTest;
+import org.bluehelm.test.TestApi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Progress through the API over records of our own: a region with two districts and a second area,
+ * both locations of a UNMIL programme measured by "trained" (higher is better, 100 in 2020 to 200
+ * in 2024 in the region, 10 to 20 in the area) and "complaints" (lower is better, 30 to 20 in the
+ * region only). Values are entered quarterly in 2022 at the districts, so the region's figures are
+ * their sums: trained 120, 125, 130, 150; complaints 25 in 2022Q4.
+ */
+@IntegrationTest
+class ProgressIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+    long region;
+    long d1;
+    long d2;
+    long area;
+    long trained;
+    long complaints;
+    long programme;
+
+    @BeforeEach
+    void fixture() throws Exception {
+        long unmil = missionId(mvc, "UNMIL");
+        region = orgUnit(mvc, "LBR");
+        d1 = orgUnitBelow(mvc, region);
+        d2 = orgUnitBelow(mvc, region);
+        area = orgUnit(mvc, "LBR");
+        trained = id(createIndicator(mvc, admin(), """
+                "valueType":"INTEGER","direction":"HIGHER_IS_BETTER","missionId":%d,
+                "baselinesAndTargets":[
+                  {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":100},
+                  {"kind":"TARGET","orgUnitId":%d,"period":"2024","value":200},
+                  {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":10},
+                  {"kind":"TARGET","orgUnitId":%d,"period":"2024","value":20}]""".formatted(unmil, region, region, area, area)));
+        complaints = id(createIndicator(mvc, admin(), """
+                "valueType":"INTEGER","direction":"LOWER_IS_BETTER","missionId":%d,
+                "baselinesAndTargets":[
+                  {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":30},
+                  {"kind":"TARGET","orgUnitId":%d,"period":"2024","value":20}]""".formatted(unmil, region, region)));
+        String[] quarters = {"2022Q1", "2022Q2", "2022Q3", "2022Q4"};
+        int[] atD1 = {60, 65, 70, 75};
+        int[] atD2 = {60, 60, 60, 75};
+        for (int q = 0; q < quarters.length; q++) {
+            record(trained, d1, quarters[q], atD1[q]);
+            record(trained, d2, quarters[q], atD2[q]);
+        }
+        record(complaints, d1, "2022Q4", 12);
+        record(complaints, d2, "2022Q4", 13);
+        long lead = TestApi.id(mvc.perform(post("/api/v1/actors")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Progress ministry " + tag
+                                + "\",\"type\":\"HOST_MINISTRY\",\"countryCode\":\"LBR\"}"))
+                .andExpect(status().isCreated()));
+        programme = TestApi.id(mvc.perform(post("/api/v1/programmes")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code":"PRG-%s","name":"Progress test","pillar":"POLICE","countryCode":"LBR",
+                                 "missionId":%d,"leadActorId":%d,"status":"ACTIVE","locationIds":[%d,%d],
+                                 "results":[{"code":"OC1","level":"OUTCOME","title":"Trust",
+                                             "indicatorIds":[%d,%d]}]}""".formatted(tag, unmil, lead, region, area, trained, complaints)))
+                .andExpect(status().isCreated()));
+    }
+
+    private void record(long indicator, long unit, String period, int value) throws Exception {
+        mvc.perform(post("/api/v1/dataValues")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"indicatorId\":%d,\"orgUnitId\":%d,\"period\":\"%s\",\"value\":%d}"
+                                .formatted(indicator, unit, period, value)))
+                .andExpect(status().isCreated());
+    }
+
+    private ResultActions progress(RequestPostProcessor user, long indicator, long unit, String asOf) throws Exception {
+        return mvc.perform(get("/api/v1/progress")
+                .param("indicator", String.valueOf(indicator))
+                .param("orgUnit", String.valueOf(unit))
+                .param("asOf", asOf)
+                .with(user));
+    }
+
+    @Test
+    void theRegionsProgressAddsUpItsDistrictsAndIsJudgedAgainstAStraightPath() throws Exception {
+        // end of 2022: half of the time from the end of 2020 to the end of 2024, half of the way covered
+        progress(admin(), trained, region, "2022-12-31")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.baseline.value").value(100))
+                .andExpect(jsonPath("$.baseline.period").value("2020"))
+                .andExpect(jsonPath("$.target.value").value(200))
+                .andExpect(jsonPath("$.target.period").value("2024"))
+                .andExpect(jsonPath("$.current.value").value(150))
+                .andExpect(jsonPath("$.current.period").value("2022Q4"))
+                .andExpect(jsonPath("$.percentAchieved").value(50))
+                .andExpect(jsonPath("$.expectedPercent").value(50))
+                .andExpect(jsonPath("$.status").value("ON_TRACK"))
+                .andExpect(jsonPath("$.trend.periodType").value("QUARTERLY"))
+                .andExpect(jsonPath("$.trend.periods").value(6))
+                .andExpect(jsonPath("$.trend.points[*].period", contains("2022Q1", "2022Q2", "2022Q3", "2022Q4")))
+                .andExpect(jsonPath("$.trend.points[*].value", contains(120, 125, 130, 150)))
+                .andExpect(jsonPath("$.trend.slope").value(9.5))
+                .andExpect(jsonPath("$.trend.label").value("IMPROVING"));
+        // the same value judged later: three quarters of the time gone is at risk, all of it off track
+        progress(admin(), trained, region, "2023-12-31")
+                .andExpect(jsonPath("$.expectedPercent").value(74.9))
+                .andExpect(jsonPath("$.status").value("AT_RISK"));
+        progress(admin(), trained, region, "2025-06-30")
+                .andExpect(jsonPath("$.expectedPercent").value(100))
+                .andExpect(jsonPath("$.status").value("OFF_TRACK"));
+        // in mid-2022 only the values up to 2022Q2 count: 125 is a quarter of the way
+        progress(admin(), trained, region, "2022-06-30")
+                .andExpect(jsonPath("$.current.period").value("2022Q2"))
+                .andExpect(jsonPath("$.percentAchieved").value(25))
+                .andExpect(jsonPath("$.expectedPercent").value(37.4))
+                .andExpect(jsonPath("$.status").value("AT_RISK"))
+                .andExpect(jsonPath("$.trend.label").value("TOO_FEW_POINTS"));
+        // lower is better: 30 down to 25 is half of the way to 20
+        progress(admin(), complaints, region, "2022-12-31")
+                .andExpect(jsonPath("$.current.value").value(25))
+                .andExpect(jsonPath("$.percentAchieved").value(50))
+                .andExpect(jsonPath("$.status").value("ON_TRACK"))
+                .andExpect(jsonPath("$.trend.points", hasSize(1)));
+        // a district has no target of its own
+        progress(admin(), trained, d1, "2022-12-31")
+                .andExpect(jsonPath("$.current.value").value(75))
+                .andExpect(jsonPath("$.status").value("NO_TARGET"))
+                .andExpect(jsonPath("$.percentAchieved").value(nullValue()));
+    }
+
+    @Test
+    void aProgrammeIsJudgedForEveryIndicatorOfItsChainAtEachLocation() throws Exception {
+        String row = "$.rows[?(@.indicatorId == %d && @.orgUnitId == %d)].";
+        mvc.perform(get("/api/v1/programmes/{id}/progress", programme)
+                        .param("asOf", "2022-12-31")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.countryRoot").value(false))
+                .andExpect(jsonPath("$.rows", hasSize(4)))
+                .andExpect(jsonPath(row.formatted(trained, region) + "status", contains("ON_TRACK")))
+                .andExpect(jsonPath(row.formatted(trained, region) + "percentAchieved", contains(50)))
+                .andExpect(jsonPath(row.formatted(trained, area) + "status", contains("NO_DATA")))
+                .andExpect(jsonPath(row.formatted(trained, area) + "expectedPercent", contains(50)))
+                .andExpect(jsonPath(row.formatted(complaints, region) + "status", contains("ON_TRACK")))
+                .andExpect(jsonPath(row.formatted(complaints, area) + "status", contains("NO_TARGET")))
+                .andExpect(jsonPath("$.statusCounts.ON_TRACK").value(2))
+                .andExpect(jsonPath("$.statusCounts.AT_RISK").value(0))
+                .andExpect(jsonPath("$.statusCounts.NO_DATA").value(1))
+                .andExpect(jsonPath("$.statusCounts.NO_TARGET").value(1));
+        // the indicator's own view: every unit with a target
+        mvc.perform(get("/api/v1/indicators/{id}/progress", trained)
+                        .param("asOf", "2022-12-31")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].orgUnitId", containsInAnyOrder((int) region, (int) area)));
+    }
+
+    @Test
+    void reportsAreCountedPerLocationAndPeriodAndTimelyOnlyWhenInByTheDueDate() throws Exception {
+        // the 2022 values were stored years after their due dates: in, but not on time
+        String unit = "$.units[?(@.orgUnitId == %d)].";
+        mvc.perform(get("/api/v1/programmes/{id}/reporting", programme)
+                        .param("from", "2022Q3")
+                        .param("to", "2022Q4")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.periodType").value("QUARTERLY"))
+                .andExpect(jsonPath("$.dueDays").value(15))
+                .andExpect(jsonPath("$.indicatorCount").value(2))
+                .andExpect(jsonPath("$.periods[*].id", contains("2022Q3", "2022Q4")))
+                .andExpect(jsonPath("$.periods[1].dueDate").value("2023-01-15"))
+                .andExpect(jsonPath("$.units[*].orgUnitId", containsInAnyOrder((int) region, (int) area)))
+                // the region reports through its districts: trained in both quarters, complaints in 2022Q4
+                .andExpect(jsonPath(unit.formatted(region) + "cells[*].reported", contains(1, 2)))
+                .andExpect(jsonPath(unit.formatted(region) + "cells[*].completeness", contains(50, 100)))
+                .andExpect(jsonPath(unit.formatted(region) + "total.completeness", contains(75)))
+                .andExpect(jsonPath(unit.formatted(region) + "total.timely", contains(0)))
+                .andExpect(jsonPath(unit.formatted(area) + "total.reported", contains(0)))
+                .andExpect(jsonPath("$.periodTotals[*].completeness", contains(25, 50)))
+                .andExpect(jsonPath("$.total.expected").value(8))
+                .andExpect(jsonPath("$.total.reported").value(3))
+                .andExpect(jsonPath("$.total.completeness").value(37.5))
+                .andExpect(jsonPath("$.total.timeliness").value(0));
+
+        // a value stored now for the current quarter is on time
+        Period now = Period.day(LocalDate.now(ZoneOffset.UTC)).rollUpTo(PeriodType.QUARTERLY);
+        record(trained, area, now.id(), 3);
+        mvc.perform(get("/api/v1/programmes/{id}/reporting", programme)
+                        .param("from", now.id())
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.periods[*].id", contains(now.id())))
+                .andExpect(jsonPath(unit.formatted(area) + "total.reported", contains(1)))
+                .andExpect(jsonPath(unit.formatted(area) + "total.timely", contains(1)))
+                .andExpect(jsonPath(unit.formatted(area) + "total.timeliness", contains(50)))
+                .andExpect(jsonPath(unit.formatted(region) + "total.reported", contains(0)));
+    }
+
+    @Test
+    void badInputNamesTheField() throws Exception {
+        mvc.perform(get("/api/v1/progress").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid-input"))
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("indicator", "orgUnit")));
+        mvc.perform(get("/api/v1/progress")
+                        .param("indicator", String.valueOf(trained))
+                        .param("orgUnit", "999999999")
+                        .with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("orgUnit"));
+        mvc.perform(get("/api/v1/programmes/{id}/reporting", programme)
+                        .param("from", "2022Q5")
+                        .with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
+        mvc.perform(get("/api/v1/programmes/{id}/reporting", programme)
+                        .param("from", "2022Q4")
+                        .param("to", "2022Q1")
+                        .with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
+        mvc.perform(get("/api/v1/programmes/{id}/reporting", programme)
+                        .param("from", "2000Q1")
+                        .param("to", "2022Q1")
+                        .with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
+    }
+
+    @Test
+    void progressOutsideTheUsersScopeIsNotFound() throws Exception {
+        RequestPostProcessor unmilViewer = TestApi.userScopedToMission(mvc, "VIEWER", missionId(mvc, "UNMIL"));
+        RequestPostProcessor unociViewer = TestApi.userScopedToMission(mvc, "VIEWER", missionId(mvc, "UNOCI"));
+        progress(unmilViewer, trained, region, "2022-12-31")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.percentAchieved").value(50));
+        mvc.perform(get("/api/v1/programmes/{id}/reporting", programme)
+                        .param("from", "2022Q4")
+                        .with(unmilViewer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total.reported").value(2));
+
+        progress(unociViewer, trained, region, "2022-12-31")
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("not-found"));
+        mvc.perform(get("/api/v1/indicators/{id}/progress", trained).with(unociViewer))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/programmes/{id}/progress", programme).with(unociViewer))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/programmes/{id}/reporting", programme).with(unociViewer))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/progress")
+                        .param("indicator", String.valueOf(trained))
+                        .param("orgUnit", String.valueOf(region)))
+                .andExpect(status().isUnauthorized());
+    }
+}

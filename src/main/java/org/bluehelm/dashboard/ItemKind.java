@@ -13,5 +13,7 @@ public enum ItemKind {
     /** A table alone: indicators and units as rows, periods as columns. */
     PIVOT,
     /** The SSR composite index of a unit over the periods of the range, by dimension, with coverage. */
-    INDEX
+    INDEX,
+    /** Progress of indicators against their targets at a unit (or the units below it), today: a table. */
+    PROGRESS
 }

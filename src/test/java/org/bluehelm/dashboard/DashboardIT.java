@@ -352,6 +352,43 @@ class DashboardIT {
     }
 
     @Test
+    void aProgressItemShowsEachIndicatorAgainstItsBaselineAndTarget() throws Exception {
+        long root = orgUnit(mvc, "LBR");
+        long unit = orgUnitBelow(mvc, root);
+        long indicator = id(createIndicator(mvc, admin(), """
+                "countryCode":"LBR","dimension":"CAPACITY","direction":"HIGHER_IS_BETTER","aggregation":"SUM",
+                "baselinesAndTargets":[
+                  {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":20},
+                  {"kind":"TARGET","orgUnitId":%d,"period":"2030","value":120}]""".formatted(root, root)));
+        record(indicator, unit, "2025", "80");
+        ResultActions created = createDashboard(admin(), "{\"name\":\"Progress " + unique() + "\"}")
+                .andExpect(status().isCreated());
+        ResultActions withItem = addItem(
+                        admin(),
+                        id(created.andReturn()),
+                        version(created),
+                        "\"kind\":\"PROGRESS\",\"title\":\"Progress\",\"indicators\":[%d],\"orgUnit\":%d"
+                                .formatted(indicator, root))
+                .andExpect(status().isCreated());
+        Map<String, BigDecimal> cells = cells(admin(), id(created.andReturn()), itemId(withItem, "Progress"));
+        // (80 - 20) / (120 - 20): 60 % of the way from the baseline to the target
+        assertThat(cells.entrySet().stream()
+                        .filter(e -> e.getKey().endsWith("|% achieved"))
+                        .map(Map.Entry::getValue))
+                .singleElement()
+                .satisfies(v -> assertThat(v).isEqualByComparingTo("60"));
+        assertThat(cells.entrySet().stream()
+                        .filter(e -> e.getKey().endsWith("|Latest value"))
+                        .map(Map.Entry::getValue))
+                .singleElement()
+                .satisfies(v -> assertThat(v).isEqualByComparingTo("80"));
+
+        addItem(admin(), id(created.andReturn()), version(withItem), "\"kind\":\"PROGRESS\",\"title\":\"Nothing\"")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("indicators", "orgUnit")));
+    }
+
+    @Test
     void badInputNamesTheFieldsAndWritesNothing() throws Exception {
         createDashboard(admin(), "{\"name\":\" \",\"countryCode\":\"XX\"}")
                 .andExpect(status().isBadRequest())

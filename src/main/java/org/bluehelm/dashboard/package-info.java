@@ -3,6 +3,6 @@
  * services (missions in scope now; programmes, latest data and what needs attention as they come).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "mission", "programme", "measurement", "geography"})
+        allowedDependencies = {"shared", "mission", "programme", "measurement", "geography", "alert"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.dashboard;

@@ -131,6 +131,7 @@ class AlertController {
         model.addAttribute("links", ListLinks.fromCurrentRequest("id"));
         model.addAttribute("indicators", indicatorChoices());
         model.addAttribute("canManage", rules.canManageRules());
+        model.addAttribute("selectedIndicator", indicator);
         model.addAttribute(
                 "breadcrumbs",
                 List.of(new Crumb(label("alert.title"), "/alerts"), new Crumb(label("alert.rules.title"), null)));
@@ -223,7 +224,11 @@ class AlertController {
             try {
                 rules.check(command);
             } catch (InvalidInputException e) {
-                all.addAll(e.problems());
+                // a field the form could not read is reported as such, not as missing
+                e.problems().stream()
+                        .filter(p ->
+                                unreadable.stream().noneMatch(u -> u.field().equals(p.field())))
+                        .forEach(all::add);
             }
             all.addAll(unreadable);
             throw new InvalidInputException(all);

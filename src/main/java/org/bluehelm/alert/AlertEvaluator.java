@@ -26,21 +26,23 @@ import org.bluehelm.shared.Period;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evaluates the rules. Values: after the writing transaction has committed (so a failing
  * evaluation can never roll back data entry), synchronously on the writer's thread (so the answer
  * to the write comes after the alerts are stored, and tests observe them without waiting), in a
- * transaction of its own, as background work that sees every record. Missing values: every day
+ * transaction of its own, as background work that sees every record. Only values of indicators
+ * that an active rule watches ({@link WatchedIndicators}) are kept until the commit. Missing values: every day
  * (cron {@code bluehelm.alerts.missing-cron}) and on demand. Newly open alerts are then mailed.
  */
 @Component
@@ -52,6 +54,7 @@ class AlertEvaluator {
     private final IndicatorService indicators;
     private final GeographyService geography;
     private final AlertMailer mailer;
+    private final WatchedIndicators watchedIndicators;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
@@ -60,12 +63,14 @@ class AlertEvaluator {
             IndicatorService indicators,
             GeographyService geography,
             AlertMailer mailer,
+            WatchedIndicators watchedIndicators,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.store = store;
         this.indicators = indicators;
         this.geography = geography;
         this.mailer = mailer;
+        this.watchedIndicators = watchedIndicators;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -74,17 +79,49 @@ class AlertEvaluator {
     /** Result of a check for missing values: the rules checked and the alerts newly opened. */
     record MissingCheck(int rules, int opened) {}
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * Notes, inside the writing transaction, the values of watched indicators, and evaluates them
+     * once that transaction has committed (at once when there is none). Nothing else is kept, so
+     * an import of unwatched indicators holds nothing for later; nothing here can fail the write.
+     */
+    @EventListener
     void on(DataValuesChanged event) {
+        List<DataValuesChanged.Change> watched;
         try {
-            List<Long> opened = asBackgroundWork(() -> ownTransaction.execute(s -> evaluate(event.changes())));
+            Set<Long> ids = watchedIndicators.ids();
+            watched = event.changes().stream()
+                    .filter(c -> ids.contains(c.indicatorId()))
+                    .toList();
+        } catch (RuntimeException e) {
+            log.error(
+                    "Could not read the alert rules; {} changed values are not evaluated",
+                    event.changes().size(),
+                    e);
+            return;
+        }
+        if (watched.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    evaluateCommitted(watched);
+                }
+            });
+        } else {
+            evaluateCommitted(watched);
+        }
+    }
+
+    /** Evaluates committed values in a transaction of its own, then mails the alerts it opened. */
+    private void evaluateCommitted(List<DataValuesChanged.Change> changes) {
+        try {
+            List<Long> opened = asBackgroundWork(() -> ownTransaction.execute(s -> evaluate(changes)));
             mailer.tell(opened);
         } catch (RuntimeException e) {
             // the values are committed whatever happens here; an alert lost is logged, not thrown
-            log.error(
-                    "Alert evaluation failed for {} changed values",
-                    event.changes().size(),
-                    e);
+            log.error("Alert evaluation failed for {} changed values", changes.size(), e);
         }
     }
 

@@ -48,14 +48,21 @@ public class AlertRuleService {
     private final AlertStore store;
     private final IndicatorService indicators;
     private final GeographyService geography;
+    private final WatchedIndicators watched;
     private final Clock clock;
 
     AlertRuleService(
-            JdbcClient jdbc, AlertStore store, IndicatorService indicators, GeographyService geography, Clock clock) {
+            JdbcClient jdbc,
+            AlertStore store,
+            IndicatorService indicators,
+            GeographyService geography,
+            WatchedIndicators watched,
+            Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.indicators = indicators;
         this.geography = geography;
+        this.watched = watched;
         this.clock = clock;
     }
 
@@ -102,6 +109,7 @@ public class AlertRuleService {
                                                 org_unit_id, active, mission_id, country_code, updated_by, updated_at)
                         values (:indicator, :kind, :operator, :threshold, :percent, :dueDays, :periodType, :unit, :active,
                                 :mission, :country, :who, :now)""").params(params(command, checked)).update(key, "id");
+        watched.forgetAfterCommit();
         return get(Objects.requireNonNull(key.getKey()).longValue());
     }
 
@@ -124,6 +132,7 @@ public class AlertRuleService {
         if (changed == 0) {
             throw ConflictException.staleVersion("Alert rule", id);
         }
+        watched.forgetAfterCommit();
         return get(id);
     }
 
@@ -139,6 +148,7 @@ public class AlertRuleService {
         if (deleted == 0) {
             throw ConflictException.staleVersion("Alert rule", id);
         }
+        watched.forgetAfterCommit();
     }
 
     /**

@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -254,6 +256,35 @@ class AlertIT {
     }
 
     @Test
+    void anImportedValueIsEvaluatedLikeOneEnteredByHand() throws Exception {
+        var created = createIndicator(mvc, admin(), "\"countryCode\":\"LBR\"");
+        long indicator = id(created);
+        String code = JsonPath.read(created.getResponse().getContentAsString(), "$.code");
+        long unit = orgUnit(mvc, "LBR");
+        String unitCode = JsonPath.read(
+                mvc.perform(get("/api/v1/orgUnits/{id}", unit).with(admin()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.code");
+        createRule(admin(), """
+                        {"indicatorId":%d,"kind":"THRESHOLD","operator":"BELOW","threshold":10}""".formatted(indicator)).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/dataValueSets")
+                        .with(admin())
+                        .contentType("text/csv")
+                        .content((code + ",2024Q1," + unitCode + ",,,3\n" + code + ",2024Q2," + unitCode + ",,,30\n")
+                                .getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/alerts")
+                        .param("indicator", String.valueOf(indicator))
+                        .with(admin()))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].period").value("2024Q1"))
+                .andExpect(jsonPath("$.items[0].value").value(3))
+                .andExpect(jsonPath("$.items[0].state").value("OPEN"));
+    }
+
+    @Test
     void aBadRuleIsRefusedNamingEachFieldAndNothingIsWritten() throws Exception {
         long unmil = TestApi.missionId(mvc, "UNMIL");
         long unosom = TestApi.missionId(mvc, "UNOSOM I");
@@ -335,9 +366,7 @@ class AlertIT {
     }
 
     private static long idAt(ResultActions result, String path) throws Exception {
-        return ((Number) com.jayway.jsonpath.JsonPath.read(
-                        result.andReturn().getResponse().getContentAsString(), path))
-                .longValue();
+        return ((Number) JsonPath.read(result.andReturn().getResponse().getContentAsString(), path)).longValue();
     }
 
     private static Clock at(String day) {

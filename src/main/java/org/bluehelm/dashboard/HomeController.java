@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bluehelm.alert.AlertService;
+import org.bluehelm.alert.AlertView;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.measurement.DataValueView;
 import org.bluehelm.measurement.MeasurementService;
@@ -35,6 +37,7 @@ class HomeController {
 
     static final int PROGRAMMES = 10;
     static final int LATEST_VALUES = 10;
+    static final int OPEN_ALERTS = 5;
 
     /** Something on the home page that asks for someone's action, with a link to where to act. */
     record Attention(String messageKey, String subject, String href) {}
@@ -46,6 +49,7 @@ class HomeController {
     private final ProgrammeService programmes;
     private final MeasurementService measurements;
     private final GeographyService geography;
+    private final AlertService alerts;
     private final Clock clock;
 
     HomeController(
@@ -53,11 +57,13 @@ class HomeController {
             ProgrammeService programmes,
             MeasurementService measurements,
             GeographyService geography,
+            AlertService alerts,
             Clock clock) {
         this.missions = missions;
         this.programmes = programmes;
         this.measurements = measurements;
         this.geography = geography;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -90,7 +96,8 @@ class HomeController {
 
     /**
      * What needs attention among the user's recent programmes: active ones whose end date has passed,
-     * and ones whose results chain has no indicator, so nothing can be measured.
+     * and ones whose results chain has no indicator, so nothing can be measured; then the latest
+     * open alerts in the user's scope.
      */
     private List<Attention> attention(List<ProgrammeSummary> recent) {
         LocalDate today = LocalDate.now(clock);
@@ -105,6 +112,12 @@ class HomeController {
             if (programmes.indicatorIds(p.id()).isEmpty()) {
                 items.add(new Attention("home.attention.noIndicator", p.code(), href));
             }
+        }
+        for (AlertView a : alerts.latestOpen(OPEN_ALERTS)) {
+            items.add(new Attention(
+                    "alert.attention",
+                    a.indicatorCode() + " · " + a.orgUnitName() + " · " + a.period(),
+                    "/alerts?state=OPEN&indicator=" + a.indicatorId()));
         }
         return items;
     }

@@ -18,6 +18,7 @@
             "indicator",
             "ssrindex",
             "progress",
+            "alert",
             "web"
         })
 @org.jspecify.annotations.NullMarked

@@ -60,13 +60,17 @@ class SecurityConfiguration {
                                 "/api/v1/dataValueSets",
                                 "/api/v1/dataValueSets/**",
                                 "/api/v1/approvals",
-                                "/api/v1/approvals/**")
+                                "/api/v1/approvals/**",
+                                "/api/v1/alerts",
+                                "/api/v1/alerts/**")
                         .hasAnyRole(DATA_ENTRY)
                         .requestMatchers(
                                 "/api/v1/indicators",
                                 "/api/v1/indicators/**",
                                 "/api/v1/disaggregations",
-                                "/api/v1/disaggregations/**")
+                                "/api/v1/disaggregations/**",
+                                "/api/v1/alert-rules",
+                                "/api/v1/alert-rules/**")
                         .hasAnyRole(STEWARDS)
                         .anyRequest()
                         .hasAnyRole(MANAGERS))

@@ -93,6 +93,24 @@ public class UserService {
                 .orElseThrow(() -> new NotFoundException("User", username));
     }
 
+    /**
+     * The enabled users who have an e-mail address, each with their access scope, so that a module
+     * that notifies people (alerts) can pick those whose scope covers a record.
+     */
+    public List<MailRecipient> mailRecipients() {
+        List<Long> ids = jdbc.sql("""
+                        select id from app_user
+                         where enabled = true and email is not null and email <> '' order by id""").query(Long.class).list();
+        return ids.stream()
+                .map(id -> users.findById(id).orElse(null))
+                .filter(u -> u != null && u.email != null)
+                .map(u -> new MailRecipient(u.username, String.valueOf(u.email).strip(), scopeOf(u)))
+                .toList();
+    }
+
+    /** Someone to notify by e-mail, with what they may see. */
+    public record MailRecipient(String username, String email, AccessScope scope) {}
+
     public boolean anyUserExists() {
         return users.count() > 0;
     }

@@ -1,0 +1,39 @@
+package org.bluehelm.alert;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An alert: which rule fired for which unit and period, with what it saw. {@code value} is the
+ * unit's total (null for MISSING); {@code referenceValue} the threshold (THRESHOLD) or the total of
+ * {@code referencePeriod} (DETERIORATION); {@code changePercent} how much worse, in percent;
+ * {@code dueDate} the last day a MISSING value was on time.
+ */
+public record AlertView(
+        long id,
+        long ruleId,
+        AlertKind kind,
+        @Nullable ThresholdOperator operator,
+        long indicatorId,
+        String indicatorCode,
+        String indicatorName,
+        long orgUnitId,
+        String orgUnitCode,
+        String orgUnitName,
+        String period,
+        @Nullable BigDecimal value,
+        @Nullable BigDecimal referenceValue,
+        @Nullable String referencePeriod,
+        @Nullable BigDecimal changePercent,
+        @Nullable LocalDate dueDate,
+        AlertState state,
+        OffsetDateTime raisedAt,
+        OffsetDateTime updatedAt,
+        @Nullable String acknowledgedBy,
+        @Nullable OffsetDateTime acknowledgedAt,
+        @Nullable OffsetDateTime resolvedAt,
+        @Nullable Long missionId,
+        String countryCode,
+        int version) {}

@@ -1,0 +1,110 @@
+package org.bluehelm.alert;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.bluehelm.alert.AlertStore.Stored;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.geography.OrgUnitView;
+import org.bluehelm.indicator.IndicatorService;
+import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.web.DecimalInput;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Turns stored alerts into views (with the codes and names of indicators and units) and sentences. */
+@Component
+class AlertViews {
+
+    private final IndicatorService indicators;
+    private final GeographyService geography;
+    private final MessageSource messages;
+
+    AlertViews(IndicatorService indicators, GeographyService geography, MessageSource messages) {
+        this.indicators = indicators;
+        this.geography = geography;
+        this.messages = messages;
+    }
+
+    /** Views of stored alerts, looking each indicator and unit up once. */
+    List<AlertView> of(List<Stored> stored) {
+        Map<Long, Optional<IndicatorView>> indicatorsById = new HashMap<>();
+        Map<Long, Optional<OrgUnitView>> units = new HashMap<>();
+        return stored.stream()
+                .map(a -> {
+                    Optional<IndicatorView> indicator =
+                            indicatorsById.computeIfAbsent(a.indicatorId(), indicators::findIgnoringScope);
+                    Optional<OrgUnitView> unit = units.computeIfAbsent(a.orgUnitId(), geography::findOrgUnit);
+                    return new AlertView(
+                            a.id(),
+                            a.ruleId(),
+                            a.kind(),
+                            a.operator(),
+                            a.indicatorId(),
+                            indicator.map(IndicatorView::code).orElse(""),
+                            indicator.map(IndicatorView::name).orElse(""),
+                            a.orgUnitId(),
+                            unit.map(OrgUnitView::code).orElse(""),
+                            unit.map(OrgUnitView::name).orElse(""),
+                            a.periodId(),
+                            plain(a.value()),
+                            plain(a.referenceValue()),
+                            a.referencePeriod(),
+                            a.changePercent() == null ? null : a.changePercent().setScale(1, RoundingMode.HALF_UP),
+                            a.dueDate(),
+                            a.state(),
+                            a.raisedAt(),
+                            a.updatedAt(),
+                            a.acknowledgedBy(),
+                            a.acknowledgedAt(),
+                            a.resolvedAt(),
+                            a.missionId(),
+                            a.countryCode(),
+                            a.version());
+                })
+                .toList();
+    }
+
+    /** What the alert says, in the given language: "120 is above the threshold 100". */
+    String sentence(AlertView a, Locale locale) {
+        return switch (a.kind()) {
+            case THRESHOLD ->
+                messages.getMessage(
+                        "alert.message.THRESHOLD." + (a.operator() == null ? "ABOVE" : a.operator()),
+                        new Object[] {number(a.value(), locale), number(a.referenceValue(), locale)},
+                        locale);
+            case DETERIORATION ->
+                messages.getMessage(
+                        "alert.message.DETERIORATION",
+                        new Object[] {
+                            number(a.value(), locale),
+                            number(a.changePercent(), locale),
+                            number(a.referenceValue(), locale),
+                            a.referencePeriod() == null ? "" : a.referencePeriod()
+                        },
+                        locale);
+            case MISSING ->
+                messages.getMessage(
+                        "alert.message.MISSING",
+                        new Object[] {a.dueDate() == null ? "" : a.dueDate().toString()},
+                        locale);
+        };
+    }
+
+    private static String number(@Nullable BigDecimal value, Locale locale) {
+        return DecimalInput.format(value, locale);
+    }
+
+    private static @Nullable BigDecimal plain(@Nullable BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

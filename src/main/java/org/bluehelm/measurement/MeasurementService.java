@@ -274,15 +274,22 @@ public class MeasurementService {
     @Transactional
     public EntryResult recordEntries(List<DataValueCommand> commands, List<ClearedValue> cleared) {
         BatchResult batch = commands.isEmpty() ? new BatchResult(0, 0, List.of()) : recordBatch(commands);
+        List<DataValuesChanged.Change> removed = new ArrayList<>();
         for (ClearedValue c : cleared) {
             DataValue stored = values.findById(c.id())
                     .filter(d -> AccessScope.current().canRead(d.missionId, d.countryCode))
                     .orElseThrow(() -> new ConflictException(
                             "stale-version", "data value " + c.id() + " was removed by someone else meanwhile"));
+            refuseLocked(stored);
             if (stored.version != c.version()) {
                 throw ConflictException.staleVersion("Data value", c.id());
             }
             values.delete(stored);
+            removed.add(change(stored, stored.value, null));
+        }
+        if (!removed.isEmpty()) {
+            // aggregates and alerts follow a cleared cell as they follow any other deletion
+            publishChanges(removed);
         }
         return new EntryResult(batch.created(), batch.updated(), cleared.size());
     }

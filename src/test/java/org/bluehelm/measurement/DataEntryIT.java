@@ -68,8 +68,11 @@ class DataEntryIT {
                 .andExpect(content().string(containsString("value=\"101\"")));
         assertThat(values(open("admin"))).containsExactly("10", "4", "6");
 
+        assertThat(aggregate()).isEqualTo("20");
         save("admin", open("admin"), "11", "", "6").andExpect(status().is3xxRedirection());
         assertThat(values(open("admin"))).containsExactly("11", "", "6");
+        // the aggregates follow: the emptied cell no longer counts
+        assertThat(aggregate()).isEqualTo("17");
 
         mvc.perform(get("/indicators/" + indicator).with(asUser("admin")))
                 .andExpect(status().isOk())
@@ -111,6 +114,22 @@ class DataEntryIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Grid test"))))
                 .andExpect(content().string(not(containsString("cells[0].value"))));
+    }
+
+    /** The unit's 2024Q1 aggregate of the indicator, as the analytics API gives it. */
+    private String aggregate() throws Exception {
+        String body = mvc.perform(get("/api/v1/analytics")
+                        .param("indicator", String.valueOf(indicator))
+                        .param("orgUnit", String.valueOf(unit))
+                        .param("periodType", "QUARTERLY")
+                        .param("from", "2024Q1")
+                        .param("to", "2024Q1")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return String.valueOf(com.jayway.jsonpath.JsonPath.<Object>read(body, "$.rows[0].value"));
     }
 
     private List<DataEntryForm.Cell> open(String username) throws Exception {

@@ -49,6 +49,8 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/api/v1/me", "/api/v1/me/**")
                         .authenticated()
+                        .requestMatchers("/api/v1/complaints", "/api/v1/complaints/**")
+                        .hasAnyRole(MANAGERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .authenticated()
                         // every user arranges dashboards of their own; the service lets only the owner change one
@@ -103,8 +105,12 @@ class SecurityConfiguration {
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**",
-                                "/swagger-ui.html")
+                                "/swagger-ui.html",
+                                "/report",
+                                "/report/**")
                         .permitAll()
+                        .requestMatchers("/complaints", "/complaints/**")
+                        .hasAnyRole(MANAGERS)
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole("ADMIN")
                         .anyRequest()

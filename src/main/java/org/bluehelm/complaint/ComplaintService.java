@@ -1,0 +1,377 @@
+package org.bluehelm.complaint;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.geography.OrgUnitView;
+import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.FieldCipher;
+import org.bluehelm.shared.FieldProblem;
+import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers complaints from the public, lets reporters follow them with their receipt, and lets
+ * staff in scope read them, reply and reveal identities. Staff see a complaint when its country is
+ * one of theirs or hosts one of their missions (or when they see everything); a complaint outside
+ * their scope is "not found".
+ */
+@Service
+public class ComplaintService {
+
+    static final int MAX_DESCRIPTION = 10_000;
+    static final int MAX_MESSAGE = 5_000;
+    static final int MAX_FILES = 3;
+    static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+    static final Map<String, String> SORTS =
+            Map.of("receivedAt", "c.received_at", "occurredOn", "c.occurred_on", "id", "c.id");
+
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+    private final Receipts receipts;
+    private final GeographyService geography;
+    private final Clock clock;
+
+    ComplaintService(JdbcClient jdbc, FieldCipher cipher, Receipts receipts, GeographyService geography) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.receipts = receipts;
+        this.geography = geography;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Checks and stores a report; returns its receipt (16 digits), which is stored only as a hash. */
+    @Transactional
+    public String register(RegisterComplaint report) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String description = trim(report.description());
+        if (description == null) {
+            problems.add(problem("description", "is required", "complaint.error.required"));
+        } else if (description.length() > MAX_DESCRIPTION) {
+            problems.add(problem("description", "must be at most 10000 characters", "complaint.error.tooLong"));
+        }
+        LocalDate occurredOn = null;
+        String when = trim(report.occurredOn());
+        if (when != null) {
+            try {
+                occurredOn = LocalDate.parse(when);
+                if (occurredOn.isAfter(LocalDate.now(clock).plusDays(1))) { // a day's grace for time zones
+                    problems.add(problem("occurredOn", "must not be in the future", "complaint.error.future"));
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(problem("occurredOn", "must be a date (yyyy-mm-dd)", "complaint.error.date"));
+            }
+        }
+        ComplaintCategory category = null;
+        String categoryText = trim(report.category());
+        if (categoryText == null) {
+            problems.add(problem("category", "is required", "complaint.error.required"));
+        } else {
+            try {
+                category = ComplaintCategory.valueOf(categoryText);
+            } catch (IllegalArgumentException e) {
+                problems.add(problem("category", "is not a category", "complaint.error.category"));
+            }
+        }
+        String country = trim(report.countryCode());
+        if (country != null && !geography.countryExists(country)) {
+            problems.add(problem("countryCode", "is not a country", "complaint.error.country"));
+        }
+        if (report.orgUnitId() != null) {
+            Optional<OrgUnitView> unit = geography.findOrgUnit(report.orgUnitId());
+            if (unit.isEmpty() || (country != null && !unit.get().countryCode().equals(country))) {
+                problems.add(problem("orgUnitId", "is not a place of this country", "complaint.error.orgUnit"));
+            } else {
+                country = unit.get().countryCode();
+            }
+        }
+        String institution = trim(report.institution());
+        if (institution != null && institution.length() > 200) {
+            problems.add(problem("institution", "must be at most 200 characters", "complaint.error.tooLong"));
+        }
+        String name = report.anonymous() ? null : trim(report.name());
+        String contact = report.anonymous() ? null : trim(report.contact());
+        if (name != null && name.length() > 200) {
+            problems.add(problem("name", "must be at most 200 characters", "complaint.error.tooLong"));
+        }
+        if (contact != null && contact.length() > 200) {
+            problems.add(problem("contact", "must be at most 200 characters", "complaint.error.tooLong"));
+        }
+        if (!report.anonymous() && name == null && contact == null) {
+            problems.add(problem("name", "give a name or a contact, or stay anonymous", "complaint.error.identity"));
+        }
+        List<String> mediaTypes = new ArrayList<>();
+        if (report.attachments().size() > MAX_FILES) {
+            problems.add(problem("files", "at most 3 files", "complaint.error.fileCount"));
+        }
+        for (RegisterComplaint.Attachment a : report.attachments()) {
+            String type = mediaType(a.content());
+            if (a.content().length > MAX_FILE_BYTES) {
+                problems.add(problem("files", "each file must be at most 5 MB", "complaint.error.fileSize"));
+            } else if (type == null) {
+                problems.add(problem("files", "only PDF, JPEG or PNG files", "complaint.error.fileType"));
+            }
+            mediaTypes.add(type == null ? "" : type);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String receipt = receipts.newReceipt();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into complaint (receipt_hash, state, category, description, occurred_on, country_code,
+                            org_unit_id, institution, anonymous, name_enc, contact_enc, received_at)
+                        values (:hash, :state, :category, :description, :occurredOn, :country, :orgUnit,
+                            :institution, :anonymous, :name, :contact, :receivedAt)""")
+                .param("hash", receipts.hash(receipt))
+                .param("state", ComplaintState.RECEIVED.name())
+                .param("category", category.name())
+                .param("description", description)
+                .param("occurredOn", occurredOn)
+                .param("country", country)
+                .param("orgUnit", report.orgUnitId())
+                .param("institution", institution)
+                .param("anonymous", name == null && contact == null)
+                .param("name", name == null ? null : cipher.encrypt(name))
+                .param("contact", contact == null ? null : cipher.encrypt(contact))
+                .param("receivedAt", now())
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        for (int i = 0; i < report.attachments().size(); i++) {
+            byte[] content = report.attachments().get(i).content();
+            jdbc.sql("""
+                            insert into complaint_attachment (complaint_id, media_type, size_bytes, content_enc)
+                            values (:id, :type, :size, :content)""")
+                    .param("id", id)
+                    .param("type", mediaTypes.get(i))
+                    .param("size", content.length)
+                    .param("content", cipher.encrypt(content))
+                    .update();
+        }
+        return receipt;
+    }
+
+    /** The report of a receipt; empty for any receipt that matches none (the caller says only "not found"). */
+    @Transactional(readOnly = true)
+    public Optional<FollowView> follow(@Nullable String typedReceipt) {
+        return complaintIdOf(typedReceipt).map(id -> {
+            ComplaintSummary s = summary(id).orElseThrow();
+            List<FollowView.Message> thread = messages(id).stream()
+                    .map(m -> new FollowView.Message(m.fromStaff(), m.body(), m.sentAt()))
+                    .toList();
+            return new FollowView(s.category(), s.state(), s.receivedAt(), thread);
+        });
+    }
+
+    /** Adds a reporter's message to the thread of their receipt's report; false when the receipt matches none. */
+    @Transactional
+    public boolean writeAsReporter(@Nullable String typedReceipt, @Nullable String body) {
+        Optional<Long> id = complaintIdOf(typedReceipt);
+        if (id.isEmpty()) {
+            return false;
+        }
+        addMessage(id.get(), false, null, body);
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<ComplaintSummary> list(AccessScope scope, PageQuery page) {
+        Map<String, Object> params = new HashMap<>();
+        String where = scopeCondition(scope, params);
+        long total = jdbc.sql("select count(*) from complaint c where " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<ComplaintSummary> items = jdbc.sql(SUMMARY + " where " + where + " order by " + page.orderBy()
+                        + ", c.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(ComplaintSummary.class)
+                .list();
+        return PageResponse.of(items, page, total);
+    }
+
+    @Transactional(readOnly = true)
+    public ComplaintView get(long id, AccessScope scope) {
+        ComplaintSummary s = inScope(id, scope);
+        String description = jdbc.sql("select description from complaint where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        List<ComplaintView.AttachmentView> files = jdbc.sql("""
+                        select id, media_type, size_bytes from complaint_attachment
+                        where complaint_id = :id order by id""")
+                .param("id", id)
+                .query(ComplaintView.AttachmentView.class)
+                .list();
+        return new ComplaintView(s, description, files, messages(id));
+    }
+
+    @Transactional
+    public void reply(long id, @Nullable String body, AccessScope scope) {
+        inScope(id, scope);
+        addMessage(id, true, scope.username(), body);
+    }
+
+    /** Decrypts the reporter's name and contact for a staff member in scope, recording who did so and when. */
+    @Transactional
+    public IdentityView reveal(long id, AccessScope scope) {
+        ComplaintSummary s = inScope(id, scope);
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                        insert into complaint_identity_reveal (complaint_id, username, revealed_at)
+                        values (:id, :username, :at)""")
+                .param("id", id)
+                .param("username", scope.username())
+                .param("at", now)
+                .update();
+        Map<String, Object> row = jdbc.sql("select name_enc, contact_enc from complaint where id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
+        String name = (String) row.get("name_enc");
+        String contact = (String) row.get("contact_enc");
+        return new IdentityView(
+                id,
+                s.anonymous(),
+                name == null ? null : cipher.decrypt(name),
+                contact == null ? null : cipher.decrypt(contact),
+                scope.username(),
+                now);
+    }
+
+    /** The plain bytes of an attachment of a complaint in scope, with its media type. */
+    @Transactional(readOnly = true)
+    public Attachment attachment(long id, long attachmentId, AccessScope scope) {
+        inScope(id, scope);
+        return jdbc.sql("""
+                        select media_type, content_enc from complaint_attachment
+                        where complaint_id = :id and id = :attachment""")
+                .param("id", id)
+                .param("attachment", attachmentId)
+                .query((rs, n) -> new Attachment(rs.getString(1), cipher.decrypt(rs.getBytes(2))))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
+    }
+
+    /** An attachment's media type and plain content. */
+    public record Attachment(String mediaType, byte[] content) {}
+
+    private static final String SUMMARY = """
+            select c.id, c.category, c.state, c.occurred_on, c.country_code, u.name as org_unit_name,
+                c.institution, c.anonymous, c.received_at
+            from complaint c left join org_unit u on u.id = c.org_unit_id""";
+
+    private Optional<ComplaintSummary> summary(long id) {
+        return jdbc.sql(SUMMARY + " where c.id = :id")
+                .param("id", id)
+                .query(ComplaintSummary.class)
+                .optional();
+    }
+
+    private ComplaintSummary inScope(long id, AccessScope scope) {
+        ComplaintSummary s = summary(id).orElseThrow(() -> new NotFoundException("Complaint", id));
+        if (!scope.global()
+                && (s.countryCode() == null
+                        || !(scope.countryCodes().contains(s.countryCode())
+                                || scope.missionHostCountries().contains(s.countryCode())))) {
+            throw new NotFoundException("Complaint", id);
+        }
+        return s;
+    }
+
+    /** Complaints without a country are seen only by staff who see everything. */
+    private static String scopeCondition(AccessScope scope, Map<String, Object> params) {
+        if (scope.global()) {
+            return "1 = 1";
+        }
+        params.put("scopeCountries", scope.countryCodes().isEmpty() ? List.of("-") : scope.countryCodes());
+        params.put("scopeHosts", scope.missionHostCountries().isEmpty() ? List.of("-") : scope.missionHostCountries());
+        return "(c.country_code in (:scopeCountries) or c.country_code in (:scopeHosts))";
+    }
+
+    private List<MessageView> messages(long id) {
+        return jdbc.sql("""
+                        select from_staff, username, body, sent_at from complaint_message
+                        where complaint_id = :id order by sent_at, id""").param("id", id).query(MessageView.class).list();
+    }
+
+    private void addMessage(long id, boolean fromStaff, @Nullable String username, @Nullable String body) {
+        String text = trim(body);
+        if (text == null) {
+            throw new InvalidInputException(List.of(problem("body", "is required", "complaint.error.required")));
+        }
+        if (text.length() > MAX_MESSAGE) {
+            throw new InvalidInputException(
+                    List.of(problem("body", "must be at most 5000 characters", "complaint.error.tooLong")));
+        }
+        jdbc.sql("""
+                        insert into complaint_message (complaint_id, from_staff, username, body, sent_at)
+                        values (:id, :fromStaff, :username, :body, :at)""")
+                .param("id", id)
+                .param("fromStaff", fromStaff)
+                .param("username", username)
+                .param("body", text)
+                .param("at", now())
+                .update();
+    }
+
+    private Optional<Long> complaintIdOf(@Nullable String typedReceipt) {
+        String digits = Receipts.normalise(typedReceipt);
+        if (digits == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id from complaint where receipt_hash = :hash")
+                .param("hash", receipts.hash(digits))
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The type by the file's first bytes (its magic number), whatever its name says. */
+    static @Nullable String mediaType(byte[] b) {
+        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+            return "application/pdf";
+        }
+        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return "image/jpeg";
+        }
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+        if (b.length >= 8) {
+            for (int i = 0; i < 8; i++) {
+                if (b[i] != png[i]) {
+                    return null;
+                }
+            }
+            return "image/png";
+        }
+        return null;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static FieldProblem problem(String field, String message, String code) {
+        return new FieldProblem(field, message, code, List.of());
+    }
+
+    private static @Nullable String trim(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

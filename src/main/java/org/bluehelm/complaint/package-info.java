@@ -1,0 +1,13 @@
+/**
+ * Complaints from the public about the security sector: anyone may report, without signing in and
+ * anonymously by default, what happened, when, where and to which category it belongs, with up to
+ * three files. The reporter gets a receipt (16 random digits, kept only as a peppered hash) to
+ * follow the report and write to its handler. A name, a contact and files are encrypted with
+ * {@link org.bluehelm.shared.FieldCipher}; no address or browser of the reporter is kept. Staff in
+ * scope (by the report's country) list and read reports without identities, reply, and may reveal
+ * the identity, which is recorded with who and when. A report starts RECEIVED; the case workflow
+ * builds on it later.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "web"})
+@org.jspecify.annotations.NullMarked
+package org.bluehelm.complaint;

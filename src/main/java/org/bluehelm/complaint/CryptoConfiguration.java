@@ -24,7 +24,7 @@ import org.springframework.core.env.Environment;
 /**
  * The field cipher's keys and the receipt pepper, from {@code bluehelm.crypto.keys.<id>} (base64 of
  * 32 random bytes) and {@code bluehelm.crypto.pepper} (set them from the environment, e.g.
- * {@code BLUEHELM_CRYPTO_KEYS_2026-01}). When no key is configured, a key file is generated once
+ * {@code BLUEHELM_CRYPTO_KEYS_K202601}). When no key is configured, a key file is generated once
  * under {@code <data dir>/keys/} (outside the database) and a warning printed: fine for a trial,
  * but in production keep the keys apart from the data and its backups.
  */

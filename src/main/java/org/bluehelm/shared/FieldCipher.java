@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encrypts single values (a name, a contact, a file) with AES-256-GCM through the JCA: a random
  * 12-byte IV per value and the key id in front of the ciphertext, so keys can be rotated. The
- * newest key (the greatest id in sort order, so name them e.g. {@code 2026-01}, {@code 2026-07})
+ * newest key (the greatest id in sort order, so name them e.g. {@code k202601}, {@code k202607})
  * encrypts; every configured key decrypts. The key id is authenticated too (GCM associated data),
  * so any change to a stored value is detected rather than decrypted to garbage.
  *

@@ -277,6 +277,8 @@ class ComplaintIntakeIT {
         // staff list and detail, HTML and JSON: no identity before it is revealed
         mvc.perform(get("/complaints").with(staffUi()))
                 .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("<a href=\"/complaints\" aria-current=\"page\">Complaints</a>")))
                 .andExpect(content().string(containsString("/complaints/" + id)))
                 .andExpect(content().string(not(containsString(canary))))
                 .andExpect(content().string(not(containsString(canaryContact))));

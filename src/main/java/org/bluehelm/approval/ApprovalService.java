@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bluehelm.audit.AuditAction;
+import org.bluehelm.audit.AuditLog;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitFilter;
 import org.bluehelm.geography.OrgUnitView;
@@ -58,18 +60,21 @@ public class ApprovalService {
     private final GeographyService geography;
     private final BulkValueService values;
     private final Clock clock;
+    private final AuditLog audit;
 
     ApprovalService(
             JdbcClient jdbc,
             ProgrammeService programmes,
             GeographyService geography,
             BulkValueService values,
-            Clock clock) {
+            Clock clock,
+            AuditLog audit) {
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.geography = geography;
         this.values = values;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Takes one step of approval and logs it; returns the approval as it now stands. */
@@ -174,6 +179,19 @@ public class ApprovalService {
                 .param("now", now)
                 .param("comment", blankToNull(command.comment()))
                 .update();
+        audit.record(
+                AuditAction.valueOf(action.name()),
+                "approval",
+                String.valueOf(id),
+                Map.of(
+                        "programmeId",
+                        programme.id(),
+                        "orgUnitId",
+                        unit.id(),
+                        "period",
+                        p.id(),
+                        "state",
+                        action.to().name()));
         return view(id);
     }
 

@@ -6,9 +6,10 @@
  * only while no unit above it is approved. Approved data is locked: this module implements
  * measurement's {@link org.bluehelm.measurement.DataLock}, so that every write to a value of an
  * indicator of an approved programme, for the approved unit or one below it and a period within the
- * approved period, is refused. Every step is logged with who, when and their comment.
+ * approved period, is refused. Every step is logged with who, when and their comment, and
+ * appended to the audit log.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "programme", "measurement", "geography", "web"})
+        allowedDependencies = {"shared", "audit", "programme", "measurement", "geography", "web"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.approval;

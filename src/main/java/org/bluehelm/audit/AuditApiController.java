@@ -1,0 +1,49 @@
+package org.bluehelm.audit;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.bluehelm.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail and the signed tree heads, for administrators. */
+@RestController
+@RequestMapping("/api/v1/audit")
+@PreAuthorize("hasRole('ADMIN')")
+class AuditApiController {
+
+    private final AuditLog log;
+
+    AuditApiController(AuditLog log) {
+        this.log = log;
+    }
+
+    /** Matching entries, newest first (at most 500). */
+    @GetMapping
+    List<AuditEntryView> entries(
+            @RequestParam(required = false) @Nullable String recordType,
+            @RequestParam(required = false) @Nullable String recordId,
+            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+        return log.entries(new AuditFilter(recordType, recordId, actor, from, to));
+    }
+
+    /** The latest signed tree head with the public key that checks its signature. */
+    @GetMapping("/tree-heads/latest")
+    TreeHeadView latest() {
+        return log.latestTreeHead().orElseThrow(() -> new NotFoundException("Signed tree head", "latest"));
+    }
+
+    /** Signs a tree head over every entry so far. */
+    @PostMapping("/tree-heads")
+    TreeHeadView sign() {
+        return log.signTreeHead();
+    }
+}

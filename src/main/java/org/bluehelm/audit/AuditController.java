@@ -1,0 +1,50 @@
+package org.bluehelm.audit;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.bluehelm.web.Crumb;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The audit screen: filter the log, follow the trail of a record, see the latest signed tree head. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class AuditController {
+
+    private final AuditLog log;
+    private final MessageSource messages;
+
+    AuditController(AuditLog log, MessageSource messages) {
+        this.log = log;
+        this.messages = messages;
+    }
+
+    @GetMapping("/audit")
+    String list(
+            @RequestParam(required = false) @Nullable String recordType,
+            @RequestParam(required = false) @Nullable String recordId,
+            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            Model model) {
+        AuditFilter filter = new AuditFilter(recordType, recordId, actor, from, to);
+        List<AuditEntryView> entries = log.entries(filter);
+        model.addAttribute("filter", filter);
+        model.addAttribute("entries", entries);
+        model.addAttribute("limited", entries.size() >= AuditLog.MAX_ROWS);
+        model.addAttribute("trail", filter.recordType() != null && filter.recordId() != null);
+        model.addAttribute("treeHead", log.latestTreeHead().orElse(null));
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(new Crumb(
+                        messages.getMessage("audit.title", null, "Audit", LocaleContextHolder.getLocale()), null)));
+        return "audit/audit";
+    }
+}

@@ -18,6 +18,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,27 +55,66 @@ public class AuditLog {
         record(currentActor(), action, recordType, recordId, summary);
     }
 
-    /** Appends one entry by the given actor (e.g. the username of a sign-in attempt). */
+    /**
+     * Appends one entry by the given actor (e.g. the username of a sign-in attempt), in the
+     * caller's transaction. The entry is written just before that transaction commits: numbering
+     * entries takes a lock on the log's head, and taking it at commit rather than at the change
+     * keeps a long transaction (an import of millions of values) from holding up every other
+     * writer until it ends. A transaction rolled back writes nothing.
+     */
     @Transactional
     public void record(String actor, AuditAction action, String recordType, String recordId, Map<String, ?> summary) {
+        Pending entry = new Pending(
+                clip(actor, 200),
+                action,
+                clip(recordType, 100),
+                clip(recordId, 200),
+                JSON.writeValueAsString(new TreeMap<>(summary)));
+        AppendAtCommit atCommit = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(AppendAtCommit.class::isInstance)
+                .map(AppendAtCommit.class::cast)
+                .findFirst()
+                .orElseGet(() -> {
+                    AppendAtCommit created = new AppendAtCommit();
+                    TransactionSynchronizationManager.registerSynchronization(created);
+                    return created;
+                });
+        atCommit.pending.add(entry);
+    }
+
+    /** An entry waiting for its transaction to commit. */
+    private record Pending(String actor, AuditAction action, String recordType, String recordId, String summary) {}
+
+    /** Appends a transaction's entries, in the order they were recorded, as it commits. */
+    private final class AppendAtCommit implements TransactionSynchronization {
+
+        final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            // entries recorded while these are appended (by other before-commit work) follow them
+            while (!pending.isEmpty()) {
+                append(pending.poll());
+            }
+        }
+    }
+
+    private void append(Pending entry) {
         long seq = lockHead() + 1;
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String who = clip(actor, 200);
-        String type = clip(recordType, 100);
-        String id = clip(recordId, 200);
-        String json = JSON.writeValueAsString(new TreeMap<>(summary));
-        byte[] leaf = AuditHash.leaf(AuditHash.canonical(seq, at, who, action.name(), type, id, json));
+        byte[] leaf = AuditHash.leaf(AuditHash.canonical(
+                seq, at, entry.actor(), entry.action().name(), entry.recordType(), entry.recordId(), entry.summary()));
         jdbc.sql("""
                         insert into audit_entry (seq, at, actor, action, record_type, record_id, summary, leaf_hash)
                         values (:seq, :at, :actor, :action, :type, :id, :summary, :leaf)
                         """)
                 .param("seq", seq)
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .param("actor", who)
-                .param("action", action.name())
-                .param("type", type)
-                .param("id", id)
-                .param("summary", json)
+                .param("actor", entry.actor())
+                .param("action", entry.action().name())
+                .param("type", entry.recordType())
+                .param("id", entry.recordId())
+                .param("summary", entry.summary())
                 .param("leaf", leaf)
                 .update();
         jdbc.sql("update audit_head set last_seq = :seq where id = 1")

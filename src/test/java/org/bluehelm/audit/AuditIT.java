@@ -118,11 +118,9 @@ class AuditIT {
                                 null,
                                 null))
                         .id();
+                // the entry is appended as the transaction commits, so a rollback leaves none
                 assertThat(log.entries(new AuditFilter("actor", String.valueOf(actor[0]), null, null, null)))
-                        .extracting(AuditEntryView::summary)
-                        .singleElement()
-                        .asString()
-                        .contains(name);
+                        .isEmpty();
                 status.setRollbackOnly();
             });
             return null;

@@ -81,6 +81,13 @@ class CryptoConfiguration {
         stored.setProperty("key." + LocalDate.now(), random32(random));
         stored.setProperty("pepper", random32(random));
         Files.createDirectories(file.getParent());
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            // readable by the account that runs Bluehelm only, from the moment the file exists
+            Files.createFile(
+                    file,
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
         try (OutputStream out = Files.newOutputStream(file)) {
             stored.store(out, "Bluehelm field encryption keys and receipt pepper: keep apart from the database");
         }

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bluehelm.audit.AuditAction;
+import org.bluehelm.audit.AuditLog;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.shared.AccessScope;
@@ -41,14 +43,17 @@ public class ComplaintService {
     static final Map<String, String> SORTS =
             Map.of("receivedAt", "c.received_at", "occurredOn", "c.occurred_on", "id", "c.id");
 
+    private final AuditLog audit;
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
     private final Receipts receipts;
     private final GeographyService geography;
     private final Clock clock;
 
-    ComplaintService(JdbcClient jdbc, FieldCipher cipher, Receipts receipts, GeographyService geography) {
+    ComplaintService(
+            JdbcClient jdbc, FieldCipher cipher, Receipts receipts, GeographyService geography, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.cipher = cipher;
         this.receipts = receipts;
         this.geography = geography;
@@ -241,6 +246,8 @@ public class ComplaintService {
                 .param("username", scope.username())
                 .param("at", now)
                 .update();
+        // the tamper-evident trail: who saw whose identity is provable (the identity itself stays out)
+        audit.record(AuditAction.REVEAL, "complaint", String.valueOf(id), Map.of("revealed", "identity"));
         Map<String, Object> row = jdbc.sql("select name_enc, contact_enc from complaint where id = :id")
                 .param("id", id)
                 .query()

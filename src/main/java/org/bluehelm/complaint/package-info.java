@@ -8,6 +8,6 @@
  * the identity, which is recorded with who and when. A report starts RECEIVED; the case workflow
  * builds on it later.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "audit", "web"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.complaint;

@@ -336,6 +336,14 @@ class ComplaintIntakeIT {
                         .query(String.class)
                         .list())
                 .containsExactly("admin", "admin");
+        // each reveal is also in the tamper-evident audit log, without the identity
+        assertThat(jdbc.sql("select summary from audit_entry where action = 'REVEAL' and record_type = 'complaint'"
+                                + " and record_id = :id")
+                        .param("id", String.valueOf(id))
+                        .query(String.class)
+                        .list())
+                .hasSize(2)
+                .allSatisfy(summary -> assertThat(summary).doesNotContain(canary));
 
         // and the application log never saw it
         assertThat(output.getAll()).doesNotContain(canary).doesNotContain(canaryContact);

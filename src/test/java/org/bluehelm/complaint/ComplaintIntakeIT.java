@@ -267,6 +267,22 @@ class ComplaintIntakeIT {
     }
 
     @Test
+    void guessingReceiptsStopsAfterThirtyAttemptsAnHourEvenForARightOne() throws Exception {
+        String receipt = submit("Followed too often " + tag);
+        for (int i = 0; i < ClientLimits.FOLLOWS_PER_HOUR; i++) {
+            mvc.perform(post("/report/follow")
+                            .with(csrf())
+                            .with(fromClient())
+                            .param("receipt", String.format("%016d", i)))
+                    .andExpect(status().isNotFound());
+        }
+        // the right receipt from the same client is refused too: the limit stops guessing, not typos
+        mvc.perform(post("/report/follow").with(csrf()).with(fromClient()).param("receipt", receipt))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(not(containsString("Followed too often " + tag))));
+    }
+
+    @Test
     void staffSeeReportsInTheirScopeWithoutIdentitiesUntilTheyRevealOne(CapturedOutput output) throws Exception {
         String canary = "Canary" + tag + "Zebulon";
         String canaryContact = "canary-" + tag + "@example.org";

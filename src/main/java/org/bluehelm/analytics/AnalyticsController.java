@@ -2,12 +2,10 @@ package org.bluehelm.analytics;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bluehelm.geography.GeographyService;
-import org.bluehelm.geography.OrgUnitFilter;
 import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.indicator.IndicatorFilter;
 import org.bluehelm.indicator.IndicatorService;
@@ -188,15 +186,6 @@ class AnalyticsController {
 
     /** Units of the top three levels, in hierarchy order, for the unit choice. */
     private List<OrgUnitView> unitChoices() {
-        List<OrgUnitView> units = new ArrayList<>();
-        for (int level = 1; level <= 3; level++) {
-            units.addAll(geography
-                    .orgUnits(
-                            new OrgUnitFilter(null, null, null, level, null, null),
-                            PageQuery.of(0, PageQuery.MAX_SIZE, "path", Map.of("path", "path"), "path"))
-                    .items());
-        }
-        units.sort(Comparator.comparing(OrgUnitView::path));
-        return units;
+        return geography.topLevels(3);
     }
 }

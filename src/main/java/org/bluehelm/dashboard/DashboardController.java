@@ -1,14 +1,12 @@
 package org.bluehelm.dashboard;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.bluehelm.analytics.TableDownload;
 import org.bluehelm.geography.GeographyService;
-import org.bluehelm.geography.OrgUnitFilter;
 import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.indicator.IndicatorFilter;
 import org.bluehelm.indicator.IndicatorService;
@@ -356,16 +354,7 @@ class DashboardController {
 
     /** Units of the top three levels, in hierarchy order, as on the analytics screen. */
     private List<OrgUnitView> unitChoices() {
-        List<OrgUnitView> units = new ArrayList<>();
-        for (int level = 1; level <= 3; level++) {
-            units.addAll(geography
-                    .orgUnits(
-                            new OrgUnitFilter(null, null, null, level, null, null),
-                            PageQuery.of(0, PageQuery.MAX_SIZE, "path", Map.of("path", "path"), "path"))
-                    .items());
-        }
-        units.sort(Comparator.comparing(OrgUnitView::path));
-        return units;
+        return geography.topLevels(3);
     }
 
     /** The missions in the user's scope: a dashboard is shared only within it. */

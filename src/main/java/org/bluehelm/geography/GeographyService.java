@@ -1,5 +1,6 @@
 package org.bluehelm.geography;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,22 @@ public class GeographyService {
                 .query(OrgUnitView.class)
                 .list();
         return PageResponse.of(items, page, total);
+    }
+
+    /**
+     * The units of the top {@code levels} levels of the hierarchy, in hierarchy order (at most
+     * {@link PageQuery#MAX_SIZE} per level): what a screen offers to choose a unit from.
+     */
+    public List<OrgUnitView> topLevels(int levels) {
+        List<OrgUnitView> units = new ArrayList<>();
+        for (int level = 1; level <= levels; level++) {
+            units.addAll(orgUnits(
+                            new OrgUnitFilter(null, null, null, level, null, null),
+                            PageQuery.of(0, PageQuery.MAX_SIZE, "path", Map.of("path", "path"), "path"))
+                    .items());
+        }
+        units.sort(java.util.Comparator.comparing(OrgUnitView::path));
+        return units;
     }
 
     public OrgUnitView orgUnit(long id) {

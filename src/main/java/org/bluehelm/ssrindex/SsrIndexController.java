@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.bluehelm.geography.GeographyService;
-import org.bluehelm.geography.OrgUnitFilter;
 import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.indicator.Dimension;
 import org.bluehelm.institution.InstitutionFilter;
@@ -217,17 +216,9 @@ class SsrIndexController {
     /** Units of the top three levels in the user's countries, in hierarchy order, and the one asked for. */
     private List<OrgUnitView> unitChoices(@Nullable Long asked) {
         AccessScope scope = AccessScope.current();
-        List<OrgUnitView> units = new ArrayList<>();
-        for (int level = 1; level <= 3; level++) {
-            units.addAll(geography
-                    .orgUnits(
-                            new OrgUnitFilter(null, null, null, level, null, null),
-                            PageQuery.of(0, PageQuery.MAX_SIZE, "path", Map.of("path", "path"), "path"))
-                    .items()
-                    .stream()
-                    .filter(u -> scope.canRead(null, u.countryCode()))
-                    .toList());
-        }
+        List<OrgUnitView> units = new ArrayList<>(geography.topLevels(3).stream()
+                .filter(u -> scope.canRead(null, u.countryCode()))
+                .toList());
         if (asked != null && units.stream().noneMatch(u -> u.id() == asked)) {
             geography.findOrgUnit(asked).ifPresent(units::add);
         }

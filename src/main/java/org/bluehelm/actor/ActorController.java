@@ -178,32 +178,26 @@ class ActorController {
     private List<FieldChange> changes(ActorForm yours, ActorView stored) {
         ActorForm theirs = ActorForm.of(stored);
         List<FieldChange> changes = new ArrayList<>();
-        compare(changes, label("actor.name"), yours.getName(), theirs.getName());
-        compare(changes, label("actor.acronym"), yours.getAcronym(), theirs.getAcronym());
-        compare(
+        FieldChange.addIfDifferent(changes, label("actor.name"), yours.getName(), theirs.getName());
+        FieldChange.addIfDifferent(changes, label("actor.acronym"), yours.getAcronym(), theirs.getAcronym());
+        FieldChange.addIfDifferent(
                 changes,
                 label("actor.category"),
                 enumLabel("actor.category.", yours.getCategory()),
                 enumLabel("actor.category.", theirs.getCategory()));
-        compare(
+        FieldChange.addIfDifferent(
                 changes,
                 label("actor.type"),
                 enumLabel("actor.type.", yours.getType()),
                 enumLabel("actor.type.", theirs.getType()));
-        compare(changes, label("actor.country"), upper(yours.getCountryCode()), theirs.getCountryCode());
-        compare(changes, label("actor.mission"), acronym(yours.getMissionId()), acronym(theirs.getMissionId()));
-        compare(changes, label("actor.website"), yours.getWebsite(), theirs.getWebsite());
-        compare(changes, label("actor.description"), yours.getDescription(), theirs.getDescription());
+        FieldChange.addIfDifferent(
+                changes, label("actor.country"), upper(yours.getCountryCode()), theirs.getCountryCode());
+        FieldChange.addIfDifferent(
+                changes, label("actor.mission"), acronym(yours.getMissionId()), acronym(theirs.getMissionId()));
+        FieldChange.addIfDifferent(changes, label("actor.website"), yours.getWebsite(), theirs.getWebsite());
+        FieldChange.addIfDifferent(
+                changes, label("actor.description"), yours.getDescription(), theirs.getDescription());
         return changes;
-    }
-
-    private static void compare(
-            List<FieldChange> changes, String field, @Nullable Object yours, @Nullable Object stored) {
-        String a = yours == null ? "" : yours.toString().strip();
-        String b = stored == null ? "" : stored.toString().strip();
-        if (!a.equals(b)) {
-            changes.add(new FieldChange(field, a, b));
-        }
     }
 
     /** Values the browser sent that do not fit their field (a select tampered with), by field. */

@@ -169,11 +169,15 @@ class DashboardController {
         } catch (ConflictException e) {
             DashboardForm stored = DashboardForm.of(dashboards.get(id));
             List<FieldChange> changes = new ArrayList<>();
-            compare(changes, label("dashboard.name"), form.getName(), stored.getName());
-            compare(changes, label("dashboard.description"), form.getDescription(), stored.getDescription());
-            compare(changes, label("dashboard.shared"), yesNo(form.isShared()), yesNo(stored.isShared()));
-            compare(changes, label("dashboard.mission"), acronym(form.getMissionId()), acronym(stored.getMissionId()));
-            compare(changes, label("dashboard.country"), form.getCountryCode(), stored.getCountryCode());
+            FieldChange.addIfDifferent(changes, label("dashboard.name"), form.getName(), stored.getName());
+            FieldChange.addIfDifferent(
+                    changes, label("dashboard.description"), form.getDescription(), stored.getDescription());
+            FieldChange.addIfDifferent(
+                    changes, label("dashboard.shared"), yesNo(form.isShared()), yesNo(stored.isShared()));
+            FieldChange.addIfDifferent(
+                    changes, label("dashboard.mission"), acronym(form.getMissionId()), acronym(stored.getMissionId()));
+            FieldChange.addIfDifferent(
+                    changes, label("dashboard.country"), form.getCountryCode(), stored.getCountryCode());
             model.addAttribute("conflict", changes);
             model.addAttribute("reloadUrl", "/dashboards/" + id + "/edit");
         }
@@ -289,7 +293,7 @@ class DashboardController {
         } catch (ConflictException e) {
             // another change to the dashboard came first (perhaps to another item): show the versions
             List<FieldChange> changes = new ArrayList<>();
-            compare(
+            FieldChange.addIfDifferent(
                     changes,
                     label("field.version"),
                     form.getVersion(),
@@ -378,15 +382,6 @@ class DashboardController {
                             LocaleContextHolder.getLocale()));
         }
         return errors;
-    }
-
-    private static void compare(
-            List<FieldChange> changes, String field, @Nullable Object yours, @Nullable Object stored) {
-        String a = yours == null ? "" : yours.toString().strip();
-        String b = stored == null ? "" : stored.toString().strip();
-        if (!a.equals(b)) {
-            changes.add(new FieldChange(field, a, b));
-        }
     }
 
     private @Nullable String acronym(@Nullable Long missionId) {

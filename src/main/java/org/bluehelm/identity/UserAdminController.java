@@ -194,29 +194,21 @@ class UserAdminController {
     private List<FieldChange> changes(UserForm yours, UserView stored) {
         UserForm theirs = UserForm.of(stored);
         List<FieldChange> changes = new ArrayList<>();
-        compare(changes, label("identity.user.displayName"), yours.getDisplayName(), theirs.getDisplayName());
-        compare(changes, label("identity.user.email"), yours.getEmail(), theirs.getEmail());
-        compare(changes, label("identity.user.enabled"), yours.isEnabled(), theirs.isEnabled());
-        compare(
+        FieldChange.addIfDifferent(
+                changes, label("identity.user.displayName"), yours.getDisplayName(), theirs.getDisplayName());
+        FieldChange.addIfDifferent(changes, label("identity.user.email"), yours.getEmail(), theirs.getEmail());
+        FieldChange.addIfDifferent(changes, label("identity.user.enabled"), yours.isEnabled(), theirs.isEnabled());
+        FieldChange.addIfDifferent(
                 changes,
                 label("identity.user.roles"),
                 yours.getRoles().stream().sorted().toList(),
                 theirs.getRoles().stream().sorted().toList());
-        compare(
+        FieldChange.addIfDifferent(
                 changes,
                 label("identity.user.scope"),
                 scopeWords.describe(yours.getRoles(), yours.scopes()),
                 scopeWords.describe(theirs.getRoles(), theirs.scopes()));
         return changes;
-    }
-
-    private static void compare(
-            List<FieldChange> changes, String field, @Nullable Object yours, @Nullable Object stored) {
-        String a = yours == null ? "" : yours.toString();
-        String b = stored == null ? "" : stored.toString();
-        if (!a.equals(b)) {
-            changes.add(new FieldChange(field, a, b));
-        }
     }
 
     private String label(String key) {

@@ -142,9 +142,9 @@ class DisaggregationController {
         CategoryCommand a = yours.command();
         CategoryCommand b = CategoryForm.of(stored).command();
         List<FieldChange> changes = new ArrayList<>();
-        compare(changes, label("disaggregation.code"), a.code(), b.code());
-        compare(changes, label("disaggregation.name"), a.name(), b.name());
-        compare(changes, label("disaggregation.options"), options(a), options(b));
+        FieldChange.addIfDifferent(changes, label("disaggregation.code"), a.code(), b.code());
+        FieldChange.addIfDifferent(changes, label("disaggregation.name"), a.name(), b.name());
+        FieldChange.addIfDifferent(changes, label("disaggregation.options"), options(a), options(b));
         return changes;
     }
 
@@ -156,15 +156,6 @@ class DisaggregationController {
                         command.options().stream()
                                 .map(o -> o.code() + " (" + o.name() + ")")
                                 .toList());
-    }
-
-    private static void compare(
-            List<FieldChange> changes, String field, @Nullable Object yours, @Nullable Object stored) {
-        String a = yours == null ? "" : yours.toString();
-        String b = stored == null ? "" : stored.toString();
-        if (!a.equals(b)) {
-            changes.add(new FieldChange(field, a, b));
-        }
     }
 
     private String label(String key) {

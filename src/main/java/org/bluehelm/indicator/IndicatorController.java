@@ -325,33 +325,27 @@ class IndicatorController {
         Locale locale = LocaleContextHolder.getLocale();
         IndicatorForm theirs = IndicatorForm.of(stored, locale);
         List<FieldChange> changes = new ArrayList<>();
-        compare(changes, label("indicator.code"), yours.getCode(), theirs.getCode());
-        compare(changes, label("indicator.name"), yours.getName(), theirs.getName());
-        compare(changes, label("indicator.definition"), yours.getDefinition(), theirs.getDefinition());
-        compare(changes, label("indicator.unit"), yours.getUnit(), theirs.getUnit());
-        compare(changes, label("indicator.valueType"), yours.getValueType(), theirs.getValueType());
-        compare(changes, label("indicator.minValue"), yours.getMinValue(), theirs.getMinValue());
-        compare(changes, label("indicator.maxValue"), yours.getMaxValue(), theirs.getMaxValue());
-        compare(changes, label("indicator.aggregation"), yours.getAggregation(), theirs.getAggregation());
-        compare(changes, label("indicator.direction"), yours.getDirection(), theirs.getDirection());
-        compare(changes, label("indicator.dimension"), yours.getDimension(), theirs.getDimension());
-        compare(changes, label("indicator.pillar"), yours.getPillar(), theirs.getPillar());
-        compare(changes, label("indicator.categories"), yours.getCategories(), theirs.getCategories());
-        compare(
+        FieldChange.addIfDifferent(changes, label("indicator.code"), yours.getCode(), theirs.getCode());
+        FieldChange.addIfDifferent(changes, label("indicator.name"), yours.getName(), theirs.getName());
+        FieldChange.addIfDifferent(
+                changes, label("indicator.definition"), yours.getDefinition(), theirs.getDefinition());
+        FieldChange.addIfDifferent(changes, label("indicator.unit"), yours.getUnit(), theirs.getUnit());
+        FieldChange.addIfDifferent(changes, label("indicator.valueType"), yours.getValueType(), theirs.getValueType());
+        FieldChange.addIfDifferent(changes, label("indicator.minValue"), yours.getMinValue(), theirs.getMinValue());
+        FieldChange.addIfDifferent(changes, label("indicator.maxValue"), yours.getMaxValue(), theirs.getMaxValue());
+        FieldChange.addIfDifferent(
+                changes, label("indicator.aggregation"), yours.getAggregation(), theirs.getAggregation());
+        FieldChange.addIfDifferent(changes, label("indicator.direction"), yours.getDirection(), theirs.getDirection());
+        FieldChange.addIfDifferent(changes, label("indicator.dimension"), yours.getDimension(), theirs.getDimension());
+        FieldChange.addIfDifferent(changes, label("indicator.pillar"), yours.getPillar(), theirs.getPillar());
+        FieldChange.addIfDifferent(
+                changes, label("indicator.categories"), yours.getCategories(), theirs.getCategories());
+        FieldChange.addIfDifferent(
                 changes,
                 label("indicator.benchmarks"),
                 yours.command(locale, new ArrayList<>()).baselinesAndTargets().size(),
                 theirs.command(locale, new ArrayList<>()).baselinesAndTargets().size());
         return changes;
-    }
-
-    private static void compare(
-            List<FieldChange> changes, String field, @Nullable Object yours, @Nullable Object stored) {
-        String a = yours == null ? "" : yours.toString();
-        String b = stored == null ? "" : stored.toString();
-        if (!a.equals(b)) {
-            changes.add(new FieldChange(field, a, b));
-        }
     }
 
     private String label(String key, Object... args) {

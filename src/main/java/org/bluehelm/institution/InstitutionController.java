@@ -233,23 +233,27 @@ class InstitutionController {
     private List<FieldChange> changes(InstitutionForm yours, InstitutionView stored) {
         InstitutionForm theirs = InstitutionForm.of(stored);
         List<FieldChange> changes = new ArrayList<>();
-        compare(changes, label("institution.name"), yours.getName(), theirs.getName());
-        compare(changes, label("institution.acronym"), yours.getAcronym(), theirs.getAcronym());
-        compare(changes, label("institution.pillar"), pillar(yours.getPillar()), pillar(theirs.getPillar()));
-        compare(
+        FieldChange.addIfDifferent(changes, label("institution.name"), yours.getName(), theirs.getName());
+        FieldChange.addIfDifferent(changes, label("institution.acronym"), yours.getAcronym(), theirs.getAcronym());
+        FieldChange.addIfDifferent(
+                changes, label("institution.pillar"), pillar(yours.getPillar()), pillar(theirs.getPillar()));
+        FieldChange.addIfDifferent(
                 changes,
                 label("institution.country"),
                 Scoping.countryCode(yours.getCountryCode()),
                 theirs.getCountryCode());
-        compare(changes, label("institution.mission"), acronym(yours.getMissionId()), acronym(theirs.getMissionId()));
-        compare(changes, label("institution.parent"), name(yours.getParentId()), name(theirs.getParentId()));
-        compare(
+        FieldChange.addIfDifferent(
+                changes, label("institution.mission"), acronym(yours.getMissionId()), acronym(theirs.getMissionId()));
+        FieldChange.addIfDifferent(
+                changes, label("institution.parent"), name(yours.getParentId()), name(theirs.getParentId()));
+        FieldChange.addIfDifferent(
                 changes,
                 label("institution.orgUnit"),
                 orgUnit(yours.getOrgUnitId()).map(OrgUnitView::name).orElse(null),
                 orgUnit(theirs.getOrgUnitId()).map(OrgUnitView::name).orElse(null));
-        compare(changes, label("institution.description"), yours.getDescription(), theirs.getDescription());
-        compare(changes, label("institution.strength"), yours.strengthText(), theirs.strengthText());
+        FieldChange.addIfDifferent(
+                changes, label("institution.description"), yours.getDescription(), theirs.getDescription());
+        FieldChange.addIfDifferent(changes, label("institution.strength"), yours.strengthText(), theirs.strengthText());
         return changes;
     }
 
@@ -265,14 +269,6 @@ class InstitutionController {
 
     private @Nullable String pillar(@Nullable Pillar pillar) {
         return pillar == null ? null : label("pillar." + pillar);
-    }
-
-    static void compare(List<FieldChange> changes, String field, @Nullable Object yours, @Nullable Object stored) {
-        String a = yours == null ? "" : yours.toString().strip();
-        String b = stored == null ? "" : stored.toString().strip();
-        if (!a.equals(b)) {
-            changes.add(new FieldChange(field, a, b));
-        }
     }
 
     /** Values the browser sent that are not numbers (or dates), by field, in the user's language. */

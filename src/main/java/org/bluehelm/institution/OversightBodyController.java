@@ -209,21 +209,21 @@ class OversightBodyController {
     private List<FieldChange> changes(OversightBodyForm yours, OversightBodyView stored) {
         OversightBodyForm theirs = OversightBodyForm.of(stored);
         List<FieldChange> changes = new ArrayList<>();
-        InstitutionController.compare(changes, label("oversight.name"), yours.getName(), theirs.getName());
-        InstitutionController.compare(changes, label("oversight.type"), type(yours.getType()), type(theirs.getType()));
-        InstitutionController.compare(
+        FieldChange.addIfDifferent(changes, label("oversight.name"), yours.getName(), theirs.getName());
+        FieldChange.addIfDifferent(changes, label("oversight.type"), type(yours.getType()), type(theirs.getType()));
+        FieldChange.addIfDifferent(
                 changes,
                 label("institution.country"),
                 Scoping.countryCode(yours.getCountryCode()),
                 theirs.getCountryCode());
-        InstitutionController.compare(
+        FieldChange.addIfDifferent(
                 changes, label("institution.mission"), acronym(yours.getMissionId()), acronym(theirs.getMissionId()));
-        InstitutionController.compare(
+        FieldChange.addIfDifferent(
                 changes, label("oversight.independent"), yesNo(yours.getIndependent()), yesNo(theirs.getIndependent()));
-        InstitutionController.compare(
+        FieldChange.addIfDifferent(
                 changes, label("oversight.established"), yours.getEstablishedOn(), theirs.getEstablishedOn());
-        InstitutionController.compare(changes, label("oversight.mandate"), yours.getMandate(), theirs.getMandate());
-        InstitutionController.compare(
+        FieldChange.addIfDifferent(changes, label("oversight.mandate"), yours.getMandate(), theirs.getMandate());
+        FieldChange.addIfDifferent(
                 changes,
                 label("oversight.institutions"),
                 institutionNames(yours.getInstitutionIds()),

@@ -136,27 +136,19 @@ class MissionController {
     private List<FieldChange> changes(MissionForm yours, MissionView stored) {
         MissionForm theirs = MissionForm.of(stored);
         List<FieldChange> changes = new ArrayList<>();
-        compare(changes, label("mission.acronym"), yours.getAcronym(), theirs.getAcronym());
-        compare(changes, label("mission.name"), yours.getName(), theirs.getName());
-        compare(changes, label("mission.status"), yours.getStatus(), theirs.getStatus());
-        compare(changes, label("mission.start"), yours.getStartDate(), theirs.getStartDate());
-        compare(changes, label("mission.end"), yours.getEndDate(), theirs.getEndDate());
-        compare(changes, label("mission.hosts"), yours.getHostCountries(), theirs.getHostCountries());
-        compare(
+        FieldChange.addIfDifferent(changes, label("mission.acronym"), yours.getAcronym(), theirs.getAcronym());
+        FieldChange.addIfDifferent(changes, label("mission.name"), yours.getName(), theirs.getName());
+        FieldChange.addIfDifferent(changes, label("mission.status"), yours.getStatus(), theirs.getStatus());
+        FieldChange.addIfDifferent(changes, label("mission.start"), yours.getStartDate(), theirs.getStartDate());
+        FieldChange.addIfDifferent(changes, label("mission.end"), yours.getEndDate(), theirs.getEndDate());
+        FieldChange.addIfDifferent(
+                changes, label("mission.hosts"), yours.getHostCountries(), theirs.getHostCountries());
+        FieldChange.addIfDifferent(
                 changes,
                 label("mission.tasks"),
                 yours.command().tasks().size(),
                 theirs.command().tasks().size());
         return changes;
-    }
-
-    private static void compare(
-            List<FieldChange> changes, String field, @Nullable Object yours, @Nullable Object stored) {
-        String a = yours == null ? "" : yours.toString();
-        String b = stored == null ? "" : stored.toString();
-        if (!a.equals(b)) {
-            changes.add(new FieldChange(field, a, b));
-        }
     }
 
     /** Troops per year and source, summed over host countries, for the chart and its table. */

@@ -419,47 +419,41 @@ class ProgrammeController {
 
     private List<FieldChange> changes(ProgrammeForm yours, ProgrammeForm theirs) {
         List<FieldChange> changes = new ArrayList<>();
-        compare(changes, label("programme.code"), yours.getCode(), theirs.getCode());
-        compare(changes, label("programme.name"), yours.getName(), theirs.getName());
-        compare(
+        FieldChange.addIfDifferent(changes, label("programme.code"), yours.getCode(), theirs.getCode());
+        FieldChange.addIfDifferent(changes, label("programme.name"), yours.getName(), theirs.getName());
+        FieldChange.addIfDifferent(
                 changes,
                 label("programme.pillar"),
                 enumLabel("pillar.", yours.getPillar()),
                 enumLabel("pillar.", theirs.getPillar()));
-        compare(changes, label("programme.objectives"), yours.getObjectives(), theirs.getObjectives());
-        compare(
+        FieldChange.addIfDifferent(
+                changes, label("programme.objectives"), yours.getObjectives(), theirs.getObjectives());
+        FieldChange.addIfDifferent(
                 changes,
                 label("programme.country"),
                 ProgrammeChoices.countryCode(yours.getCountryCode()),
                 theirs.getCountryCode());
-        compare(changes, label("programme.mission"), acronym(yours.getMissionId()), acronym(theirs.getMissionId()));
-        compare(
+        FieldChange.addIfDifferent(
+                changes, label("programme.mission"), acronym(yours.getMissionId()), acronym(theirs.getMissionId()));
+        FieldChange.addIfDifferent(
                 changes,
                 label("programme.lead"),
                 actorName(yours.getLeadActorId()),
                 actorName(theirs.getLeadActorId()));
-        compare(changes, label("programme.partners"), partnersText(yours), partnersText(theirs));
-        compare(changes, label("programme.budget"), budgetText(yours), budgetText(theirs));
-        compare(changes, label("programme.startDate"), yours.getStartDate(), theirs.getStartDate());
-        compare(changes, label("programme.endDate"), yours.getEndDate(), theirs.getEndDate());
-        compare(
+        FieldChange.addIfDifferent(changes, label("programme.partners"), partnersText(yours), partnersText(theirs));
+        FieldChange.addIfDifferent(changes, label("programme.budget"), budgetText(yours), budgetText(theirs));
+        FieldChange.addIfDifferent(changes, label("programme.startDate"), yours.getStartDate(), theirs.getStartDate());
+        FieldChange.addIfDifferent(changes, label("programme.endDate"), yours.getEndDate(), theirs.getEndDate());
+        FieldChange.addIfDifferent(
                 changes,
                 label("programme.status"),
                 enumLabel("programme.status.", yours.getStatus()),
                 enumLabel("programme.status.", theirs.getStatus()));
-        compare(changes, label("programme.locations"), locationsText(yours), locationsText(theirs));
-        compare(changes, label("programme.institutions"), institutionsText(yours), institutionsText(theirs));
-        compare(changes, label("programme.results"), resultsText(yours), resultsText(theirs));
+        FieldChange.addIfDifferent(changes, label("programme.locations"), locationsText(yours), locationsText(theirs));
+        FieldChange.addIfDifferent(
+                changes, label("programme.institutions"), institutionsText(yours), institutionsText(theirs));
+        FieldChange.addIfDifferent(changes, label("programme.results"), resultsText(yours), resultsText(theirs));
         return changes;
-    }
-
-    private static void compare(
-            List<FieldChange> changes, String field, @Nullable Object yours, @Nullable Object stored) {
-        String a = yours == null ? "" : yours.toString().strip();
-        String b = stored == null ? "" : stored.toString().strip();
-        if (!a.equals(b)) {
-            changes.add(new FieldChange(field, a, b));
-        }
     }
 
     private String partnersText(ProgrammeForm form) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Turns changes into audit entries, synchronously and so inside the changing transaction: every
  * aggregate saved or deleted through a Spring Data JDBC repository (its simple fields, without
  * secrets or personal contact details), every batch of data values (one entry with counts), and
- * every sign-in and failed sign-in. Data values saved one by one are audited through their
+ * every sign-in through the sign-in form and every failed sign-in. Data values saved one by one are audited through their
  * {@link DataValuesChanged} event only, so that each write gives one entry.
  */
 @Component
@@ -120,6 +120,15 @@ class AuditListeners {
 
     @EventListener
     void signedIn(AuthenticationSuccessEvent event) {
+        // a sign-in is the sign-in form; an API request authenticating with Basic on every call
+        // is not one, and recording it would add a write (and the log's lock) to every API read
+        if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                        instanceof org.springframework.web.context.request.ServletRequestAttributes request)
+                || !request.getRequest()
+                        .getRequestURI()
+                        .equals(request.getRequest().getContextPath() + "/login")) {
+            return;
+        }
         String user = clip(event.getAuthentication().getName());
         log.record(user, AuditAction.SIGN_IN, "app_user", user, Map.of());
     }

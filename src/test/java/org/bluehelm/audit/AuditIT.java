@@ -144,9 +144,26 @@ class AuditIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].action").value("SIGN_IN_FAILED"))
                 .andExpect(jsonPath("$[0].recordType").value("app_user"));
+        long signInsBefore = log.entries(new AuditFilter(null, null, "admin", null, null)).stream()
+                .filter(e -> e.action().equals("SIGN_IN"))
+                .count();
+        // an API call authenticated on the way is not a sign-in; the sign-in form is
+        mvc.perform(get("/api/v1/actors").with(httpBasic("admin", "test-admin-password")))
+                .andExpect(status().isOk());
+        mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                                .param("username", "admin")
+                                .param("password", "test-admin-password")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
         assertThat(log.entries(new AuditFilter(null, null, "admin", null, null)))
                 .extracting(AuditEntryView::action)
                 .contains("SIGN_IN");
+        assertThat(log.entries(new AuditFilter(null, null, "admin", null, null)).stream()
+                        .filter(e -> e.action().equals("SIGN_IN"))
+                        .count())
+                .isEqualTo(signInsBefore + 1);
         assertThat(jdbc.sql("select count(*) from audit_entry where summary like :p")
                         .param("p", "%wrong-password-" + tag + "%")
                         .query(Long.class)

@@ -1,6 +1,11 @@
 package org.bluehelm.complaint;
 
-/** Where a complaint stands; the case workflow will add the states after RECEIVED. */
+/** Where a case stands in its workflow, from the report received to the case closed with an outcome. */
 public enum ComplaintState {
-    RECEIVED
+    RECEIVED,
+    TRIAGED,
+    ASSIGNED,
+    UNDER_INVESTIGATION,
+    REFERRED,
+    CLOSED
 }

@@ -8,6 +8,7 @@
  * the identity, which is recorded with who and when. A report starts RECEIVED; the case workflow
  * builds on it later.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "geography", "audit", "web"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "geography", "institution", "audit", "web"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.complaint;

@@ -11,6 +11,35 @@
     }
   });
 
+  // Navigation menus (details elements, which work without this file): one open at a time, and
+  // closed by Escape or a click elsewhere.
+  function closeMenus(except) {
+    document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+      if (menu !== except) {
+        menu.removeAttribute("open");
+      }
+    });
+  }
+  document.addEventListener("toggle", function (event) {
+    if (event.target.matches && event.target.matches("details.menu") && event.target.open) {
+      closeMenus(event.target);
+    }
+  }, true);
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest("details.menu")) {
+      closeMenus(null);
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      var open = document.querySelector("details.menu[open]");
+      closeMenus(null);
+      if (open) {
+        open.querySelector("summary").focus();
+      }
+    }
+  });
+
   // Ask before a destructive action.
   document.addEventListener("submit", function (event) {
     var message = event.target.getAttribute("data-confirm");

@@ -155,8 +155,12 @@ class CoreJourneyBrowserIT {
         // in French
         browser.open(programmePath + "?lang=fr");
         assertThat(browser.text(By.cssSelector("header nav")))
-                .contains("Programmes")
-                .contains("Saisie des données");
+                .contains("Planifier")
+                .contains("Données")
+                .contains("Alertes");
+        browser.click(By.cssSelector("#menu-data summary"));
+        assertThat(browser.text(By.id("menu-data"))).contains("Saisie des données");
+        browser.screenshot("nav-menu-open-fr");
         assertThat(browser.pageText()).contains("Partenaires");
         browser.screenshotWholePage("journey-programme-fr");
         browser.open(programmePath + "?lang=en");

@@ -80,7 +80,7 @@ class AuditBrowserIT {
         });
 
         browser.open("/");
-        browser.clickAndWait(By.linkText("Audit"));
+        browser.navigate("Audit");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Audit log");
         browser.type("recordType", "actor").type("recordId", String.valueOf(id));
         browser.clickAndWait(By.cssSelector("form.filters button[type=submit]"));

@@ -109,7 +109,7 @@ class DashboardBrowserIT {
     @Test
     void aUserBuildsADashboardWithATimeSeriesAndArrangesItsItems() {
         browser.open("/");
-        browser.clickAndWait(By.linkText("Dashboards"));
+        browser.navigate("Dashboards");
         browser.clickAndWait(By.id("dashboard-new"));
         String name = "Nimba training " + run;
         browser.type("name", name);

@@ -98,7 +98,7 @@ class AdminBrowserIT {
                     .toList();
             assertThat(acronyms).containsExactly("UNMIL");
             assertThat(browser.pageText()).contains("Your scope").contains("Missions: UNMIL");
-            assertThat(browser.all(By.linkText("Administration"))).isEmpty();
+            assertThat(browser.all(By.id("menu-admin"))).isEmpty();
             browser.screenshot("home-viewer");
             browser.resize(360, 800);
             Screenshots.wholePage(browser, "home-viewer-360");

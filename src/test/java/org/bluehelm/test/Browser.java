@@ -96,6 +96,25 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Follows a link of the main navigation by its text, opening the menu that holds it first. */
+    public Browser navigate(String linkText) {
+        WebElement link = driver.findElement(By.xpath("//header//nav//a[normalize-space(.)='" + linkText + "']"));
+        if (!link.isDisplayed()) {
+            link.findElement(By.xpath("ancestor::details[1]/summary")).click();
+        }
+        WebElement page = driver.findElement(By.tagName("html"));
+        link.click();
+        waitUntil(d -> {
+            try {
+                return org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page)
+                        .apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        });
+        return this;
+    }
+
     public String text(By by) {
         return driver.findElement(by).getText();
     }

@@ -48,6 +48,47 @@ final class AuditHash {
     }
 
     /**
+     * The right edge of a Merkle tree being built leaf by leaf: the roots of its perfect subtrees,
+     * largest first. The MTH of the leaves added so far folds them from the right, so the root of
+     * every prefix of a log comes out of one pass over it in O(log n) memory, without keeping the
+     * leaves.
+     */
+    static final class Frontier {
+        private final java.util.ArrayDeque<byte[]> hashes = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<Long> sizes = new java.util.ArrayDeque<>();
+        private long count;
+
+        void add(byte[] leafHash) {
+            byte[] hash = leafHash;
+            long size = 1;
+            while (!sizes.isEmpty() && sizes.peekLast() == size) {
+                hash = node(hashes.pollLast(), hash);
+                size += sizes.pollLast();
+            }
+            hashes.addLast(hash);
+            sizes.addLast(size);
+            count++;
+        }
+
+        long size() {
+            return count;
+        }
+
+        /** The MTH of the leaves added so far. */
+        byte[] root() {
+            if (hashes.isEmpty()) {
+                return sha256().digest();
+            }
+            var fromRight = hashes.descendingIterator();
+            byte[] root = fromRight.next();
+            while (fromRight.hasNext()) {
+                root = node(fromRight.next(), root);
+            }
+            return root;
+        }
+    }
+
+    /**
      * The canonical bytes of an entry: each field as a 4-byte big-endian length and its UTF-8
      * text, in the order seq, at (ISO-8601 instant), actor, action, record type, record id, summary.
      */

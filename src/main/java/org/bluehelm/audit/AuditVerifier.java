@@ -3,7 +3,9 @@ package org.bluehelm.audit;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +32,23 @@ class AuditVerifier {
     @Transactional(readOnly = true)
     List<String> verify() {
         List<String> problems = new ArrayList<>();
-        List<byte[]> leaves = new ArrayList<>();
+        List<Head> heads = jdbc.sql("select id, tree_size, root_hash, signed_at, signature, public_key"
+                        + " from audit_tree_head order by id")
+                .query((rs, n) -> new Head(
+                        rs.getLong("id"),
+                        rs.getLong("tree_size"),
+                        rs.getBytes("root_hash"),
+                        rs.getObject("signed_at", OffsetDateTime.class),
+                        rs.getBytes("signature"),
+                        rs.getBytes("public_key")))
+                .list();
+        // the root of every size a head was signed at, computed in the one pass over the entries
+        Map<Long, byte[]> rootsAt = new HashMap<>();
+        heads.forEach(head -> rootsAt.put(head.size(), null));
+        AuditHash.Frontier tree = new AuditHash.Frontier();
+        if (rootsAt.containsKey(0L)) {
+            rootsAt.put(0L, tree.root());
+        }
         long[] expected = {1};
         jdbc.sql(
                         "select seq, at, actor, action, record_type, record_id, summary, leaf_hash from audit_entry order by seq")
@@ -54,9 +72,12 @@ class AuditVerifier {
                     if (!Arrays.equals(leaf, rs.getBytes("leaf_hash"))) {
                         problems.add("entry " + seq + " does not match its hash (edited or reordered)");
                     }
-                    leaves.add(leaf);
+                    tree.add(leaf);
+                    if (rootsAt.containsKey(tree.size())) {
+                        rootsAt.put(tree.size(), tree.root());
+                    }
                 });
-        long count = leaves.size();
+        long count = tree.size();
         long lastSeq = jdbc.sql("select last_seq from audit_head where id = 1")
                 .query(Long.class)
                 .single();
@@ -64,16 +85,6 @@ class AuditVerifier {
             problems.add("the log holds " + count + " entries but " + lastSeq + " were written (truncated or deleted)");
         }
         byte[] publicKey = signer.publicKey().getEncoded();
-        List<Head> heads = jdbc.sql("select id, tree_size, root_hash, signed_at, signature, public_key"
-                        + " from audit_tree_head order by id")
-                .query((rs, n) -> new Head(
-                        rs.getLong("id"),
-                        rs.getLong("tree_size"),
-                        rs.getBytes("root_hash"),
-                        rs.getObject("signed_at", OffsetDateTime.class),
-                        rs.getBytes("signature"),
-                        rs.getBytes("public_key")))
-                .list();
         for (Head head : heads) {
             String name = "signed tree head " + head.id() + " (" + head.size() + " entries)";
             if (!Arrays.equals(head.publicKey(), publicKey)) {
@@ -85,7 +96,7 @@ class AuditVerifier {
             }
             if (head.size() > count) {
                 problems.add(name + " covers more entries than the log holds (" + count + "): truncated");
-            } else if (!Arrays.equals(AuditHash.root(leaves.subList(0, (int) head.size())), head.root())) {
+            } else if (!Arrays.equals(rootsAt.get(head.size()), head.root())) {
                 problems.add(name + " does not match the entries it covers");
             }
         }

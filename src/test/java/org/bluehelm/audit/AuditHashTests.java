@@ -106,4 +106,18 @@ class AuditHashTests {
         }
         return sha.digest();
     }
+
+    @Test
+    void theFrontierGivesTheRootOfEveryPrefixInOnePass() {
+        List<byte[]> leaves = new java.util.ArrayList<>();
+        AuditHash.Frontier frontier = new AuditHash.Frontier();
+        assertThat(frontier.root()).isEqualTo(AuditHash.root(leaves));
+        for (int i = 0; i < 300; i++) {
+            byte[] leaf = AuditHash.leaf(new byte[] {(byte) i, (byte) (i >> 8)});
+            leaves.add(leaf);
+            frontier.add(leaf);
+            assertThat(frontier.size()).isEqualTo(i + 1);
+            assertThat(frontier.root()).as("root of %d leaves", i + 1).isEqualTo(AuditHash.root(leaves));
+        }
+    }
 }

@@ -1,5 +1,8 @@
 package org.bluehelm.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -32,6 +36,18 @@ class SecurityConfiguration {
     private static final String[] MANAGERS = {"ADMIN", "MISSION_MANAGER"};
     private static final String[] STEWARDS = {"ADMIN", "MISSION_MANAGER", "DATA_STEWARD"};
     private static final String[] DATA_ENTRY = {"ADMIN", "MISSION_MANAGER", "DATA_STEWARD", "PARTNER"};
+
+    /**
+     * Areas whose records are sensitive (complaints and cases): a role without access to them is
+     * answered "not found", like a record out of scope, never "forbidden", so that it learns nothing
+     * about what they hold.
+     */
+    private static final List<String> HIDDEN_AREAS = List.of("/complaints", "/api/v1/complaints");
+
+    static boolean hidden(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return HIDDEN_AREAS.stream().anyMatch(area -> path.equals(area) || path.startsWith(area + "/"));
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -84,8 +100,13 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, userDetails, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
                                 response, 401, "unauthenticated", "Sign in with a personal access token or HTTP Basic"))
-                        .accessDeniedHandler((request, response, ex) ->
-                                problems.write(response, 403, "forbidden", "Your role does not allow this")))
+                        .accessDeniedHandler((request, response, ex) -> {
+                            if (hidden(request)) {
+                                problems.write(response, 404, "not-found", "Not found");
+                            } else {
+                                problems.write(response, 403, "forbidden", "Your role does not allow this");
+                            }
+                        }))
                 .headers(this::headers);
         return http.build();
     }
@@ -117,6 +138,13 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> {
+                    if (hidden(request)) {
+                        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                    } else {
+                        new AccessDeniedHandlerImpl().handle(request, response, ex);
+                    }
+                }))
                 .headers(this::headers);
         return http.build();
     }

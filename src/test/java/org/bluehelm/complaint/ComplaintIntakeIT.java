@@ -334,7 +334,11 @@ class ComplaintIntakeIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("\"id\":" + id + ","))));
         var viewer = TestApi.userScopedToMission(mvc, "VIEWER", TestApi.missionId(mvc, "UNMIL"));
-        mvc.perform(get("/api/v1/complaints/" + id).with(viewer)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/complaints/" + id).with(viewer)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/complaints/999999999").with(viewer)).andExpect(status().isNotFound());
+        var viewerUi = TestApi.uiUserScopedToMission(mvc, users, "VIEWER", TestApi.missionId(mvc, "UNMIL"));
+        mvc.perform(get("/complaints/" + id).with(viewerUi)).andExpect(status().isNotFound());
+        mvc.perform(get("/complaints").with(viewerUi)).andExpect(status().isNotFound());
         var inside = TestApi.userScopedToMission(mvc, "MISSION_MANAGER", TestApi.missionId(mvc, "UNMIL"));
         mvc.perform(get("/api/v1/complaints/" + id).with(inside)).andExpect(status().isOk());
 

@@ -40,6 +40,22 @@ public final class TestApi {
 
     /** Creates a user with the given role scoped to one mission and returns how to sign in as them. */
     public static RequestPostProcessor userScopedToMission(MockMvc mvc, String role, long missionId) throws Exception {
+        return httpBasic(createUserScopedToMission(mvc, role, missionId), PASSWORD);
+    }
+
+    /** The same user signed in to the browser UI (a session, as the sign-in form would make). */
+    public static RequestPostProcessor uiUserScopedToMission(
+            MockMvc mvc,
+            org.springframework.security.core.userdetails.UserDetailsService users,
+            String role,
+            long missionId)
+            throws Exception {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                users.loadUserByUsername(createUserScopedToMission(mvc, role, missionId)));
+    }
+
+    /** Creates a user with one role and one mission in scope, and returns the username. */
+    public static String createUserScopedToMission(MockMvc mvc, String role, long missionId) throws Exception {
         String username = role.toLowerCase().replace('_', '-') + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         mvc.perform(post("/api/v1/users")
@@ -49,7 +65,7 @@ public final class TestApi {
                                 {"username":"%s","displayName":"%s","password":"%s",
                                  "roles":["%s"],"scopes":[{"type":"MISSION","value":"%d"}]}""".formatted(username, username, PASSWORD, role, missionId)))
                 .andExpect(status().isCreated());
-        return httpBasic(username, PASSWORD);
+        return username;
     }
 
     /** The id of the record a request returned. */

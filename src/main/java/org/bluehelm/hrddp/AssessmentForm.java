@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /** The risk assessment form of the web UI, with a fixed number of rows for mitigation measures (blank rows are ignored). */
 public class AssessmentForm {
@@ -13,7 +14,10 @@ public class AssessmentForm {
     private @Nullable String commandResponsibility;
     private @Nullable OverallRisk overallRisk;
     private @Nullable Decision decision;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate reviewDate;
+
     private List<MitigationRow> mitigations = new ArrayList<>();
 
     static final int ROWS = 5;

@@ -2,11 +2,14 @@ package org.bluehelm.hrddp;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /** The monitoring entry form of the web UI. */
 public class MonitoringForm {
 
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate observedOn;
+
     private @Nullable String observation;
     private @Nullable Boolean mitigationRespected;
 

@@ -4,14 +4,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /** The support form of the web UI; the people responsible are usernames separated by commas or spaces. */
 public class SupportForm {
 
     private @Nullable Long recipientInstitutionId;
     private @Nullable SupportType type;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate periodFrom;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate periodTo;
+
     private @Nullable Long missionId;
     private @Nullable SupportStatus status = SupportStatus.PLANNED;
     private @Nullable String description;

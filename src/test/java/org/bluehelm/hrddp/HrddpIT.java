@@ -266,6 +266,12 @@ class HrddpIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("ACKNOWLEDGED"));
         acknowledge(toCompany, flag, "{\"note\":\"Again\",\"version\":2}").andExpect(status().isConflict());
+        mvc.perform(get("/api/v1/audit")
+                        .param("recordType", "hrddp_flag")
+                        .param("recordId", String.valueOf(flag))
+                        .with(admin()))
+                .andExpect(jsonPath("$[*].action", containsInAnyOrder("CREATE", "UPDATE")))
+                .andExpect(jsonPath("$[?(@.action == 'CREATE')].actor").value(hasItem("system")));
 
         mvc.perform(get("/api/v1/hrddp/supports")
                         .param("q", tag)

@@ -88,6 +88,8 @@ class AccessibilityBrowserIT {
                 "/alerts",
                 "/alerts/rules",
                 "/alerts/rules/new",
+                "/hrddp",
+                "/hrddp/new",
                 "/admin/users",
                 "/admin/users/new",
                 "/account",

@@ -1,0 +1,7 @@
+package org.bluehelm.hrddp;
+
+/** Whether a mitigation measure is still to be put in place. */
+public enum MitigationStatus {
+    OPEN,
+    IN_PLACE
+}

@@ -295,7 +295,7 @@ public class CasePerformanceService {
                             c.referral, c.referral_result, c.state, c.stage_since,
                             (select min(t.at) from complaint_transition t
                              where t.complaint_id = c.id and t.to_state = 'REFERRED') as referred_at
-                        from complaint c where """ + where)
+                        from complaint c""" + " where " + where)
                 .params(params)
                 .query((rs, n) -> {
                     OffsetDateTime closedAt = rs.getObject("closed_at", OffsetDateTime.class);

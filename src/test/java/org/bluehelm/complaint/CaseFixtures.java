@@ -1,7 +1,6 @@
 package org.bluehelm.complaint;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -75,7 +75,7 @@ final class CaseFixtures {
 
     /** Signs a user in on the browser pages (the UI takes no HTTP Basic). */
     static RequestPostProcessor ui(UserDetailsService users, String username) {
-        return user(users.loadUserByUsername(username));
+        return SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(username));
     }
 
     /** A case in Liberia with its workflow columns; returns its id. */

@@ -215,6 +215,7 @@ class CasePerformanceIT {
         mvc.perform(get(query() + "&country=SOM").with(elsewhere))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows", hasSize(0)));
+        mvc.perform(get(query()).with(admin())).andExpect(status().isOk()).andExpect(jsonPath("$.rows", hasSize(2)));
         mvc.perform(get("/api/v1/complaints/performance?from=2024Q3&to=2024Q1").with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("to"));

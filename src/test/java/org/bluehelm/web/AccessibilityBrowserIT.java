@@ -88,6 +88,7 @@ class AccessibilityBrowserIT {
                 "/alerts",
                 "/alerts/rules",
                 "/alerts/rules/new",
+                "/complaints/performance",
                 "/admin/users",
                 "/admin/users/new",
                 "/account",

@@ -202,6 +202,12 @@ class CasePerformanceIT {
                 .contains(",6,,,,,,,,,")
                 .doesNotContain("<5");
 
+        // a viewer, like a partner, is not among those who see small cells
+        mvc.perform(get(query()).with(CaseFixtures.user(mvc, "VIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows[0].received.value").value(6))
+                .andExpect(jsonPath("$.rows[0].openAtEnd.suppressed").value(true));
+
         RequestPostProcessor manager = CaseFixtures.ui(users, CaseFixtures.username(mvc, "MISSION_MANAGER"));
         mvc.perform(get("/complaints/performance?periodType=QUARTERLY&from=2024Q1&to=2024Q2&oversightBody=" + body)
                         .with(manager))

@@ -42,7 +42,13 @@ class AnalyticsController {
     /** One table of the pivot: an indicator or formula, its units as rows and periods as columns. */
     record PivotTable(String title, List<String> periods, List<PivotRow> rows) {}
 
-    record PivotRow(String code, String name, int level, List<@Nullable BigDecimal> values) {}
+    /** A unit's values by period; {@code suppressed} marks the small cells hidden from the user ("<5"). */
+    record PivotRow(String code, String name, int level, List<@Nullable BigDecimal> values, List<Boolean> suppressed) {
+
+        PivotRow(String code, String name, int level, List<@Nullable BigDecimal> values) {
+            this(code, name, level, values, java.util.Collections.nCopies(values.size(), false));
+        }
+    }
 
     @GetMapping("/analytics")
     String pivot(
@@ -146,32 +152,48 @@ class AnalyticsController {
     /** The result as tables: one per indicator and formula, every unit and period of the query. */
     static List<PivotTable> tables(AnalyticsResult result) {
         Map<String, BigDecimal> values = new HashMap<>();
+        java.util.Set<String> suppressed = new java.util.HashSet<>();
         for (AnalyticsResult.Row row : result.rows()) {
             String item = row.indicator() != null ? "i" + row.indicator() : "f" + row.formula();
             values.put(item + "|" + row.orgUnit() + "|" + row.period(), row.value());
+            if (row.suppressed()) {
+                suppressed.add(item + "|" + row.orgUnit() + "|" + row.period());
+            }
         }
         List<String> periods =
                 result.periods().stream().map(AnalyticsResult.PeriodItem::id).toList();
         List<PivotTable> tables = new ArrayList<>();
         for (AnalyticsResult.IndicatorItem indicator : result.indicators()) {
             tables.add(table(
-                    indicator.name() + " (" + indicator.code() + ")", "i" + indicator.id(), result, periods, values));
+                    indicator.name() + " (" + indicator.code() + ")",
+                    "i" + indicator.id(),
+                    result,
+                    periods,
+                    values,
+                    suppressed));
         }
         for (AnalyticsResult.FormulaItem formula : result.formulas()) {
-            tables.add(table(formula.formula(), "f" + formula.index(), result, periods, values));
+            tables.add(table(formula.formula(), "f" + formula.index(), result, periods, values, suppressed));
         }
         return tables;
     }
 
     private static PivotTable table(
-            String title, String item, AnalyticsResult result, List<String> periods, Map<String, BigDecimal> values) {
+            String title,
+            String item,
+            AnalyticsResult result,
+            List<String> periods,
+            Map<String, BigDecimal> values,
+            java.util.Set<String> suppressed) {
         List<PivotRow> rows = new ArrayList<>();
         for (AnalyticsResult.OrgUnitItem unit : result.orgUnits()) {
             List<@Nullable BigDecimal> cells = new ArrayList<>();
+            List<Boolean> hidden = new ArrayList<>();
             for (String period : periods) {
                 cells.add(values.get(item + "|" + unit.id() + "|" + period));
+                hidden.add(suppressed.contains(item + "|" + unit.id() + "|" + period));
             }
-            rows.add(new PivotRow(unit.code(), unit.name(), unit.level(), cells));
+            rows.add(new PivotRow(unit.code(), unit.name(), unit.level(), cells, hidden));
         }
         return new PivotTable(title, periods, rows);
     }

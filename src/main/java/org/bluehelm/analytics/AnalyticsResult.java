@@ -24,7 +24,8 @@ public record AnalyticsResult(
     /**
      * A value. Exactly one of {@code indicator} (an indicator id) and {@code formula} (the index of
      * the formula in the query) is set; {@code option} is set only when values are split by option,
-     * and is then null for values recorded without one.
+     * and is then null for values recorded without one. A small cell suppressed for the user
+     * ({@link SmallCellSuppression}) has no value and {@code suppressed} true.
      */
     public record Row(
             @Nullable Long indicator,
@@ -32,7 +33,24 @@ public record AnalyticsResult(
             long orgUnit,
             String period,
             @Nullable Long option,
-            BigDecimal value) {}
+            @Nullable BigDecimal value,
+            boolean suppressed) {
+
+        public Row(
+                @Nullable Long indicator,
+                @Nullable Integer formula,
+                long orgUnit,
+                String period,
+                @Nullable Long option,
+                BigDecimal value) {
+            this(indicator, formula, orgUnit, period, option, value, false);
+        }
+
+        /** The same cell without its value, marked suppressed. */
+        public Row suppress() {
+            return new Row(indicator, formula, orgUnit, period, option, null, true);
+        }
+    }
 
     public record IndicatorItem(long id, String code, String name, String unit, Aggregation aggregation) {}
 

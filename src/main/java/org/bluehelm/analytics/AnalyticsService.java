@@ -75,8 +75,15 @@ public class AnalyticsService {
             new ShortLivedCache<>(DEFINITIONS_TTL);
     private final ShortLivedCache<String, List<OrgUnitView>> unitCache = new ShortLivedCache<>(DEFINITIONS_TTL);
 
+    private final SmallCellSuppression suppression;
+
     AnalyticsService(
-            RollupStore store, RollupMaintainer maintainer, IndicatorService indicators, GeographyService geography) {
+            RollupStore store,
+            RollupMaintainer maintainer,
+            IndicatorService indicators,
+            GeographyService geography,
+            SmallCellSuppression suppression) {
+        this.suppression = suppression;
         this.store = store;
         this.maintainer = maintainer;
         this.indicators = indicators;
@@ -90,6 +97,12 @@ public class AnalyticsService {
      * @throws NotFoundException when an indicator does not exist or is outside the user's scope
      */
     public AnalyticsResult aggregate(AnalyticsQuery query) {
+        // the one place where small cells are suppressed for public and partner users
+        return suppression.apply(query, aggregateAll(query), this::aggregateAll);
+    }
+
+    /** {@link #aggregate} without small-cell suppression. */
+    private AnalyticsResult aggregateAll(AnalyticsQuery query) {
         AccessScope scope = AccessScope.current();
         Validation v = new Validation();
         if (query.indicators().isEmpty() && query.formulas().isEmpty()) {

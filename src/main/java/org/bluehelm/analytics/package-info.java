@@ -4,7 +4,8 @@
  * finer ones) and disaggregation option, with sums, averages, last values, ratios and formulas
  * over indicators, restricted to what the user may see. Served from rollup tables that are kept
  * up to date in the same transaction as every data value write (no nightly batch) and can be
- * rebuilt from the data values at any time; see docs/adr/0004-analytics-rollups.md.
+ * rebuilt from the data values at any time; see docs/adr/0004-analytics-rollups.md. Small cells of
+ * the indicators that ask for it are suppressed for public and partner users (docs/accountability.md).
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"shared", "geography", "indicator", "measurement", "mission"})

@@ -6,9 +6,11 @@
  * {@link org.bluehelm.shared.FieldCipher}; no address or browser of the reporter is kept. Staff in
  * scope (by the report's country) list and read reports without identities, reply, and may reveal
  * the identity, which is recorded with who and when. A report starts RECEIVED; the case workflow
- * builds on it later.
+ * builds on it later. The performance of oversight bodies is computed over the cases, fed to the
+ * indicator engine as de-identified ACCOUNTABILITY indicators with small cells suppressed for
+ * partners, and closed cases are deleted when their retention period ends.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "geography", "institution", "audit", "web"})
+        allowedDependencies = {"shared", "geography", "institution", "audit", "web", "indicator", "measurement", "cli"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.complaint;

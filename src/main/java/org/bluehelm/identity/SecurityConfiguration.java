@@ -65,6 +65,9 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/api/v1/me", "/api/v1/me/**")
                         .authenticated()
+                        // performance figures with small cells suppressed for partners and other readers
+                        .requestMatchers(HttpMethod.GET, "/api/v1/complaints/performance")
+                        .authenticated()
                         .requestMatchers("/api/v1/complaints", "/api/v1/complaints/**")
                         .hasAnyRole(MANAGERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
@@ -130,6 +133,8 @@ class SecurityConfiguration {
                                 "/report",
                                 "/report/**")
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/complaints/performance", "/complaints/performance.csv")
+                        .authenticated()
                         .requestMatchers("/complaints", "/complaints/**")
                         .hasAnyRole(MANAGERS)
                         .requestMatchers("/admin", "/admin/**")

@@ -677,4 +677,16 @@ public class IndicatorService {
                         .toList(),
                 i.version);
     }
+
+    /**
+     * The indicators whose small cells are suppressed in public and partner outputs, with the count
+     * under which a cell is suppressed, by indicator id (see {@link SmallCells}).
+     */
+    public Map<Long, Integer> smallCellThresholds() {
+        Map<Long, Integer> thresholds = new java.util.HashMap<>();
+        jdbc.sql("select id, suppress_below from indicator where suppress_below is not null")
+                .query((rs, n) -> thresholds.put(rs.getLong(1), rs.getInt(2)))
+                .list();
+        return thresholds;
+    }
 }

@@ -327,4 +327,36 @@ public class InstitutionService {
                         .toList(),
                 i.version);
     }
+
+    /**
+     * The actual strength by organisation unit and year, added up over the institutions placed in
+     * each unit (institutions without a unit or an actual strength left out), whatever the scope: for
+     * de-identified aggregates such as complaints per 1,000 personnel.
+     */
+    public List<UnitStrength> actualStrengthByOrgUnit() {
+        return jdbc.sql("""
+                        select i.org_unit_id, s.year, sum(s.actual) as actual
+                        from institution i join institution_strength s on s.institution = i.id
+                        where i.org_unit_id is not null and s.actual is not null
+                        group by i.org_unit_id, s.year
+                        order by i.org_unit_id, s.year""")
+                .query((rs, n) -> new UnitStrength(rs.getLong(1), rs.getInt(2), rs.getLong(3)))
+                .list();
+    }
+
+    /** The organisation unit of each of the institutions that has one, whatever the scope, by institution id. */
+    public Map<Long, Long> orgUnitsOf(java.util.Collection<Long> institutionIds) {
+        Map<Long, Long> units = new HashMap<>();
+        if (institutionIds.isEmpty()) {
+            return units;
+        }
+        jdbc.sql("select id, org_unit_id from institution where org_unit_id is not null and id in (:ids)")
+                .param("ids", institutionIds)
+                .query((rs, n) -> units.put(rs.getLong(1), rs.getLong(2)))
+                .list();
+        return units;
+    }
+
+    /** The actual strength of the institutions of an organisation unit in a year. */
+    public record UnitStrength(long orgUnitId, int year, long actual) {}
 }

@@ -90,6 +90,7 @@ class AccessibilityBrowserIT {
                 "/alerts/rules/new",
                 "/hrddp",
                 "/hrddp/new",
+                "/complaints/performance",
                 "/admin/users",
                 "/admin/users/new",
                 "/account",

@@ -9,6 +9,6 @@
  * builds on it later.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "geography", "institution", "audit", "web"})
+        allowedDependencies = {"shared", "geography", "institution", "audit", "cli", "web"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.complaint;

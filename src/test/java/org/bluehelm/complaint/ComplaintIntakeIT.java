@@ -334,7 +334,7 @@ class ComplaintIntakeIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("\"id\":" + id + ","))));
         var viewer = TestApi.userScopedToMission(mvc, "VIEWER", TestApi.missionId(mvc, "UNMIL"));
-        mvc.perform(get("/api/v1/complaints/" + id).with(viewer)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/complaints/" + id).with(viewer)).andExpect(status().isNotFound());
         var inside = TestApi.userScopedToMission(mvc, "MISSION_MANAGER", TestApi.missionId(mvc, "UNMIL"));
         mvc.perform(get("/api/v1/complaints/" + id).with(inside)).andExpect(status().isOk());
 

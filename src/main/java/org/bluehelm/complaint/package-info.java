@@ -5,8 +5,10 @@
  * follow the report and write to its handler. A name, a contact and files are encrypted with
  * {@link org.bluehelm.shared.FieldCipher}; no address or browser of the reporter is kept. Staff in
  * scope (by the report's country) list and read reports without identities, reply, and may reveal
- * the identity, which is recorded with who and when. A report starts RECEIVED; the case workflow
- * builds on it later.
+ * the identity, which is recorded with who and when. A report starts RECEIVED and becomes a case that
+ * moves through {@link org.bluehelm.complaint.CaseWorkflow} with deadlines per stage, the people
+ * involved (encrypted, with duplicate detection), internal notes, and cases created by staff or
+ * imported; who sees and reveals what is {@link org.bluehelm.complaint.CaseAccess}.
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"shared", "geography", "institution", "audit", "cli", "web"})

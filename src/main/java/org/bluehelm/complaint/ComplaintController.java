@@ -186,7 +186,7 @@ class ComplaintController {
 
     @GetMapping("/complaints/import")
     String importPage(Model model) {
-        model.addAttribute("columns", String.join(",", CaseService.IMPORT_COLUMNS));
+        model.addAttribute("columns", String.join(", ", CaseService.IMPORT_COLUMNS));
         model.addAttribute(
                 "breadcrumbs",
                 List.of(

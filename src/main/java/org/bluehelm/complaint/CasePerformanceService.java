@@ -275,7 +275,7 @@ public class CasePerformanceService {
 
     private List<Case> cases(Query query, AccessScope scope, OffsetDateTime before) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(ComplaintService.scopeCondition(scope, params));
+        StringBuilder where = new StringBuilder(CaseAccess.scopeCondition(scope, params));
         where.append(" and c.received_at < :before");
         params.put("before", before);
         if (query.country() != null && !query.country().isBlank()) {
@@ -379,7 +379,7 @@ public class CasePerformanceService {
     /** The countries of the cases in the scope, for the country filter. */
     public List<String> countries(AccessScope scope) {
         Map<String, Object> params = new HashMap<>();
-        String where = ComplaintService.scopeCondition(scope, params);
+        String where = CaseAccess.scopeCondition(scope, params);
         return jdbc.sql("select distinct c.country_code from complaint c where c.country_code is not null and " + where
                         + " order by c.country_code")
                 .params(params)

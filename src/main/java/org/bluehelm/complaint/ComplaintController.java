@@ -1,7 +1,13 @@
 package org.bluehelm.complaint;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
@@ -18,27 +24,45 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The staff pages (administrators and mission managers, in scope): the list and one complaint. */
+/**
+ * The staff pages: the list of cases with filters, one case with its workflow, people, notes and
+ * messages, staff-created and imported cases, and the case officers of an oversight body. Who sees
+ * what is decided by the services ({@link CaseAccess}).
+ */
 @Controller
 class ComplaintController {
 
     private final ComplaintService complaints;
+    private final CaseService cases;
     private final MessageSource messages;
 
-    ComplaintController(ComplaintService complaints, MessageSource messages) {
+    ComplaintController(ComplaintService complaints, CaseService cases, MessageSource messages) {
         this.complaints = complaints;
+        this.cases = cases;
         this.messages = messages;
     }
 
     @GetMapping("/complaints")
-    String list(@RequestParam(required = false) @Nullable Integer page, Model model) {
+    String list(
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable ComplaintState state,
+            @RequestParam(required = false) @Nullable ComplaintCategory category,
+            @RequestParam(required = false) @Nullable Long body,
+            @RequestParam(required = false) boolean overdue,
+            Model model) {
+        AccessScope scope = AccessScope.current();
+        CaseFilter filter = new CaseFilter(state, category, body, overdue);
         model.addAttribute(
                 "complaints",
                 complaints.list(
-                        AccessScope.current(),
-                        PageQuery.of(page, 50, "-receivedAt", ComplaintService.SORTS, "-receivedAt")));
+                        scope, filter, PageQuery.of(page, 50, "-receivedAt", ComplaintService.SORTS, "-receivedAt")));
+        model.addAttribute("filter", filter);
+        model.addAttribute("states", ComplaintState.values());
+        model.addAttribute("categories", ComplaintCategory.values());
+        model.addAttribute("overdueMine", complaints.overdueHandledBy(scope.username()));
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("complaint.list.title"), null)));
         return "complaint/complaints";
     }
@@ -46,10 +70,178 @@ class ComplaintController {
     @GetMapping("/complaints/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("complaint", complaints.get(id, AccessScope.current()));
+        model.addAttribute("personRoles", PersonRole.values());
+        model.addAttribute("referrals", Referral.values());
+        model.addAttribute("referralResults", Referral.Result.values());
+        model.addAttribute("outcomes", CaseOutcome.values());
         model.addAttribute(
                 "breadcrumbs",
                 List.of(new Crumb(label("complaint.list.title"), "/complaints"), new Crumb("#" + id, null)));
         return "complaint/complaint";
+    }
+
+    @PostMapping("/complaints/{id}/transitions")
+    String move(@PathVariable long id, CaseCommands.MoveCase step, Model model, RedirectAttributes redirect) {
+        try {
+            cases.move(id, step, AccessScope.current());
+        } catch (InvalidInputException e) {
+            model.addAttribute("moveErrors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            return detail(id, model);
+        } catch (ConflictException e) {
+            model.addAttribute("moveErrors", Map.of("version", label("complaint.error.conflict")));
+            return detail(id, model);
+        }
+        redirect.addFlashAttribute("flash", "complaint.moved");
+        return "redirect:/complaints/" + id;
+    }
+
+    @PostMapping("/complaints/{id}/referral-result")
+    String referralResult(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer version,
+            @RequestParam(required = false) @Nullable String referralResult,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            cases.recordReferralResult(id, version, referralResult, AccessScope.current());
+        } catch (InvalidInputException e) {
+            model.addAttribute("moveErrors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            return detail(id, model);
+        } catch (ConflictException e) {
+            model.addAttribute("moveErrors", Map.of("version", label("complaint.error.conflict")));
+            return detail(id, model);
+        }
+        redirect.addFlashAttribute("flash", "complaint.saved");
+        return "redirect:/complaints/" + id;
+    }
+
+    @PostMapping("/complaints/{id}/people")
+    String addPerson(@PathVariable long id, CaseCommands.AddPerson person, Model model, RedirectAttributes redirect) {
+        try {
+            PersonResult result = cases.addPerson(id, person, AccessScope.current());
+            if (result.personId() == null) {
+                model.addAttribute("matches", result.matches());
+                model.addAttribute("person", person);
+                return detail(id, model);
+            }
+        } catch (InvalidInputException e) {
+            model.addAttribute("personErrors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            model.addAttribute("person", person);
+            return detail(id, model);
+        }
+        redirect.addFlashAttribute("flash", "complaint.person.added");
+        return "redirect:/complaints/" + id + "#people";
+    }
+
+    @PostMapping("/complaints/{id}/people/{personId}/reveal")
+    String revealPerson(@PathVariable long id, @PathVariable long personId, Model model) {
+        model.addAttribute("personIdentity", cases.revealPerson(id, personId, AccessScope.current()));
+        return detail(id, model);
+    }
+
+    @PostMapping("/complaints/{id}/notes")
+    String addNote(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String note,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            cases.addNote(id, note, AccessScope.current());
+        } catch (InvalidInputException e) {
+            model.addAttribute("noteErrors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            return detail(id, model);
+        }
+        redirect.addFlashAttribute("flash", "complaint.note.added");
+        return "redirect:/complaints/" + id + "#notes";
+    }
+
+    @GetMapping("/complaints/new")
+    String newCase(Model model) {
+        model.addAttribute("form", new CaseCommands.CreateCase(null, null, null, null, null, null));
+        return caseForm(model);
+    }
+
+    @PostMapping("/complaints/new")
+    String create(CaseCommands.CreateCase form, Model model, RedirectAttributes redirect) {
+        try {
+            long id = cases.create(form, AccessScope.current());
+            redirect.addFlashAttribute("flash", "complaint.created");
+            return "redirect:/complaints/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            model.addAttribute("form", form);
+            return caseForm(model);
+        }
+    }
+
+    private String caseForm(Model model) {
+        model.addAttribute("categories", ComplaintCategory.values());
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("complaint.list.title"), "/complaints"),
+                        new Crumb(label("complaint.new.title"), null)));
+        return "complaint/new-case";
+    }
+
+    @GetMapping("/complaints/import")
+    String importPage(Model model) {
+        model.addAttribute("columns", String.join(", ", CaseService.IMPORT_COLUMNS));
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("complaint.list.title"), "/complaints"),
+                        new Crumb(label("complaint.import.title"), null)));
+        return "complaint/import";
+    }
+
+    @PostMapping("/complaints/import")
+    String importCases(
+            @RequestParam("file") MultipartFile file, @RequestParam(required = false) boolean dryRun, Model model)
+            throws IOException {
+        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            int count = cases.importCsv(reader, dryRun, AccessScope.current());
+            model.addAttribute("imported", count);
+            model.addAttribute("dryRun", dryRun);
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+        }
+        return importPage(model);
+    }
+
+    @GetMapping("/complaints/bodies/{bodyId}/members")
+    String members(@PathVariable long bodyId, Model model) {
+        model.addAttribute("members", cases.members(bodyId, AccessScope.current()));
+        model.addAttribute("bodyId", bodyId);
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("complaint.list.title"), "/complaints"),
+                        new Crumb(label("complaint.members.title"), null)));
+        return "complaint/members";
+    }
+
+    @PostMapping("/complaints/bodies/{bodyId}/members")
+    String addMember(
+            @PathVariable long bodyId,
+            @RequestParam(required = false) @Nullable String username,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            cases.addMember(bodyId, username, AccessScope.current());
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            return members(bodyId, model);
+        }
+        redirect.addFlashAttribute("flash", "complaint.members.added");
+        return "redirect:/complaints/bodies/" + bodyId + "/members";
+    }
+
+    @PostMapping("/complaints/bodies/{bodyId}/members/remove")
+    String removeMember(@PathVariable long bodyId, @RequestParam String username, RedirectAttributes redirect) {
+        cases.removeMember(bodyId, username, AccessScope.current());
+        redirect.addFlashAttribute("flash", "complaint.members.removed");
+        return "redirect:/complaints/bodies/" + bodyId + "/members";
     }
 
     @PostMapping("/complaints/{id}/reply")

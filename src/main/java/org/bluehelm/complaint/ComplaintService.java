@@ -48,11 +48,21 @@ public class ComplaintService {
     private final FieldCipher cipher;
     private final Receipts receipts;
     private final GeographyService geography;
+    private final CaseAccess access;
+    private final CaseDeadlines deadlines;
     private final Clock clock;
 
     ComplaintService(
-            JdbcClient jdbc, FieldCipher cipher, Receipts receipts, GeographyService geography, AuditLog audit) {
+            JdbcClient jdbc,
+            FieldCipher cipher,
+            Receipts receipts,
+            GeographyService geography,
+            AuditLog audit,
+            CaseAccess access,
+            CaseDeadlines deadlines) {
         this.jdbc = jdbc;
+        this.access = access;
+        this.deadlines = deadlines;
         this.audit = audit;
         this.cipher = cipher;
         this.receipts = receipts;
@@ -137,12 +147,14 @@ public class ComplaintService {
             throw new InvalidInputException(problems);
         }
         String receipt = receipts.newReceipt();
+        OffsetDateTime received = now();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into complaint (receipt_hash, state, category, description, occurred_on, country_code,
-                            org_unit_id, institution, anonymous, name_enc, contact_enc, received_at)
+                            org_unit_id, institution, anonymous, name_enc, contact_enc, received_at, source,
+                            stage_since, stage_due)
                         values (:hash, :state, :category, :description, :occurredOn, :country, :orgUnit,
-                            :institution, :anonymous, :name, :contact, :receivedAt)""")
+                            :institution, :anonymous, :name, :contact, :receivedAt, 'PUBLIC', :receivedAt, :due)""")
                 .param("hash", receipts.hash(receipt))
                 .param("state", ComplaintState.RECEIVED.name())
                 .param("category", category.name())
@@ -154,9 +166,11 @@ public class ComplaintService {
                 .param("anonymous", name == null && contact == null)
                 .param("name", name == null ? null : cipher.encrypt(name))
                 .param("contact", contact == null ? null : cipher.encrypt(contact))
-                .param("receivedAt", now())
+                .param("receivedAt", received)
+                .param("due", deadlines.due(ComplaintState.RECEIVED, received.toLocalDate()))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
+        recordTransition(id, null, ComplaintState.RECEIVED, "public", null, received);
         for (int i = 0; i < report.attachments().size(); i++) {
             byte[] content = report.attachments().get(i).content();
             jdbc.sql("""
@@ -196,8 +210,33 @@ public class ComplaintService {
 
     @Transactional(readOnly = true)
     public PageResponse<ComplaintSummary> list(AccessScope scope, PageQuery page) {
+        return list(scope, CaseFilter.NONE, page);
+    }
+
+    /**
+     * The cases the user may see (see {@link CaseAccess}) that match the filter; "not found" for a
+     * user who may see no case at all.
+     */
+    @Transactional(readOnly = true)
+    public PageResponse<ComplaintSummary> list(AccessScope scope, CaseFilter filter, PageQuery page) {
         Map<String, Object> params = new HashMap<>();
-        String where = scopeCondition(scope, params);
+        StringBuilder where = new StringBuilder(access.condition(access.viewer(scope), params));
+        params.put("today", today());
+        if (filter.state() != null) {
+            where.append(" and c.state = :state");
+            params.put("state", filter.state().name());
+        }
+        if (filter.category() != null) {
+            where.append(" and c.category = :category");
+            params.put("category", filter.category().name());
+        }
+        if (filter.oversightBodyId() != null) {
+            where.append(" and c.oversight_body_id = :body");
+            params.put("body", filter.oversightBodyId());
+        }
+        if (filter.overdueOnly()) {
+            where.append(" and " + OVERDUE);
+        }
         long total = jdbc.sql("select count(*) from complaint c where " + where)
                 .params(params)
                 .query(Long.class)
@@ -212,9 +251,20 @@ public class ComplaintService {
         return PageResponse.of(items, page, total);
     }
 
+    /** How many open cases the user handles are past their stage's deadline. */
+    @Transactional(readOnly = true)
+    public long overdueHandledBy(String username) {
+        return jdbc.sql("select count(*) from complaint c where c.handler = :u and " + OVERDUE)
+                .param("u", username)
+                .param("today", today())
+                .query(Long.class)
+                .single();
+    }
+
     @Transactional(readOnly = true)
     public ComplaintView get(long id, AccessScope scope) {
-        ComplaintSummary s = inScope(id, scope);
+        CaseAccess.Viewer viewer = access.viewer(scope);
+        ComplaintSummary s = visible(id, viewer);
         String description = jdbc.sql("select description from complaint where id = :id")
                 .param("id", id)
                 .query(String.class)
@@ -225,19 +275,48 @@ public class ComplaintService {
                 .param("id", id)
                 .query(ComplaintView.AttachmentView.class)
                 .list();
-        return new ComplaintView(s, description, files, messages(id));
+        List<ComplaintView.NoteView> notes = jdbc.sql("""
+                        select username, body, written_at from complaint_note
+                        where complaint_id = :id order by written_at, id""")
+                .param("id", id)
+                .query(ComplaintView.NoteView.class)
+                .list();
+        List<ComplaintView.PersonView> people = jdbc.sql("""
+                        select p.id, p.role, p.institution_id, i.name as institution_name,
+                            case when p.name_enc is null then false else true end as has_name, p.same_as_id
+                        from complaint_person p left join institution i on i.id = p.institution_id
+                        where p.complaint_id = :id order by p.id""")
+                .param("id", id)
+                .query(ComplaintView.PersonView.class)
+                .list();
+        List<ComplaintView.TransitionView> steps = jdbc.sql("""
+                        select from_state, to_state, username, note, at from complaint_transition
+                        where complaint_id = :id order by at, id""")
+                .param("id", id)
+                .query(ComplaintView.TransitionView.class)
+                .list();
+        return new ComplaintView(
+                s,
+                description,
+                files,
+                messages(id),
+                notes,
+                people,
+                steps,
+                CaseWorkflow.next(s.state()),
+                access.canReveal(viewer, s.oversightBodyId(), s.handler()));
     }
 
     @Transactional
     public void reply(long id, @Nullable String body, AccessScope scope) {
-        inScope(id, scope);
+        visible(id, access.viewer(scope));
         addMessage(id, true, scope.username(), body);
     }
 
     /** Decrypts the reporter's name and contact for a staff member in scope, recording who did so and when. */
     @Transactional
     public IdentityView reveal(long id, AccessScope scope) {
-        ComplaintSummary s = inScope(id, scope);
+        ComplaintSummary s = revealable(id, access.viewer(scope));
         OffsetDateTime now = now();
         jdbc.sql("""
                         insert into complaint_identity_reveal (complaint_id, username, revealed_at)
@@ -266,7 +345,7 @@ public class ComplaintService {
     /** The plain bytes of an attachment of a complaint in scope, with its media type. */
     @Transactional(readOnly = true)
     public Attachment attachment(long id, long attachmentId, AccessScope scope) {
-        inScope(id, scope);
+        visible(id, access.viewer(scope));
         return jdbc.sql("""
                         select media_type, content_enc from complaint_attachment
                         where complaint_id = :id and id = :attachment""")
@@ -280,37 +359,66 @@ public class ComplaintService {
     /** An attachment's media type and plain content. */
     public record Attachment(String mediaType, byte[] content) {}
 
-    private static final String SUMMARY = """
+    /** An open case past its stage's deadline (needs the parameter {@code today}). */
+    static final String OVERDUE = "(c.state <> 'CLOSED' and c.stage_due < :today)";
+
+    static final String SUMMARY = """
             select c.id, c.category, c.state, c.occurred_on, c.country_code, u.name as org_unit_name,
-                c.institution, c.anonymous, c.received_at
-            from complaint c left join org_unit u on u.id = c.org_unit_id""";
+                c.institution, c.anonymous, c.received_at, c.source, c.institution_id, i.name as institution_name,
+                c.oversight_body_id, b.name as oversight_body_name, c.handler, c.stage_since, c.stage_due,
+                case when c.state <> 'CLOSED' and c.stage_due < :today then true else false end as overdue,
+                c.referral, c.referral_result, c.outcome, c.closed_at, c.version
+            from complaint c left join org_unit u on u.id = c.org_unit_id
+                left join institution i on i.id = c.institution_id
+                left join oversight_body b on b.id = c.oversight_body_id""";
 
     private Optional<ComplaintSummary> summary(long id) {
         return jdbc.sql(SUMMARY + " where c.id = :id")
                 .param("id", id)
+                .param("today", today())
                 .query(ComplaintSummary.class)
                 .optional();
     }
 
-    private ComplaintSummary inScope(long id, AccessScope scope) {
+    /** The case if the viewer may see it; "not found" otherwise, whether it exists or not. */
+    ComplaintSummary visible(long id, CaseAccess.Viewer viewer) {
         ComplaintSummary s = summary(id).orElseThrow(() -> new NotFoundException("Complaint", id));
-        if (!scope.global()
-                && (s.countryCode() == null
-                        || !(scope.countryCodes().contains(s.countryCode())
-                                || scope.missionHostCountries().contains(s.countryCode())))) {
+        if (!access.canSee(viewer, s.countryCode(), s.oversightBodyId())) {
             throw new NotFoundException("Complaint", id);
         }
         return s;
     }
 
-    /** Complaints without a country are seen only by staff who see everything. */
-    static String scopeCondition(AccessScope scope, Map<String, Object> params) {
-        if (scope.global()) {
-            return "1 = 1";
+    /** The case if the viewer may see it and reveal identities in it; "not found" otherwise. */
+    ComplaintSummary revealable(long id, CaseAccess.Viewer viewer) {
+        ComplaintSummary s = visible(id, viewer);
+        if (!access.canReveal(viewer, s.oversightBodyId(), s.handler())) {
+            throw new NotFoundException("Complaint", id);
         }
-        params.put("scopeCountries", scope.countryCodes().isEmpty() ? List.of("-") : scope.countryCodes());
-        params.put("scopeHosts", scope.missionHostCountries().isEmpty() ? List.of("-") : scope.missionHostCountries());
-        return "(c.country_code in (:scopeCountries) or c.country_code in (:scopeHosts))";
+        return s;
+    }
+
+    void recordTransition(
+            long id,
+            @Nullable ComplaintState from,
+            ComplaintState to,
+            String username,
+            @Nullable String note,
+            OffsetDateTime at) {
+        jdbc.sql("""
+                        insert into complaint_transition (complaint_id, from_state, to_state, username, note, at)
+                        values (:id, :from, :to, :username, :note, :at)""")
+                .param("id", id)
+                .param("from", from == null ? null : from.name())
+                .param("to", to.name())
+                .param("username", username)
+                .param("note", note)
+                .param("at", at)
+                .update();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     private List<MessageView> messages(long id) {

@@ -11,5 +11,7 @@ public enum Role {
     /** A partner agency or donor: reads in scope and enters data for its programmes. */
     PARTNER,
     /** Reads in scope. */
-    VIEWER
+    VIEWER,
+    /** Handles the misconduct cases assigned to an oversight body they are a member of, in scope. */
+    CASE_OFFICER
 }

@@ -1,8 +1,5 @@
 package org.bluehelm.identity;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +12,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -37,18 +33,6 @@ class SecurityConfiguration {
     private static final String[] STEWARDS = {"ADMIN", "MISSION_MANAGER", "DATA_STEWARD"};
     private static final String[] DATA_ENTRY = {"ADMIN", "MISSION_MANAGER", "DATA_STEWARD", "PARTNER"};
 
-    /**
-     * Areas whose records are sensitive (complaints and cases): a role without access to them is
-     * answered "not found", like a record out of scope, never "forbidden", so that it learns nothing
-     * about what they hold.
-     */
-    private static final List<String> HIDDEN_AREAS = List.of("/complaints", "/api/v1/complaints");
-
-    static boolean hidden(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return HIDDEN_AREAS.stream().anyMatch(area -> path.equals(area) || path.startsWith(area + "/"));
-    }
-
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -65,11 +49,9 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/api/v1/me", "/api/v1/me/**")
                         .authenticated()
-                        // performance figures with small cells suppressed for partners and other readers
-                        .requestMatchers(HttpMethod.GET, "/api/v1/complaints/performance")
-                        .authenticated()
+                        // the complaint service answers "not found" to whoever may not see a case (never 403)
                         .requestMatchers("/api/v1/complaints", "/api/v1/complaints/**")
-                        .hasAnyRole(MANAGERS)
+                        .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .authenticated()
                         // every user arranges dashboards of their own; the service lets only the owner change one
@@ -103,13 +85,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, userDetails, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
                                 response, 401, "unauthenticated", "Sign in with a personal access token or HTTP Basic"))
-                        .accessDeniedHandler((request, response, ex) -> {
-                            if (hidden(request)) {
-                                problems.write(response, 404, "not-found", "Not found");
-                            } else {
-                                problems.write(response, 403, "forbidden", "Your role does not allow this");
-                            }
-                        }))
+                        .accessDeniedHandler((request, response, ex) ->
+                                problems.write(response, 403, "forbidden", "Your role does not allow this")))
                 .headers(this::headers);
         return http.build();
     }
@@ -133,23 +110,15 @@ class SecurityConfiguration {
                                 "/report",
                                 "/report/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/complaints/performance", "/complaints/performance.csv")
-                        .authenticated()
+                        // the complaint services answer "not found" to whoever may not see a case (never 403)
                         .requestMatchers("/complaints", "/complaints/**")
-                        .hasAnyRole(MANAGERS)
+                        .authenticated()
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())
-                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> {
-                    if (hidden(request)) {
-                        response.sendError(HttpServletResponse.SC_NOT_FOUND);
-                    } else {
-                        new AccessDeniedHandlerImpl().handle(request, response, ex);
-                    }
-                }))
                 .headers(this::headers);
         return http.build();
     }

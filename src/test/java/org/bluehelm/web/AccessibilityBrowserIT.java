@@ -96,7 +96,10 @@ class AccessibilityBrowserIT {
                 "/account",
                 "/sources",
                 "/missions?lang=fr",
-                "/programmes/new?lang=fr"
+                "/programmes/new?lang=fr",
+                "/complaints",
+                "/complaints/new",
+                "/complaints/import?lang=fr"
             })
     void everyMainScreenIsLabelledAndFitsAPhone(String path) {
         browser.open(path);

@@ -7,6 +7,7 @@ import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.RealVector;
 import org.hipparchus.linear.SingularValueDecomposition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Least squares on the simplex: minimise {@code ||A w - b||^2} subject to {@code w >= 0} and
@@ -30,6 +31,14 @@ public final class SimplexLeastSquares {
      * @param b the treated unit's (weighted) predictors
      */
     public static double[] solve(double[][] a, double[] b) {
+        return solve(a, b, null);
+    }
+
+    /**
+     * As {@link #solve(double[][], double[])}, starting from {@code warm} (a point of the simplex,
+     * e.g. the solution of a nearby problem) when given: its positive weights are the first free set.
+     */
+    public static double[] solve(double[][] a, double[] b, double @Nullable [] warm) {
         int j = a.length;
         if (j == 1) {
             return new double[] {1};
@@ -50,9 +59,19 @@ public final class SimplexLeastSquares {
             }
         }
         double[] w = new double[j];
-        w[best] = 1;
         boolean[] free = new boolean[j];
-        free[best] = true;
+        if (warm != null && warm.length == j) {
+            for (int c = 0; c < j; c++) {
+                if (warm[c] > 0) {
+                    w[c] = warm[c];
+                    free[c] = true;
+                }
+            }
+            renormalise(w);
+        } else {
+            w[best] = 1;
+            free[best] = true;
+        }
         int budget = 20 * j + 100;
         for (int iteration = 0; iteration < budget; iteration++) {
             // solve on the free set, stepping back to the boundary while weights turn negative
@@ -201,7 +220,7 @@ public final class SimplexLeastSquares {
         double[] w = start.clone();
         double[] y = w.clone();
         double t = 1;
-        for (int iteration = 0; iteration < 200_000; iteration++) {
+        for (int iteration = 0; iteration < 100_000; iteration++) {
             double[] g = gradient(a, b, y);
             double[] next = new double[w.length];
             for (int c = 0; c < w.length; c++) {
@@ -216,7 +235,7 @@ public final class SimplexLeastSquares {
             }
             w = next;
             t = tNext;
-            if (change < 1e-15) {
+            if (change < 1e-14) {
                 break;
             }
         }

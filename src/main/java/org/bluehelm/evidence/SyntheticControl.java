@@ -339,13 +339,11 @@ public final class SyntheticControl {
                     randomStart[p] = random.nextGaussian();
                 }
                 starts.add(randomStart);
-                int budget = Math.min(4000, 300 * (k + 1));
+                int budget = Math.min(1500, 150 * (k + 1));
                 for (double[] theta : starts) {
                     objective.value(theta);
                     minimise(objective, theta, budget);
                 }
-                // one restart from the best point found, as Nelder-Mead can stall
-                minimise(objective, objective.bestTheta.clone(), budget);
                 v = objective.softmax(objective.bestTheta);
             }
             double[] w = objective.bestW;
@@ -371,7 +369,7 @@ public final class SyntheticControl {
         }
 
         private static void minimise(Objective objective, double[] start, int budget) {
-            SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-10, 1e-14));
+            SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-9, 1e-14));
             try {
                 optimizer.optimize(
                         new MaxEval(budget),
@@ -441,6 +439,7 @@ public final class SyntheticControl {
         double best = Double.POSITIVE_INFINITY;
         double[] bestTheta;
         double[] bestW;
+        double @Nullable [] lastW;
 
         Objective(double[] x1, double[][] x0, double[] z1, double[][] z0) {
             this.x1 = x1;
@@ -481,7 +480,8 @@ public final class SyntheticControl {
                     a[i][p] = root * x0[p][i];
                 }
             }
-            double[] w = SimplexLeastSquares.solve(a, b);
+            double[] w = SimplexLeastSquares.solve(a, b, lastW);
+            lastW = w;
             double mspe = 0;
             for (int t = 0; t < z1.length; t++) {
                 double s = z1[t];

@@ -64,11 +64,15 @@ class AnalyticsBench implements Command {
 
     @Override
     public String usage() {
-        return "bench analytics [--values N] [--store h2|postgres] [--runs N] [--schema NAME] [--keep]";
+        return "bench analytics [--values N] [--store h2|postgres] [--runs N] [--schema NAME] [--keep]"
+                + " | bench synth [--runs N]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (!args.isEmpty() && args.get(0).equals("synth")) {
+            return SynthBench.run(args.subList(1, args.size()), out, err); // pure computation, no database
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

@@ -50,13 +50,50 @@ class CommandLineImportIT {
             assertThat(status).as(err.toString()).isZero();
             assertThat(out.toString()).contains("SUCCESS", "imported:  1");
 
+            // cases from CSV: a bad line writes nothing, a good file is imported; purge counts
+            Path cases = dir.resolve("cases.csv");
+            Files.writeString(cases, """
+                    category,description,occurred_on,country,org_unit,institution_id
+                    EXCESSIVE_FORCE,Beaten at a checkpoint,2026-01-03,LBR,,
+                    NOT_A_CATEGORY,Second case,2026-01-04,LBR,,
+                    """);
+            ByteArrayOutputStream caseErr = new ByteArrayOutputStream();
+            status = CommandLine.run(
+                    BluehelmApplication.class,
+                    new String[] {"complaints", "import", cases.toString()},
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(caseErr, true, StandardCharsets.UTF_8));
+            assertThat(status).as(caseErr.toString()).isEqualTo(1);
+            assertThat(caseErr.toString()).contains("line 3 category", "Nothing imported");
+            Files.writeString(cases, """
+                    category,description,occurred_on,country,org_unit,institution_id
+                    EXCESSIVE_FORCE,Beaten at a checkpoint,2026-01-03,LBR,,
+                    OTHER,Second case,2026-01-04,LBR,,
+                    """);
+            ByteArrayOutputStream caseOut = new ByteArrayOutputStream();
+            status = CommandLine.run(
+                    BluehelmApplication.class,
+                    new String[] {"complaints", "import", cases.toString()},
+                    new PrintStream(caseOut, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(status).as(err.toString()).isZero();
+            assertThat(caseOut.toString()).contains("Imported 2 case(s)");
+            status = CommandLine.run(
+                    BluehelmApplication.class,
+                    new String[] {"complaints", "purge", "--dry-run"},
+                    new PrintStream(caseOut, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(status).as(err.toString()).isZero();
+            assertThat(caseOut.toString()).contains("Would delete 0 case(s)");
+
             status = CommandLine.run(
                     BluehelmApplication.class,
                     new String[] {"no-such-command"},
                     new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
             assertThat(status).isEqualTo(2);
-            assertThat(err.toString()).contains("Unknown command 'no-such-command'", "import FILE");
+            assertThat(err.toString())
+                    .contains("Unknown command 'no-such-command'", "import FILE", "complaints import FILE");
         } finally {
             properties.keySet().forEach(System::clearProperty);
         }

@@ -68,6 +68,7 @@ public class AnalyticsService {
     static final java.time.Duration DEFINITIONS_TTL = java.time.Duration.ofSeconds(30);
 
     private final RollupStore store;
+    private final CellCache cellCache;
     private final RollupMaintainer maintainer;
     private final IndicatorService indicators;
     private final GeographyService geography;
@@ -79,12 +80,14 @@ public class AnalyticsService {
 
     AnalyticsService(
             RollupStore store,
+            CellCache cellCache,
             RollupMaintainer maintainer,
             IndicatorService indicators,
             GeographyService geography,
             SmallCellSuppression suppression) {
         this.suppression = suppression;
         this.store = store;
+        this.cellCache = cellCache;
         this.maintainer = maintainer;
         this.indicators = indicators;
         this.geography = geography;
@@ -268,6 +271,14 @@ public class AnalyticsService {
         return maintainer.rebuild();
     }
 
+    /**
+     * Switches the in-memory cache of upper-level cells on (the default) or off, so that a
+     * benchmark can measure reads that go to the rollups every time. Results are the same either way.
+     */
+    public void cacheUpperLevels(boolean on) {
+        cellCache.enabled(on);
+    }
+
     // ---- resolving the query ---------------------------------------------------------------------
 
     private List<Period> periods(AnalyticsQuery query, Validation v) {
@@ -383,7 +394,8 @@ public class AnalyticsService {
         units.forEach(u ->
                 unitsByLevel.computeIfAbsent(u.level(), l -> new ArrayList<>()).add(u.id()));
         if (!summed.isEmpty()) {
-            unitsByLevel.forEach((level, ids) -> store.cells(summed, level, ids, type, from, to, byOption, scope)
+            unitsByLevel.forEach((level, ids) -> cellCache
+                    .cells(store, summed, level, ids, type, from, to, byOption, scope)
                     .forEach(cells::put));
         }
         List<Long> unitIds = units.stream().map(OrgUnitView::id).toList();
@@ -510,6 +522,11 @@ public class AnalyticsService {
             return new Key(indicator, unit, period, option);
         }
 
-        private record Key(long indicator, long unit, String period, long option) {}
+        private record Key(long indicator, long unit, String period, long option) {
+            @Override
+            public int hashCode() {
+                return RollupStore.mix(indicator, unit, period, option);
+            }
+        }
     }
 }

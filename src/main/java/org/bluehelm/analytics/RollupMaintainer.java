@@ -19,6 +19,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,12 +34,19 @@ class RollupMaintainer {
     private static final Logger log = LoggerFactory.getLogger(RollupMaintainer.class);
 
     private final RollupStore store;
+    private final CellCache cache;
     private final GeographyService geography;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    RollupMaintainer(RollupStore store, GeographyService geography, JdbcClient jdbc, TransactionTemplate transactions) {
+    RollupMaintainer(
+            RollupStore store,
+            CellCache cache,
+            GeographyService geography,
+            JdbcClient jdbc,
+            TransactionTemplate transactions) {
         this.store = store;
+        this.cache = cache;
         this.geography = geography;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -59,16 +67,26 @@ class RollupMaintainer {
             store.addUnits(paths);
         }
         store.ensurePeriods(periods);
+        List<Long> indicators = event.changes().stream()
+                .map(DataValuesChanged.Change::indicatorId)
+                .distinct()
+                .toList();
+        cache.changing(indicators);
         store.apply(event.changes());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            cache.changing(indicators); // no transaction to wait for: the rows are written now
+        }
     }
 
     @EventListener
     void on(IndicatorValuesDeleted event) {
+        cache.changing(List.of(event.indicatorId()));
         store.deleteIndicator(event.indicatorId());
     }
 
     @EventListener
     void on(OrgUnitMoved event) {
+        cache.changingAll();
         store.moveUnit(event.orgUnitId(), event.oldPath(), event.newPath());
     }
 
@@ -96,6 +114,7 @@ class RollupMaintainer {
     /** Recomputes every analytics table; runs in the caller's transaction. */
     RebuildResult rebuild() {
         long start = System.nanoTime();
+        cache.changingAll();
         store.clear();
         Map<Long, String> paths = new HashMap<>();
         OrgUnitFilter all = new OrgUnitFilter(null, null, null, null, null, null);

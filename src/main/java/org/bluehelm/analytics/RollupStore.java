@@ -368,7 +368,25 @@ class RollupStore {
 
     // ---- reading -------------------------------------------------------------------------------
 
-    private record CellKey(long indicator, long unit, String period, long option) {}
+    private record CellKey(long indicator, long unit, String period, long option) {
+        @Override
+        public int hashCode() {
+            return mix(indicator, unit, period, option);
+        }
+    }
+
+    /**
+     * A hash of a cell's key that spreads well. The records' own hash (31 * h + ...) collides
+     * in bulk on this data: consecutive indicator and unit ids and period ids that differ in
+     * one digit give equal sums, and the hash maps of a query degrade into trees.
+     */
+    static int mix(long indicator, long unit, String period, long option) {
+        long h = indicator * 0x9E3779B97F4A7C15L;
+        h = (h ^ unit) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ period.hashCode()) * 0x165667B19E3779F9L;
+        h = (h ^ option) * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
 
     /** One cell of the store: the sum and count of the values of an indicator in a unit and period. */
     record Cell(long indicatorId, long orgUnitId, String periodId, long optionKey, BigDecimal sum, long count) {}
@@ -378,7 +396,8 @@ class RollupStore {
 
     /**
      * The stored cells of the indicators for units of one level and a range of periods of one type,
-     * within the user's scope; options kept apart or added together. Each indicator is one contiguous
+     * within the user's scope; options kept apart or added together; {@code unitIds} null for every
+     * unit of the level. Each indicator is one contiguous
      * range of the primary key. Options are added up here rather than
      * by GROUP BY (H2 groups slowly; PostgreSQL sorts the groups comparing period ids with the
      * database's collation), and a long list of units is filtered here rather than by an IN list
@@ -387,18 +406,18 @@ class RollupStore {
     List<Cell> cells(
             Collection<Long> indicatorIds,
             int level,
-            List<Long> unitIds,
+            @Nullable List<Long> unitIds,
             PeriodType type,
             String fromPeriod,
             String toPeriod,
             boolean byOption,
             AccessScope scope) {
-        if (unitIds.isEmpty()) {
+        if (unitIds != null && unitIds.isEmpty()) {
             return List.of();
         }
         AccessScope.Filter filter = scope.filter("r.mission_id", "r.country_code");
-        boolean inSql = unitIds.size() <= UNITS_IN_SQL;
-        Set<Long> wanted = new HashSet<>(unitIds);
+        boolean inSql = unitIds != null && unitIds.size() <= UNITS_IN_SQL;
+        Set<Long> wanted = unitIds == null || inSql ? Set.of() : new HashSet<>(unitIds);
         String sql = "select r.indicator_id, r.org_unit_id, r.period_id, r.option_key, r.value_sum, r.value_count"
                 + " from analytics_rollup r"
                 + " where r.indicator_id in (:indicators) and r.period_type = :type and r.org_unit_level = :level"
@@ -424,7 +443,7 @@ class RollupStore {
             }
             statement.query(rs -> {
                 long unit = rs.getLong(2);
-                if (!inSql && !wanted.contains(unit)) {
+                if (!wanted.isEmpty() && !wanted.contains(unit)) {
                     return;
                 }
                 long indicator = rs.getLong(1);

@@ -112,6 +112,7 @@ class AnalyticsBench implements Command {
         report.put("store", options.store());
         report.put("values", options.values());
         report.put("machine", machine(postgres));
+        report.put("loadAverageAtStart", loadAverage());
 
         err.println("bench: creating 16,661 organisation units and 30 indicators");
         BenchDataset.Layout layout = dataset.createStructure();
@@ -165,7 +166,19 @@ class AnalyticsBench implements Command {
         service.put("oneIndicator", timings(options.runs(), () -> analytics.aggregate(query1)));
         service.put("tenIndicators", timings(options.runs(), () -> analytics.aggregate(query10)));
         service.put("cellsOneIndicator", cells1);
+        service.put("what", "cells of the upper levels served from memory while no write has touched them");
         report.put("analyticsService", service);
+
+        err.println("bench: timing the same with every read going to the rollups (no cache)");
+        analytics.cacheUpperLevels(false);
+        Map<String, Object> uncached = new LinkedHashMap<>();
+        try {
+            uncached.put("oneIndicator", timings(options.runs(), () -> analytics.aggregate(query1)));
+            uncached.put("tenIndicators", timings(options.runs(), () -> analytics.aggregate(query10)));
+        } finally {
+            analytics.cacheUpperLevels(true);
+        }
+        report.put("analyticsServiceFromRollups", uncached);
 
         err.println("bench: timing the baseline (plain GROUP BY over data_value)");
         Map<String, Object> baseline = new LinkedHashMap<>();
@@ -182,13 +195,36 @@ class AnalyticsBench implements Command {
         report.put(
                 "ratioTenIndicatorsP50",
                 round(p(baseline, "tenIndicators", "p50Ms") / Math.max(0.001, p(service, "tenIndicators", "p50Ms"))));
+        report.put(
+                "ratioFromRollupsOneIndicatorP50",
+                round(p(baseline, "oneIndicator", "p50Ms") / Math.max(0.001, p(uncached, "oneIndicator", "p50Ms"))));
+        report.put(
+                "ratioFromRollupsTenIndicatorsP50",
+                round(p(baseline, "tenIndicators", "p50Ms") / Math.max(0.001, p(uncached, "tenIndicators", "p50Ms"))));
         report.put("sameResultAsBaseline", sameResult(query1, one, first, last));
+        analytics.cacheUpperLevels(false);
+        try {
+            report.put("sameResultAsBaselineFromRollups", sameResult(query1, one, first, last));
+        } finally {
+            analytics.cacheUpperLevels(true);
+        }
 
         err.println("bench: time until a new value is in the aggregates");
         report.put("freshness", freshness(layout, query1));
         report.put("peakHeapMb", peakHeapMb());
         report.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        report.put("loadAverageAtEnd", loadAverage());
         return report;
+    }
+
+    /** The 1, 5 and 15 minute load averages of the machine (other work on it skews every figure). */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.valueOf(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static final String BASELINE = """

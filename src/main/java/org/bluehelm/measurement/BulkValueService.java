@@ -91,7 +91,20 @@ public class BulkValueService {
     }
 
     /** The key of a stored value: indicator, unit, period and option ({@code 0} for the total). */
-    public record ValueKey(long indicatorId, long orgUnitId, String periodId, long optionKey) {}
+    public record ValueKey(long indicatorId, long orgUnitId, String periodId, long optionKey) {
+        /**
+         * Spreads keys well: the record's own hash (31 * h + ...) gives equal values to many keys
+         * of consecutive ids and periods, and the sets of an import chunk degrade into trees.
+         */
+        @Override
+        public int hashCode() {
+            long h = indicatorId * 0x9E3779B97F4A7C15L;
+            h = (h ^ orgUnitId) * 0xC2B2AE3D27D4EB4FL;
+            h = (h ^ periodId.hashCode()) * 0x165667B19E3779F9L;
+            h = (h ^ optionKey) * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+    }
 
     /** A value to check, as a file names it once its indicator and unit are known by id. */
     public record BulkValue(

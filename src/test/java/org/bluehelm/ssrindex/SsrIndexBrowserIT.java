@@ -100,8 +100,13 @@ class SsrIndexBrowserIT {
     @Test
     void thePageShowsEachDimensionsScoreWithItsCoverageBesideItAndTheIndicatorsBehindIt() {
         browser.open("/ssr-index");
-        assertThat(browser.text(By.cssSelector("nav[aria-label=Main] a[aria-current=page]")))
+        // the page is marked current in its menu, and the menu holding it is marked too
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("nav[aria-label=Main] a[aria-current=page]"))
+                        .getAttribute("textContent")
+                        .trim())
                 .isEqualTo("SSR index");
+        assertThat(browser.text(By.cssSelector("#menu-analyse summary.here"))).isEqualTo("Analyse");
         new Select(browser.driver().findElement(By.id("orgUnit"))).selectByValue(String.valueOf(country.id()));
         browser.type("period", "2025");
         browser.clickAndWait(By.cssSelector("form.filters button[type=submit]"));

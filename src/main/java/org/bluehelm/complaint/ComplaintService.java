@@ -36,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ComplaintService {
 
+    /** The actor of audit entries written from the public pages, whose users have no account. */
+    static final String PUBLIC_ACTOR = "public";
+
     static final int MAX_DESCRIPTION = 10_000;
     static final int MAX_MESSAGE = 5_000;
     static final int MAX_FILES = 3;
@@ -170,7 +173,19 @@ public class ComplaintService {
                 .param("due", deadlines.due(ComplaintState.RECEIVED, received.toLocalDate()))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        recordTransition(id, null, ComplaintState.RECEIVED, "public", null, received);
+        recordTransition(id, null, ComplaintState.RECEIVED, PUBLIC_ACTOR, null, received);
+        audit.record(
+                PUBLIC_ACTOR,
+                AuditAction.CREATE,
+                "complaint",
+                String.valueOf(id),
+                Map.of(
+                        "source",
+                        "PUBLIC",
+                        "category",
+                        category.name(),
+                        "attachments",
+                        report.attachments().size()));
         for (int i = 0; i < report.attachments().size(); i++) {
             byte[] content = report.attachments().get(i).content();
             jdbc.sql("""
@@ -436,6 +451,7 @@ public class ComplaintService {
             throw new InvalidInputException(
                     List.of(problem("body", "must be at most 5000 characters", "complaint.error.tooLong")));
         }
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into complaint_message (complaint_id, from_staff, username, body, sent_at)
                         values (:id, :fromStaff, :username, :body, :at)""")
@@ -444,7 +460,19 @@ public class ComplaintService {
                 .param("username", username)
                 .param("body", text)
                 .param("at", now())
-                .update();
+                .update(keys, "id");
+        // the reporter has no account: entries of the public pages are by "public", never an address
+        String messageId = String.valueOf(keys.getKeyAs(Number.class).longValue());
+        if (fromStaff) {
+            audit.record(AuditAction.CREATE, "complaint_message", messageId, Map.of("complaint", id, "from", "staff"));
+        } else {
+            audit.record(
+                    PUBLIC_ACTOR,
+                    AuditAction.CREATE,
+                    "complaint_message",
+                    messageId,
+                    Map.of("complaint", id, "from", "reporter"));
+        }
     }
 
     private Optional<Long> complaintIdOf(@Nullable String typedReceipt) {

@@ -363,6 +363,14 @@ class ComplaintIntakeIT {
                         .list())
                 .hasSize(2)
                 .allSatisfy(summary -> assertThat(summary).doesNotContain(canary));
+        // so is the report itself, by "public" (no account, no address), with neither identity nor text
+        var created = jdbc.sql("select actor, summary from audit_entry where action = 'CREATE'"
+                        + " and record_type = 'complaint' and record_id = :id")
+                .param("id", String.valueOf(id))
+                .query()
+                .singleRow();
+        assertThat(created.get("actor")).isEqualTo("public");
+        assertThat((String) created.get("summary")).contains("PUBLIC").doesNotContain(canary);
 
         // a person involved with a canary name: masked on the page and in the API, encrypted in the database
         String canaryPerson = "Canary" + tag + "Witness";

@@ -685,6 +685,54 @@ public class CaseService {
         return new FieldProblem(field, message, code, List.of());
     }
 
+    /** An oversight body a case may be assigned to, with its case officers (the possible handlers). */
+    public record BodyChoice(long id, String name, List<String> officers) {}
+
+    /** An institution or unit a case or an alleged perpetrator may name. */
+    public record InstitutionChoice(long id, String name, String countryCode) {}
+
+    /**
+     * The oversight bodies of a country with their case officers, those overseeing the institution
+     * (when given) first: the choices of the assignment form.
+     */
+    @Transactional(readOnly = true)
+    public List<BodyChoice> assignmentChoices(@Nullable String countryCode, @Nullable Long institutionId) {
+        if (countryCode == null) {
+            return List.of();
+        }
+        Map<Long, List<String>> officers = new HashMap<>();
+        jdbc.sql("""
+                        select m.oversight_body_id, m.username from oversight_body_member m
+                        join oversight_body b on b.id = m.oversight_body_id
+                        where b.country_code = :c order by m.username""").param("c", countryCode).query(rs -> {
+            officers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+        });
+        return jdbc.sql("""
+                        select b.id, b.name, case when exists (select 1 from oversight_body_institution o
+                            where o.oversight_body = b.id and o.institution = :i) then 0 else 1 end as rank
+                        from oversight_body b where b.country_code = :c order by rank, b.name""")
+                .param("c", countryCode)
+                .param("i", institutionId == null ? -1L : institutionId)
+                .query((rs, n) -> new BodyChoice(
+                        rs.getLong("id"), rs.getString("name"), officers.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    /** Institutions and units in the user's scope (of one country, when given), by name; at most 1,000. */
+    @Transactional(readOnly = true)
+    public List<InstitutionChoice> institutionChoices(@Nullable String countryCode, AccessScope scope) {
+        AccessScope.Filter filter = scope.filter("i.mission_id", "i.country_code");
+        var statement = jdbc.sql("select i.id, i.name, i.country_code from institution i where " + filter.sql()
+                + (countryCode == null ? "" : " and i.country_code = :c") + " order by i.name, i.id limit 1000");
+        filter.params().forEach(statement::param);
+        if (countryCode != null) {
+            statement = statement.param("c", countryCode);
+        }
+        return statement
+                .query((rs, n) -> new InstitutionChoice(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
     private static @Nullable String trim(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

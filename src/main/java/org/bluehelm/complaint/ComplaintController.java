@@ -69,7 +69,14 @@ class ComplaintController {
 
     @GetMapping("/complaints/{id}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("complaint", complaints.get(id, AccessScope.current()));
+        ComplaintView complaint = complaints.get(id, AccessScope.current());
+        model.addAttribute("complaint", complaint);
+        model.addAttribute(
+                "bodies",
+                cases.assignmentChoices(
+                        complaint.summary().countryCode(), complaint.summary().institutionId()));
+        model.addAttribute(
+                "institutions", cases.institutionChoices(complaint.summary().countryCode(), AccessScope.current()));
         model.addAttribute("personRoles", PersonRole.values());
         model.addAttribute("referrals", Referral.values());
         model.addAttribute("referralResults", Referral.Result.values());
@@ -176,6 +183,7 @@ class ComplaintController {
 
     private String caseForm(Model model) {
         model.addAttribute("categories", ComplaintCategory.values());
+        model.addAttribute("institutions", cases.institutionChoices(null, AccessScope.current()));
         model.addAttribute(
                 "breadcrumbs",
                 List.of(

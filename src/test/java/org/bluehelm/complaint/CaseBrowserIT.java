@@ -80,12 +80,12 @@ class CaseBrowserIT {
         assertThat(browser.pageText()).contains("The case was moved.");
         // assigning without a handler is refused with the field named, and nothing changes
         new Select(browser.driver().findElement(By.id("to-state"))).selectByValue("ASSIGNED");
-        browser.type("oversightBodyId", String.valueOf(body));
+        new Select(browser.driver().findElement(By.id("oversightBodyId"))).selectByValue(String.valueOf(body));
         browser.clickAndWait(By.id("move"));
         assertThat(browser.text(By.id("move-errors"))).contains("Handler");
         new Select(browser.driver().findElement(By.id("to-state"))).selectByValue("ASSIGNED");
-        browser.type("oversightBodyId", String.valueOf(body));
-        browser.type("handler", "admin");
+        new Select(browser.driver().findElement(By.id("oversightBodyId"))).selectByValue(String.valueOf(body));
+        new Select(browser.driver().findElement(By.id("handler"))).selectByValue("admin");
         browser.clickAndWait(By.id("move"));
         assertThat(browser.text(By.id("case-body"))).isEqualTo("Police inspectorate " + tag);
         assertThat(browser.text(By.id("case-handler"))).isEqualTo("admin");

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bluehelm.cli.CommandLine;
@@ -29,13 +30,29 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
         if (!"bench".equals(environment.getProperty(CommandLine.COMMAND_PROPERTY))) {
             return;
         }
+        List<String> args = CommandLine.arguments(environment.getProperty(CommandLine.ARGS_PROPERTY, ""));
+        Map<String, Object> p = new HashMap<>();
+        if (!args.isEmpty() && args.get(0).equals("synth")) {
+            // no database work: an empty in-memory store and a data folder removed when the run ends
+            Path folder = temporaryFolder();
+            deleteOnExit(folder);
+            p.put("bluehelm.demo.enabled", "false");
+            p.put("bluehelm.data-dir", folder.toString());
+            p.put(
+                    "spring.datasource.url",
+                    "jdbc:h2:mem:bench-synth;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                            + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY");
+            p.put("spring.datasource.username", "sa");
+            p.put("spring.datasource.password", "");
+            environment.getPropertySources().addFirst(new MapPropertySource("bluehelm-bench", p));
+            return;
+        }
         BenchOptions options;
         try {
-            options = BenchOptions.parse(CommandLine.arguments(environment.getProperty(CommandLine.ARGS_PROPERTY, "")));
+            options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
             return; // the command reports it
         }
-        Map<String, Object> p = new HashMap<>();
         p.put("bluehelm.demo.enabled", "false");
         p.put("spring.datasource.hikari.maximum-pool-size", "4");
         if (options.store().equals("postgres")) {
@@ -52,12 +69,7 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
             p.put("spring.flyway.default-schema", schema);
             p.put(SCHEMA_PROPERTY, schema);
         } else {
-            Path folder;
-            try {
-                folder = Files.createTempDirectory("bluehelm-bench-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Path folder = temporaryFolder();
             p.put("bluehelm.data-dir", folder.toString());
             p.put(
                     "spring.datasource.url",
@@ -71,6 +83,25 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
             p.put(FOLDER_PROPERTY, folder.toString());
         }
         environment.getPropertySources().addFirst(new MapPropertySource("bluehelm-bench", p));
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("bluehelm-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteOnExit(Path folder) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var paths = Files.walk(folder)) {
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind is harmless
+            }
+        }));
     }
 
     private static String env(String name, String fallback) {

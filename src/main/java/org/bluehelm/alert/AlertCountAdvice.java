@@ -7,6 +7,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The number of open alerts in the signed-in user's scope, shown beside "Alerts" in the navigation. */
 @ControllerAdvice(annotations = Controller.class)
@@ -26,6 +28,10 @@ class AlertCountAdvice {
                 || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return null;
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && request.getRequest().getRequestURI().startsWith("/api/")) {
+            return null; // only the screens show the count; an API call need not pay for it
         }
         return alerts.openCount();
     }

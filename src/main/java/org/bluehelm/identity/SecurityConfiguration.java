@@ -52,6 +52,10 @@ class SecurityConfiguration {
                         // the complaint service answers "not found" to whoever may not see a case (never 403)
                         .requestMatchers("/api/v1/complaints", "/api/v1/complaints/**")
                         .authenticated()
+                        // outcome series and the reference panel: every user reads and uploads; the service limits who
+                        // sees an upload
+                        .requestMatchers("/api/v1/reference", "/api/v1/reference/**")
+                        .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .authenticated()
                         // every user arranges dashboards of their own; the service lets only the owner change one

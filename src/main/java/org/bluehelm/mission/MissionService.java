@@ -239,6 +239,37 @@ public class MissionService {
                 .list();
     }
 
+    /** Every deployment figure of the shipped reference data, for the country-year reference panel. */
+    public List<DeploymentView> allDeployments() {
+        return jdbc.sql(DEPLOYMENTS + " order by d.country_code, d.year, d.source, m.acronym")
+                .query(MissionService::deployment)
+                .list();
+    }
+
+    /**
+     * The peace operations of the shipped reference list (PACT), with their host countries: public
+     * reference data, never missions that users created.
+     */
+    public List<MissionSummary> referenceMissions() {
+        List<MissionSummary> rows = jdbc.sql("""
+                        select m.id, m.acronym, m.name, m.status, m.start_date, m.end_date, '' as host_countries
+                          from mission m where m.source = :source order by m.start_date, m.acronym""")
+                .param("source", MissionReferenceLoader.SOURCE)
+                .query(MissionSummary.class)
+                .list();
+        Map<Long, String> hosts = hostsOf(rows.stream().map(MissionSummary::id).toList());
+        return rows.stream()
+                .map(r -> new MissionSummary(
+                        r.id(),
+                        r.acronym(),
+                        r.name(),
+                        r.status(),
+                        r.startDate(),
+                        r.endDate(),
+                        hosts.getOrDefault(r.id(), "")))
+                .toList();
+    }
+
     private static final String DEPLOYMENTS = """
             select m.acronym, d.country_code, d.year, d.source, d.troops, d.police, d.observers,
                    d.police_units, d.observer_teams, d.sites, d.months

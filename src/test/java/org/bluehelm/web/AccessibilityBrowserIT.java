@@ -91,6 +91,8 @@ class AccessibilityBrowserIT {
                 "/hrddp",
                 "/hrddp/new",
                 "/complaints/performance",
+                "/reference/series",
+                "/evidence/comparison",
                 "/admin/users",
                 "/admin/users/new",
                 "/account",

@@ -1,0 +1,54 @@
+package org.bluehelm.outcome;
+
+import java.util.List;
+import org.bluehelm.evidence.PanelSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shipped country-year reference panel offered to the estimators: one row per country and year,
+ * the peacekeeping columns and one column per shipped outcome series, each with its citation.
+ */
+@Component
+class ReferencePanel implements PanelSource {
+
+    private final OutcomeService outcomes;
+
+    ReferencePanel(OutcomeService outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public String id() {
+        return "reference";
+    }
+
+    @Override
+    public String label() {
+        return "Country-year reference panel: UN peacekeeping and governance outcomes";
+    }
+
+    @Override
+    public String unitColumn() {
+        return "iso3";
+    }
+
+    @Override
+    public String timeColumn() {
+        return "year";
+    }
+
+    @Override
+    public List<Column> columns() {
+        return outcomes
+                .panel(List.of(), List.of(), OutcomeService.FIRST_YEAR, OutcomeService.FIRST_YEAR)
+                .columns()
+                .stream()
+                .map(c -> new Column(c.name(), c.label(), c.citation()))
+                .toList();
+    }
+
+    @Override
+    public String csv() {
+        return outcomes.panelCsv(outcomes.panel(List.of(), List.of(), null, null));
+    }
+}

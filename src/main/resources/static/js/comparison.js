@@ -3,11 +3,16 @@
 (function () {
   "use strict";
 
-  // draws data-bands ("from,to,label;...", years) as shaded bands on the category axis
+  // draws data-bands ("from,to,label;...", years) as shaded bands on the category axis, and the
+  // comparison countries' missions (data-compare-bands) as a strip along the bottom
   var bandsPlugin = {
     id: "missionBands",
     beforeDatasetsDraw: function (chart, args, options) {
-      var bands = options.bands || [];
+      var bands = (options.bands || []).map(function (b) {
+        return { from: b.from, to: b.to, label: b.label, strip: false };
+      }).concat((options.compareBands || []).map(function (b) {
+        return { from: b.from, to: b.to, label: b.label, strip: true };
+      }));
       var x = chart.scales.x;
       var area = chart.chartArea;
       var labels = chart.data.labels;
@@ -22,10 +27,19 @@
         var half = labels.length > 1 ? (x.getPixelForValue(1) - x.getPixelForValue(0)) / 2 : 10;
         var left = Math.max(area.left, x.getPixelForValue(first) - half);
         var right = Math.min(area.right, x.getPixelForValue(last) + half);
+        ctx.font = "12px sans-serif";
+        if (band.strip) {
+          var height = 16;
+          var top = area.bottom - height * (1 + (i % 2));
+          ctx.fillStyle = "rgba(164, 0, 29, 0.18)";
+          ctx.fillRect(left, top, right - left, height);
+          ctx.fillStyle = "#4a5561";
+          ctx.fillText(band.label, left + 2, top + 12);
+          return;
+        }
         ctx.fillStyle = i % 2 === 0 ? "rgba(11, 79, 138, 0.12)" : "rgba(179, 92, 0, 0.12)";
         ctx.fillRect(left, area.top, right - left, area.bottom - area.top);
         ctx.fillStyle = "#4a5561";
-        ctx.font = "12px sans-serif";
         ctx.fillText(band.label, left + 4, area.top + 14);
       });
       ctx.restore();
@@ -63,10 +77,14 @@
           tension: 0.1
         };
       });
-      var bands = (canvas.getAttribute("data-bands") || "").split(";").filter(Boolean).map(function (b) {
-        var p = b.split(",");
-        return { from: Number(p[0]), to: Number(p[1]), label: p[2] };
-      });
+      function parse(text) {
+        return (text || "").split(";").filter(Boolean).map(function (b) {
+          var p = b.split(",");
+          return { from: Number(p[0]), to: Number(p[1]), label: p.slice(2).join(",") };
+        });
+      }
+      var bands = parse(canvas.getAttribute("data-bands"));
+      var compareBands = parse(canvas.getAttribute("data-compare-bands"));
       new window.Chart(canvas, {
         type: "line",
         data: { labels: labels, datasets: datasets },
@@ -75,7 +93,7 @@
           maintainAspectRatio: false,
           animation: false,
           locale: document.documentElement.lang || "en",
-          plugins: { missionBands: { bands: bands } }
+          plugins: { missionBands: { bands: bands, compareBands: compareBands } }
         },
         plugins: [bandsPlugin]
       });

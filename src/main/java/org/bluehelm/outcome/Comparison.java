@@ -27,6 +27,16 @@ public record Comparison(
                         .toList());
     }
 
+    /** The comparison countries' mission periods, "from,to,acronym (ISO3);...", drawn as a strip under the lines. */
+    public String compareBands() {
+        return String.join(
+                ";",
+                compare.stream()
+                        .flatMap(p -> p.missions().stream()
+                                .map(m -> m.from() + "," + m.to() + "," + m.acronym() + " (" + p.iso3() + ")"))
+                        .toList());
+    }
+
     public record Place(String iso3, String name, List<Mission> missions) {}
 
     public record Region(String code, String name, String average) {}

@@ -94,12 +94,13 @@ class ComparisonBrowserIT {
         Object bands = ((JavascriptExecutor) browser.driver())
                 .executeScript("var c = window.Chart.getChart(document.querySelector('canvas[data-comparison-for]'));"
                         + " return c.options.plugins.missionBands.bands.map(function (b) { return b.label + ':' + b.from"
-                        + " + '-' + b.to; }).join(',') + '|' + c.data.datasets.length;");
+                        + " + '-' + b.to; }).join(',') + '|' + c.options.plugins.missionBands.compareBands.map(function (b) {"
+                        + " return b.label; }).join(',') + '|' + c.data.datasets.length;");
         assertThat(String.valueOf(bands))
                 .contains("UNMIL:2003-2018")
                 .contains("UNOMIL:1993-1997")
                 .endsWith("|3");
-        browser.screenshot("comparison-liberia-somalia");
+        browser.screenshotWholePage("comparison-liberia-somalia");
     }
 
     @Test
@@ -136,5 +137,14 @@ class ComparisonBrowserIT {
         assertThat(browser.text(By.cssSelector("article .citation"))).contains("Field survey " + tag);
         Files.deleteIfExists(bad);
         Files.deleteIfExists(good);
+    }
+
+    @Test
+    void theComparisonIsInFrench() {
+        browser.open("/evidence/comparison?lang=fr");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Comparaison de cas");
+        assertThat(browser.text(By.id("comparison-heading"))).isEqualTo("Liberia · Somalie");
+        assertThat(browser.text(By.id("region-note"))).startsWith("Moyenne régionale, Afrique de l'Ouest");
+        browser.open("/evidence/comparison?lang=en");
     }
 }

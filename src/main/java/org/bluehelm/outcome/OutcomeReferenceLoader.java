@@ -1,5 +1,6 @@
 package org.bluehelm.outcome;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,13 +54,17 @@ class OutcomeReferenceLoader implements ApplicationRunner {
         transaction.executeWithoutResult(status -> {
             Map<String, String> datasets = loadCatalogue();
             Values values = values(datasets);
+            long start = System.nanoTime();
             template.batchUpdate(
-                    "insert into outcome_value (series_code, iso3, year, value) values (?, ?, ?, ?)", values.rows);
+                    "insert into outcome_value (series_code, iso3, year, value) values (?, ?, ?, ?)",
+                    values.rows,
+                    new int[] {Types.VARCHAR, Types.CHAR, Types.INTEGER, Types.DOUBLE});
             log.info(
-                    "Loaded {} outcome series with {} country-year values ({} values of dropped codes left out)",
+                    "Loaded {} outcome series with {} country-year values ({} values of dropped codes left out) in {} ms",
                     datasets.size(),
                     values.rows.size(),
-                    values.dropped);
+                    values.dropped,
+                    (System.nanoTime() - start) / 1_000_000);
         });
     }
 

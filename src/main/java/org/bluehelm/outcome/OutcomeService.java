@@ -178,6 +178,11 @@ public class OutcomeService {
         return out.toString();
     }
 
+    /** The columns of the shipped reference panel, with the source and citation of each. */
+    public List<PanelTable.PanelColumn> referenceColumns() {
+        return columns(referenceSeries());
+    }
+
     private List<PanelTable.PanelColumn> columns(List<SeriesView> chosen) {
         String countries =
                 "Country names: ISO 3166 (Bluehelm reference list); regions: UN M49 sub-regions (Unicode CLDR 48)";

@@ -39,10 +39,7 @@ class ReferencePanel implements PanelSource {
 
     @Override
     public List<Column> columns() {
-        return outcomes
-                .panel(List.of(), List.of(), OutcomeService.FIRST_YEAR, OutcomeService.FIRST_YEAR)
-                .columns()
-                .stream()
+        return outcomes.referenceColumns().stream()
                 .map(c -> new Column(c.name(), c.label(), c.citation()))
                 .toList();
     }

@@ -22,6 +22,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.bluehelm.audit.AuditAction;
+import org.bluehelm.audit.AuditLog;
 import org.bluehelm.mission.DeploymentSource;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.shared.FieldProblem;
@@ -55,12 +57,15 @@ public class OutcomeService {
     private final JdbcTemplate template;
     private final CountryCodes codes;
     private final MissionService missions;
+    private final AuditLog audit;
 
-    OutcomeService(JdbcClient jdbc, JdbcTemplate template, CountryCodes codes, MissionService missions) {
+    OutcomeService(
+            JdbcClient jdbc, JdbcTemplate template, CountryCodes codes, MissionService missions, AuditLog audit) {
         this.jdbc = jdbc;
         this.template = template;
         this.codes = codes;
         this.missions = missions;
+        this.audit = audit;
     }
 
     private static final String SERIES = """
@@ -381,7 +386,13 @@ public class OutcomeService {
                 "insert into outcome_value (series_code, iso3, year, value) values (?, ?, ?, ?)",
                 values.stream()
                         .map(x -> new Object[] {code, x.iso3(), x.year(), x.value()})
-                        .toList());
+                        .toList(),
+                new int[] {java.sql.Types.VARCHAR, java.sql.Types.CHAR, java.sql.Types.INTEGER, java.sql.Types.DOUBLE});
+        audit.record(
+                AuditAction.CREATE,
+                "outcome_series",
+                code,
+                Map.of("label", label, "citation", command.citation().strip(), "values", values.size()));
         return seriesOf(code);
     }
 
@@ -398,6 +409,7 @@ public class OutcomeService {
         jdbc.sql("delete from outcome_series where code = :code")
                 .param("code", code)
                 .update();
+        audit.record(AuditAction.DELETE, "outcome_series", code, Map.of("label", s.labelEn(), "values", s.values()));
     }
 
     private List<SeriesView> chosenSeries(@Nullable Collection<String> seriesCodes) {

@@ -7,6 +7,6 @@
  * case comparison of a host country before, during and after its missions against its region and
  * chosen comparison countries. Descriptive figures: correlation is not attribution.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "mission", "evidence", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "mission", "evidence", "audit", "web"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.outcome;

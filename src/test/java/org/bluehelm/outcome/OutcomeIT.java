@@ -221,6 +221,12 @@ class OutcomeIT {
                 .andExpect(status().isForbidden());
         mvc.perform(delete("/api/v1/reference/series/" + code).with(viewer)).andExpect(status().isNoContent());
         assertThat(uploadsSeenBy(viewer)).isEqualTo(before);
+        mvc.perform(get("/api/v1/audit")
+                        .param("recordType", "outcome_series")
+                        .param("recordId", code)
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].action", org.hamcrest.Matchers.containsInAnyOrder("CREATE", "DELETE")));
     }
 
     @Test

@@ -5,6 +5,6 @@
  * ({@code evidence}), the API and the screens can call it alike. Correlation is not attribution:
  * see docs/evidence-estimators.md.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cli", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cli", "shared", "web"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.evidence;

@@ -192,6 +192,11 @@ public class EstimatorRequest {
         this.predictors = list;
     }
 
+    /** The predictors one per line, for a text area. */
+    public String getPredictorsText() {
+        return String.join("\n", predictors);
+    }
+
     public @Nullable String getFitWindow() {
         return fitWindow;
     }

@@ -95,6 +95,8 @@ class AccessibilityBrowserIT {
                 "/admin/users/new",
                 "/account",
                 "/sources",
+                "/evidence?data=test-simulated&estimator=synth",
+                "/evidence/method/synth",
                 "/missions?lang=fr",
                 "/programmes/new?lang=fr",
                 "/complaints",

@@ -56,7 +56,9 @@ class SimulatedPanelSource implements PanelSource {
         Random random = new Random(20260601L);
         StringBuilder b = new StringBuilder("unit,year,y,x,region,start\n");
         for (int u = 1; u <= 12; u++) {
-            double unitEffect = random.nextGaussian() * 2;
+            // the treated unit U01 sits in the middle of the donors, so a convex combination fits it
+            double draw = random.nextGaussian() * 2;
+            double unitEffect = u == 1 ? 0 : draw;
             boolean treated = u == 1 || u == 5;
             int start = u == 1 ? 2010 : 2008;
             for (int year = 2000; year <= 2015; year++) {

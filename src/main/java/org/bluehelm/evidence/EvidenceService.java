@@ -37,6 +37,11 @@ class EvidenceService {
     static final int MAX_DONORS = 200;
     /** Donors with in-space placebos: the fit is repeated once per donor. */
     static final int MAX_PLACEBO_DONORS = 60;
+    /**
+     * Donors times predictors with placebos: the nested optimisation grows with the predictors (every
+     * pre-treatment period when none is named); 40 donors and 30 periods fit in well under 5 s.
+     */
+    static final int MAX_PLACEBO_WORK = 1_200;
 
     private static final Pattern OPTION = Pattern.compile("--([a-z]+(?:-[a-z]+)*)");
 
@@ -136,6 +141,9 @@ class EvidenceService {
             @Override
             public void check(Panel panel, Estimation.Options options) {
                 limits(panel, synth, placebos);
+                if (synth && placebos) {
+                    placeboWork(panel, options);
+                }
             }
         };
         Map<String, Object> result;
@@ -178,6 +186,30 @@ class EvidenceService {
                     "panel",
                     "a synthetic control takes up to " + MAX_DONORS + " donors here, and this panel has " + donors
                             + "; keep fewer units or use the command line");
+        }
+    }
+
+    private static void placeboWork(Panel panel, Estimation.Options options) {
+        int predictors = options.all("--predictor").size();
+        String start = options.optional("--treatment-start");
+        if (predictors == 0 && start != null) {
+            try {
+                for (int i = 0; i < panel.times().size(); i++) {
+                    if (panel.compareTime(start, i) > 0) {
+                        predictors++;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                return; // not a time of this panel: the estimator names the problem
+            }
+        }
+        int donors = panel.units().size() - 1;
+        if ((long) donors * predictors > MAX_PLACEBO_WORK) {
+            throw InvalidInputException.of(
+                    "placebos",
+                    "placebos with " + donors + " donors and " + predictors + " predictors exceed what is run here"
+                            + " (donors times predictors up to " + MAX_PLACEBO_WORK + "); name fewer predictors"
+                            + " (e.g. the outcome in a few pre-treatment years), keep fewer units, or use the command line");
         }
     }
 

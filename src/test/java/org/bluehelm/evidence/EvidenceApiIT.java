@@ -244,6 +244,22 @@ class EvidenceApiIT {
     }
 
     @Test
+    void theWorkedExampleCitesItsSourceAndGivesThePublishedPlaceboPValue() throws Exception {
+        mvc.perform(post("/api/v1/evidence/synth")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"panelSource":"prop99","outcome":"cigsale","treated":"California","treatmentStart":"1989",
+                                 "predictors":["cigsale:1975","cigsale:1980","cigsale:1988"],"placebos":true}""")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.placebo.units").value(39))
+                .andExpect(jsonPath("$.placebo.rank").value(1))
+                .andExpect(jsonPath("$.source.citations[0].column").value("cigsale"))
+                .andExpect(jsonPath("$.source.citations[0].citation")
+                        .value(org.hamcrest.Matchers.containsString("Orzechowski and Walker (2005)")));
+    }
+
+    @Test
     void errorsNameTheParameterOrTheCsvLineAndColumn() throws Exception {
         mvc.perform(multipart("/api/v1/evidence/panel")
                         .file(file(panel))
@@ -344,6 +360,26 @@ class EvidenceApiIT {
                 .andExpect(jsonPath("$.errors[0].field").value("placebos"))
                 .andExpect(jsonPath("$.errors[0].message")
                         .value(org.hamcrest.Matchers.containsString("up to " + EvidenceService.MAX_PLACEBO_DONORS)));
+        // 29 donors and 45 pre-treatment periods as predictors: beyond the placebo work limit
+        StringBuilder long_ = new StringBuilder("unit,year,y\n");
+        for (int u = 0; u < 30; u++) {
+            for (int year = 2000; year < 2050; year++) {
+                long_.append(String.format(Locale.ROOT, "u%d,%d,%.3f%n", u, year, random.nextGaussian()));
+            }
+        }
+        mvc.perform(multipart("/api/v1/evidence/synth")
+                        .file(file(long_.toString()))
+                        .param("unit", "unit")
+                        .param("time", "year")
+                        .param("outcome", "y")
+                        .param("treated", "u0")
+                        .param("treatmentStart", "2045")
+                        .param("placebos", "true")
+                        .with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("placebos"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value(org.hamcrest.Matchers.containsString("29 donors and 45 predictors")));
         byte[] huge = new byte[EvidenceService.MAX_BYTES + 1];
         java.util.Arrays.fill(huge, (byte) '1');
         mvc.perform(multipart("/api/v1/evidence/panel")

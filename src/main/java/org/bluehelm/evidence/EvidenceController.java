@@ -113,8 +113,13 @@ class EvidenceController {
             @RequestParam String estimator,
             @ModelAttribute("form") EstimatorRequest form,
             HttpSession session) {
-        byte[] body =
-                json.writeValueAsString(compute(data, estimator, form, session)).getBytes(StandardCharsets.UTF_8);
+        byte[] body;
+        try {
+            body = json.writeValueAsString(compute(data, estimator, form, session))
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (InvalidInputException e) {
+            return refused(e);
+        }
         return download(body, MediaType.APPLICATION_JSON, "evidence-" + known(estimator) + ".json");
     }
 
@@ -134,6 +139,23 @@ class EvidenceController {
         }
         return download(
                 body, new MediaType("text", "csv", StandardCharsets.UTF_8), "evidence-" + known(estimator) + ".csv");
+    }
+
+    @PostMapping(path = "/evidence/run", params = "download=weights")
+    ResponseEntity<byte[]> weights(
+            @RequestParam String data,
+            @RequestParam String estimator,
+            @ModelAttribute("form") EstimatorRequest form,
+            HttpSession session) {
+        byte[] body;
+        try {
+            body = EvidenceView.of(estimator, compute(data, estimator, form, session))
+                    .weightsCsv()
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (InvalidInputException e) {
+            return refused(e);
+        }
+        return download(body, new MediaType("text", "csv", StandardCharsets.UTF_8), "evidence-synth-weights.csv");
     }
 
     @GetMapping("/evidence/method/{estimator}")

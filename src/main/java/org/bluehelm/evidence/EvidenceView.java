@@ -148,6 +148,15 @@ record EvidenceView(
         return json.get("clusters") instanceof Number;
     }
 
+    /** The donor weights of a synthetic control as CSV, largest first. */
+    String weightsCsv() {
+        StringBuilder b = new StringBuilder("unit,weight\n");
+        for (Share s : weights) {
+            b.append(cell(s.name())).append(',').append(text(s.value())).append('\n');
+        }
+        return b.toString();
+    }
+
     /** The table as CSV: coefficients with their intervals, or the synthetic control's series. */
     String csv() {
         StringBuilder b = new StringBuilder();
@@ -162,10 +171,6 @@ record EvidenceView(
                         .append(',')
                         .append(text(p.gap()))
                         .append('\n');
-            }
-            b.append("\nunit,weight\n");
-            for (Share s : weights) {
-                b.append(cell(s.name())).append(',').append(text(s.value())).append('\n');
             }
             return b.toString();
         }

@@ -201,6 +201,53 @@ class EvidenceScreensIT {
     }
 
     @Test
+    void aSyntheticControlDownloadsItsSeriesAndWeights() throws Exception {
+        String series = mvc.perform(post("/evidence/run")
+                        .param("data", Prop99PanelSource.ID)
+                        .param("estimator", "synth")
+                        .param("outcome", "cigsale")
+                        .param("treated", "California")
+                        .param("treatmentStart", "1989")
+                        .param("predictors", "cigsale:1975\ncigsale:1980\ncigsale:1988")
+                        .param("download", "csv")
+                        .with(me())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(series).startsWith("time,treated,synthetic,gap\n1970,123.0,");
+        assertThat(series.lines()).hasSize(32);
+        String weights = mvc.perform(post("/evidence/run")
+                        .param("data", Prop99PanelSource.ID)
+                        .param("estimator", "synth")
+                        .param("outcome", "cigsale")
+                        .param("treated", "California")
+                        .param("treatmentStart", "1989")
+                        .param("predictors", "cigsale:1975\ncigsale:1980\ncigsale:1988")
+                        .param("download", "weights")
+                        .with(me())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(weights).startsWith("unit,weight\n");
+        assertThat(weights.lines()).hasSize(39);
+        mvc.perform(post("/evidence/run")
+                        .param("data", Prop99PanelSource.ID)
+                        .param("estimator", "synth")
+                        .param("outcome", "cigsale")
+                        .param("treated", "Atlantis")
+                        .param("treatmentStart", "1989")
+                        .param("download", "json")
+                        .with(me())
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("treated: unit 'Atlantis' is not in the panel")));
+    }
+
+    @Test
     void methodPagesSayWhatTheEstimatorsCannotShowInEnglishAndFrench() throws Exception {
         mvc.perform(get("/evidence/method/synth").with(me()))
                 .andExpect(status().isOk())

@@ -95,7 +95,7 @@ class AccessibilityBrowserIT {
                 "/admin/users/new",
                 "/account",
                 "/sources",
-                "/evidence?data=test-simulated&estimator=synth",
+                "/evidence?data=prop99&estimator=synth",
                 "/evidence/method/synth",
                 "/missions?lang=fr",
                 "/programmes/new?lang=fr",

@@ -58,6 +58,9 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .authenticated()
+                        // the estimators compute on the panel sent (or a shared panel source) and store nothing
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evidence/*")
+                        .authenticated()
                         // every user arranges dashboards of their own; the service lets only the owner change one
                         .requestMatchers("/api/v1/dashboards", "/api/v1/dashboards/**")
                         .authenticated()

@@ -97,6 +97,8 @@ class AccessibilityBrowserIT {
                 "/admin/users/new",
                 "/account",
                 "/sources",
+                "/evidence?data=prop99&estimator=synth",
+                "/evidence/method/synth",
                 "/missions?lang=fr",
                 "/programmes/new?lang=fr",
                 "/complaints",

@@ -17,6 +17,8 @@ import java.util.Set;
 import org.bluehelm.audit.AuditAction;
 import org.bluehelm.audit.AuditLog;
 import org.bluehelm.complaint.NameHashes;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.institution.InstitutionFilter;
 import org.bluehelm.institution.InstitutionService;
 import org.bluehelm.institution.InstitutionSummary;
@@ -83,6 +85,7 @@ public class TrainingService {
     private final InstitutionService institutions;
     private final FieldCipher cipher;
     private final NameHashes hashes;
+    private final GeographyService geography;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -92,6 +95,7 @@ public class TrainingService {
             InstitutionService institutions,
             FieldCipher cipher,
             NameHashes hashes,
+            GeographyService geography,
             AuditLog audit,
             Clock clock) {
         this.jdbc = jdbc;
@@ -99,6 +103,7 @@ public class TrainingService {
         this.institutions = institutions;
         this.cipher = cipher;
         this.hashes = hashes;
+        this.geography = geography;
         this.audit = audit;
         this.clock = clock;
     }
@@ -685,6 +690,21 @@ public class TrainingService {
                         "courseId",
                         "course " + command.courseId() + " does not exist",
                         "capacity.validation.courseNotFound");
+            }
+        }
+        if (command.locationOrgUnitId() != null) {
+            Optional<OrgUnitView> place = geography.findOrgUnit(command.locationOrgUnitId());
+            if (place.isEmpty()) {
+                v.coded(
+                        "locationOrgUnitId",
+                        "org unit " + command.locationOrgUnitId() + " does not exist",
+                        "capacity.validation.orgUnitNotFound");
+            } else if (course != null && !place.get().countryCode().equals(course.countryCode())) {
+                v.coded(
+                        "locationOrgUnitId",
+                        "is not in the course's country " + course.countryCode(),
+                        "capacity.validation.orgUnitCountry",
+                        course.countryCode());
             }
         }
         v.throwIfInvalid();

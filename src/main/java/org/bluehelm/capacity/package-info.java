@@ -9,6 +9,15 @@
  * mission and country of their institution.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "institution", "audit", "web", "complaint", "indicator", "measurement"})
+        allowedDependencies = {
+            "shared",
+            "institution",
+            "audit",
+            "web",
+            "complaint",
+            "indicator",
+            "measurement",
+            "geography"
+        })
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.capacity;

@@ -431,6 +431,7 @@ public class TrainingService {
                     name,
                     nameHash,
                     institution,
+                    !line.get("institution").isEmpty(),
                     unit,
                     rank,
                     sex,
@@ -599,6 +600,7 @@ public class TrainingService {
             @Nullable String name,
             @Nullable String nameHash,
             InstitutionView institution,
+            boolean institutionGiven,
             @Nullable Long unit,
             @Nullable String rank,
             Sex sex,
@@ -628,19 +630,35 @@ public class TrainingService {
                 .param("now", now));
     }
 
-    /** A known person: the latest roster's institution, unit and rank replace the older ones. */
+    /**
+     * A known person: an institution given on the roster replaces the stored one (with the unit given,
+     * if any); otherwise the stored institution stays and a unit or rank given replaces the stored one.
+     */
     private long updatePerson(Entry e) {
         long id = e.personId();
-        jdbc.sql("""
-                        update cap_person
-                           set institution_id = :institution, unit_institution_id = :unit,
-                               rank_title = coalesce(:rank, rank_title), version = version + 1
-                         where id = :id""")
-                .param("institution", e.institution().id())
-                .param("unit", e.unit())
-                .param("rank", e.rank())
-                .param("id", id)
-                .update();
+        if (e.institutionGiven()) {
+            jdbc.sql("""
+                            update cap_person set institution_id = :institution, unit_institution_id = :unit,
+                                   mission_id = :mission, country_code = :country, version = version + 1
+                             where id = :id""")
+                    .param("institution", e.institution().id())
+                    .param("unit", e.unit())
+                    .param("mission", e.institution().missionId())
+                    .param("country", e.institution().countryCode())
+                    .param("id", id)
+                    .update();
+        } else if (e.unit() != null) {
+            jdbc.sql("update cap_person set unit_institution_id = :unit, version = version + 1 where id = :id")
+                    .param("unit", e.unit())
+                    .param("id", id)
+                    .update();
+        }
+        if (e.rank() != null) {
+            jdbc.sql("update cap_person set rank_title = :rank, version = version + 1 where id = :id")
+                    .param("rank", e.rank())
+                    .param("id", id)
+                    .update();
+        }
         return id;
     }
 

@@ -3,6 +3,8 @@ package org.bluehelm.capacity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bluehelm.test.TestApi.admin;
 import static org.bluehelm.test.TestApi.id;
+import static org.bluehelm.test.TestApi.missionId;
+import static org.bluehelm.test.TestApi.uiUserScopedToMission;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -124,6 +126,19 @@ class CapacityScreensIT {
         assertThat(page(get("/capacity/people/{id}", person)))
                 .contains("reveal")
                 .doesNotContain("SN-" + tag);
+        long unmil = missionId(mvc, "UNMIL");
+        mvc.perform(post("/capacity/people/{id}/reveal", person)
+                        .with(uiUserScopedToMission(mvc, userDetails, "VIEWER", unmil))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(mvc.perform(post("/capacity/people/{id}/reveal", person)
+                                .with(uiUserScopedToMission(mvc, userDetails, "DATA_STEWARD", unmil))
+                                .with(csrf()))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("SN-" + tag);
         assertThat(page(post("/capacity/people/{id}/reveal", person)))
                 .contains("SN-" + tag)
                 .contains("Fatu Flomo");

@@ -305,6 +305,22 @@ class CapacityController {
         return person(id, model);
     }
 
+    @PostMapping("/capacity/people/{id}/in-service")
+    @PreAuthorize(EDITORS)
+    String inService(
+            @PathVariable long id,
+            @RequestParam boolean inService,
+            @RequestParam int version,
+            RedirectAttributes redirect) {
+        try {
+            training.setInService(id, version, inService);
+            redirect.addFlashAttribute("flash", "flash.saved");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", "capacity.conflict");
+        }
+        return "redirect:/capacity/people/" + id;
+    }
+
     // ---------------------------------------------------------------- internals
 
     private @Nullable EventView visibleEvent(long id) {

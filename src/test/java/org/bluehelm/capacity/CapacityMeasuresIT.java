@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -87,6 +88,34 @@ class CapacityMeasuresIT {
                 .andExpect(jsonPath("$.continuityPercent").value(50.0))
                 .andExpect(jsonPath("$.stillInService.value").value(6))
                 .andExpect(jsonPath("$.oneOffCourses[*].courseId", contains((int) gender)));
+
+        // one of them leaves the service: retention falls, from the version read
+        long leaver = ((Number) com.jayway.jsonpath.JsonPath.read(
+                        mvc.perform(get("/api/v1/capacity/events/{id}/participants", third)
+                                        .with(admin()))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$[0].personId"))
+                .longValue();
+        int personVersion = com.jayway.jsonpath.JsonPath.read(
+                mvc.perform(get("/api/v1/capacity/people/{id}", leaver).with(admin()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.version");
+        json(
+                        put("/api/v1/capacity/people/{id}/in-service", leaver),
+                        "{\"inService\":false,\"version\":%d}".formatted(personVersion))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.inService").value(false));
+        json(
+                        put("/api/v1/capacity/people/{id}/in-service", leaver),
+                        "{\"inService\":false,\"version\":%d}".formatted(personVersion))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/v1/capacity/institutions/{id}/coverage", police).with(admin()))
+                .andExpect(jsonPath("$.stillInService.value").value(5))
+                .andExpect(jsonPath("$.retentionPercent").value(83.3));
 
         // a viewer (not an administrator or mission manager) sees cells under 5 suppressed
         RequestPostProcessor viewer = userScopedToMission(mvc, "VIEWER", missionId(mvc, "UNMIL"));

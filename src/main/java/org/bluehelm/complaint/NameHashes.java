@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * database.
  */
 @Component
-class NameHashes {
+public class NameHashes {
 
     private final byte[] key;
 
@@ -28,7 +28,7 @@ class NameHashes {
 
     /** The hash of a name, or null when nothing of it remains once normalised. */
     @Nullable
-    String hash(@Nullable String name) {
+    public String hash(@Nullable String name) {
         String normal = normalise(name);
         return normal == null ? null : HexFormat.of().formatHex(hmac(key, normal.getBytes(StandardCharsets.UTF_8)));
     }

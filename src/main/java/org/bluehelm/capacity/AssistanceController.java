@@ -1,0 +1,227 @@
+package org.bluehelm.capacity;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.bluehelm.institution.InstitutionFilter;
+import org.bluehelm.institution.InstitutionService;
+import org.bluehelm.institution.InstitutionSummary;
+import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.web.Crumb;
+import org.bluehelm.web.FormErrors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Mentoring engagements and technical-assistance deliverables in the browser. */
+@Controller
+class AssistanceController {
+
+    private static final String EDITORS = "hasAnyRole('ADMIN', 'MISSION_MANAGER')";
+
+    private final AssistanceService assistance;
+    private final InstitutionService institutions;
+    private final MessageSource messages;
+
+    AssistanceController(AssistanceService assistance, InstitutionService institutions, MessageSource messages) {
+        this.assistance = assistance;
+        this.institutions = institutions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/capacity/mentoring")
+    String mentoring(Model model) {
+        model.addAttribute("engagements", assistance.mentoring(null));
+        model.addAttribute("competencies", Competency.values());
+        model.addAttribute("institutions", institutionChoices());
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("nav.capacity"), "/capacity"),
+                        new Crumb(label("capacity.mentoring.title"), null)));
+        return "capacity/mentoring";
+    }
+
+    @PostMapping("/capacity/mentoring")
+    @PreAuthorize(EDITORS)
+    String createMentoring(
+            @RequestParam(required = false) @Nullable String mentor,
+            @RequestParam(required = false) @Nullable String counterpart,
+            @RequestParam(required = false) @Nullable Long institutionId,
+            @RequestParam(required = false) @Nullable Competency focus,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate startsOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate endsOn,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            MentoringView m = assistance.createMentoring(
+                    new MentoringCommand(mentor, counterpart, institutionId, focus, startsOn, endsOn));
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/capacity/mentoring/" + m.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            return mentoring(model);
+        }
+    }
+
+    @GetMapping("/capacity/mentoring/{id}")
+    String mentoringEngagement(@PathVariable long id, Model model) {
+        MentoringView m = assistance.mentoringEngagement(id);
+        model.addAttribute("m", m);
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("nav.capacity"), "/capacity"),
+                        new Crumb(label("capacity.mentoring.title"), "/capacity/mentoring"),
+                        new Crumb(m.mentor() + " · " + m.counterpart(), null)));
+        return "capacity/mentoring-detail";
+    }
+
+    @PostMapping("/capacity/mentoring/{id}/sessions")
+    @PreAuthorize(EDITORS)
+    String addSession(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate heldOn,
+            @RequestParam(required = false) @Nullable Integer rating,
+            @RequestParam(required = false) @Nullable String note,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            assistance.addSession(id, new SessionCommand(heldOn, rating, note));
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/capacity/mentoring/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            return mentoringEngagement(id, model);
+        }
+    }
+
+    @GetMapping("/capacity/assistance")
+    String deliverables(Model model) {
+        model.addAttribute("deliverables", assistance.deliverables(null));
+        model.addAttribute("kinds", DeliverableKind.values());
+        model.addAttribute("statuses", DeliverableStatus.values());
+        model.addAttribute("institutions", institutionChoices());
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("nav.capacity"), "/capacity"),
+                        new Crumb(label("capacity.assistance.title"), null)));
+        return "capacity/assistance";
+    }
+
+    @PostMapping("/capacity/assistance")
+    @PreAuthorize(EDITORS)
+    String createDeliverable(
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable DeliverableKind kind,
+            @RequestParam(required = false) @Nullable Long institutionId,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            DeliverableView d = assistance.createDeliverable(new DeliverableCommand(title, kind, institutionId, null));
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/capacity/assistance/" + d.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            return deliverables(model);
+        }
+    }
+
+    @GetMapping("/capacity/assistance/{id}")
+    String deliverable(@PathVariable long id, Model model) {
+        DeliverableView d = assistance.deliverable(id);
+        model.addAttribute("d", d);
+        model.addAttribute("statuses", DeliverableStatus.values());
+        model.addAttribute("milestoneStatuses", MilestoneStatus.values());
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("nav.capacity"), "/capacity"),
+                        new Crumb(label("capacity.assistance.title"), "/capacity/assistance"),
+                        new Crumb(d.title(), null)));
+        return "capacity/deliverable";
+    }
+
+    @PostMapping("/capacity/assistance/{id}/status")
+    @PreAuthorize(EDITORS)
+    String changeStatus(
+            @PathVariable long id,
+            @RequestParam DeliverableStatus status,
+            @RequestParam int version,
+            RedirectAttributes redirect) {
+        DeliverableView d = assistance.deliverable(id);
+        try {
+            assistance.updateDeliverable(
+                    id, version, new DeliverableCommand(d.title(), d.kind(), d.institutionId(), status));
+            redirect.addFlashAttribute("flash", "flash.saved");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", "capacity.conflict");
+        }
+        return "redirect:/capacity/assistance/" + id;
+    }
+
+    @PostMapping("/capacity/assistance/{id}/milestones")
+    @PreAuthorize(EDITORS)
+    String addMilestone(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueOn,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            assistance.addMilestone(id, new MilestoneCommand(title, dueOn, MilestoneStatus.PENDING, null));
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/capacity/assistance/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            return deliverable(id, model);
+        }
+    }
+
+    @PostMapping("/capacity/assistance/{id}/milestones/{milestoneId}")
+    @PreAuthorize(EDITORS)
+    String updateMilestone(
+            @PathVariable long id,
+            @PathVariable long milestoneId,
+            @RequestParam MilestoneStatus status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate doneOn,
+            Model model,
+            RedirectAttributes redirect) {
+        DeliverableView.Milestone m = assistance.deliverable(id).milestones().stream()
+                .filter(x -> x.id() == milestoneId)
+                .findAny()
+                .orElseThrow(() -> new org.bluehelm.shared.NotFoundException("Milestone", milestoneId));
+        try {
+            assistance.updateMilestone(id, milestoneId, new MilestoneCommand(m.title(), m.dueOn(), status, doneOn));
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/capacity/assistance/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            return deliverable(id, model);
+        }
+    }
+
+    private List<InstitutionSummary> institutionChoices() {
+        return institutions
+                .list(
+                        new InstitutionFilter(null, null, null, null, null),
+                        PageQuery.of(0, PageQuery.MAX_SIZE, "name", Map.of("name", "i.name"), "name"))
+                .items();
+    }
+
+    private String label(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}

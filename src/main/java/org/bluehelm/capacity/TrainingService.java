@@ -330,7 +330,7 @@ public class TrainingService {
             String at = "line " + line.line() + " ";
             int before = problems.size();
             String serviceNumber = line.get("service_number");
-            String hash = hashes.hash(serviceNumber);
+            String hash = hashes.hash("personnel-service-number", serviceNumber);
             if (hash == null) {
                 problems.add(problem(at + "service_number", "is required", "capacity.roster.required"));
             } else if (serviceNumber.length() > 60) {
@@ -404,7 +404,7 @@ public class TrainingService {
                     .param("hash", hash)
                     .query(Long.class)
                     .optional();
-            String nameHash = hashes.hash(name);
+            String nameHash = hashes.hash("personnel-name", name);
             if (known.isEmpty() && nameHash != null) {
                 String nameKey = nameHash + "|" + institution.id() + "|" + sex;
                 if (nameLines.containsKey(nameKey)) {

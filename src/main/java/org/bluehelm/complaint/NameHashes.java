@@ -20,10 +20,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class NameHashes {
 
+    private final byte[] pepper;
     private final byte[] key;
+    private final java.util.concurrent.ConcurrentMap<String, byte[]> purposeKeys =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     NameHashes(CryptoConfiguration.Secrets secrets) {
-        this.key = hmac(secrets.pepper(), "bluehelm/person-name/v1".getBytes(StandardCharsets.US_ASCII));
+        this.pepper = secrets.pepper();
+        this.key = hmac(pepper, "bluehelm/person-name/v1".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The hash of a normalised value under a key of its own purpose (e.g. {@code personnel-service-number}):
+     * hashes made for different purposes cannot be matched with each other or with complaint names.
+     */
+    @Nullable
+    public String hash(String purpose, @Nullable String value) {
+        String normal = normalise(value);
+        if (normal == null) {
+            return null;
+        }
+        byte[] purposeKey = purposeKeys.computeIfAbsent(
+                purpose, p -> hmac(pepper, ("bluehelm/" + p + "/v1").getBytes(StandardCharsets.US_ASCII)));
+        return HexFormat.of().formatHex(hmac(purposeKey, normal.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The hash of a name, or null when nothing of it remains once normalised. */

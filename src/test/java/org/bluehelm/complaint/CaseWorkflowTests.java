@@ -76,4 +76,15 @@ class CaseWorkflowTests {
         assertThat(NameHashes.normalise("  Éloïse   N'DIAYE ")).isEqualTo("eloise n diaye");
         assertThat(NameHashes.normalise(" - ")).isNull();
     }
+
+    @Test
+    void hashesOfDifferentPurposesCannotBeMatched() {
+        NameHashes hashes = new NameHashes(new CryptoConfiguration.Secrets(null, new byte[32]));
+        String name = hashes.hash("Amara Kollie");
+        String personnel = hashes.hash("personnel-name", "AMARA  kollie");
+        assertThat(personnel).isEqualTo(hashes.hash("personnel-name", "Amara Kollie"));
+        assertThat(personnel).isNotEqualTo(name);
+        assertThat(personnel).isNotEqualTo(hashes.hash("personnel-service-number", "Amara Kollie"));
+        assertThat(hashes.hash("personnel-name", " - ")).isNull();
+    }
 }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,10 +35,24 @@ class CoordinationApiController {
 
     private final CoordinationService coordination;
     private final ActivityExchange exchange;
+    private final OwnershipIndicatorPublisher ownership;
 
-    CoordinationApiController(CoordinationService coordination, ActivityExchange exchange) {
+    CoordinationApiController(
+            CoordinationService coordination, ActivityExchange exchange, OwnershipIndicatorPublisher ownership) {
         this.coordination = coordination;
         this.exchange = exchange;
+        this.ownership = ownership;
+    }
+
+    @GetMapping("/ownership")
+    OwnershipView ownership() {
+        return coordination.ownership();
+    }
+
+    @PostMapping("/ownership/republish")
+    @PreAuthorize("hasRole('ADMIN')")
+    OwnershipIndicatorPublisher.Published republish() {
+        return ownership.republish();
     }
 
     @GetMapping("/activities")

@@ -67,6 +67,7 @@ class CoordinationController {
     private final GeographyService geography;
     private final MissionService missions;
     private final MessageSource messages;
+    private final OwnershipIndicatorPublisher publisher;
 
     CoordinationController(
             CoordinationService coordination,
@@ -76,7 +77,9 @@ class CoordinationController {
             InstitutionService institutions,
             GeographyService geography,
             MissionService missions,
-            MessageSource messages) {
+            MessageSource messages,
+            OwnershipIndicatorPublisher publisher) {
+        this.publisher = publisher;
         this.coordination = coordination;
         this.exchange = exchange;
         this.actors = actors;
@@ -212,6 +215,26 @@ class CoordinationController {
                         new Crumb(label("nav.coordination"), "/coordination"),
                         new Crumb(label("coordination.matrix.title"), null)));
         return "coordination/matrix";
+    }
+
+    @GetMapping("/coordination/ownership")
+    String ownership(Model model) {
+        model.addAttribute("ownership", coordination.ownership());
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("nav.coordination"), "/coordination"),
+                        new Crumb(label("coordination.ownership.title"), null)));
+        return "coordination/ownership";
+    }
+
+    @PostMapping("/coordination/ownership/republish")
+    @PreAuthorize("hasRole('ADMIN')")
+    String republish(RedirectAttributes redirect) {
+        OwnershipIndicatorPublisher.Published p = publisher.republish();
+        redirect.addFlashAttribute("flash", "coordination.ownership.republished");
+        redirect.addFlashAttribute("published", p);
+        return "redirect:/coordination/ownership";
     }
 
     @GetMapping("/coordination/gaps")

@@ -318,6 +318,11 @@ public class CoordinationService {
         return MatrixView.of(activities);
     }
 
+    /** Local ownership per country, programme and institution, over the activities the user may see. */
+    public OwnershipView ownership() {
+        return OwnershipView.of(all());
+    }
+
     // ---------------------------------------------------------------- needs and gaps
 
     @Transactional

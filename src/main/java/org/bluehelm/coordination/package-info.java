@@ -9,6 +9,17 @@
  * country like every other record.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "actor", "programme", "institution", "geography", "mission", "audit", "web"})
+        allowedDependencies = {
+            "shared",
+            "actor",
+            "programme",
+            "institution",
+            "geography",
+            "mission",
+            "indicator",
+            "measurement",
+            "audit",
+            "web"
+        })
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.coordination;

@@ -19,12 +19,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.geography.OrgUnitCommand;
+import org.bluehelm.geography.OrgUnitKind;
+import org.bluehelm.indicator.IndicatorService;
+import org.bluehelm.measurement.DataValueFilter;
+import org.bluehelm.measurement.MeasurementService;
+import org.bluehelm.shared.PageQuery;
 import org.bluehelm.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +52,15 @@ class CoordinationIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    GeographyService geography;
+
+    @Autowired
+    IndicatorService indicators;
+
+    @Autowired
+    MeasurementService measurements;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -351,6 +368,74 @@ class CoordinationIT {
         RequestPostProcessor here = userScopedToMission(mvc, "VIEWER", missionId(mvc, "UNMIL"));
         mvc.perform(get("/api/v1/coordination/activities/{id}", activity).with(here))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void ownershipCountsNationalLeadsAndFundingAndIsPublishedAsIndicators() throws Exception {
+        long national = actor("Ministry " + tag, "HOST_MINISTRY", "LBR");
+        long international = actor("Partner " + tag, "INTERNATIONAL_NGO", null);
+        long police = institution("Owned Police " + tag);
+        // a county below a country unit of its own: activities without an org unit of other tests
+        // may be counted in a top unit of the country, never in this county
+        long country = geography
+                .createOrgUnit(new OrgUnitCommand("OWN-" + tag, "Country " + tag, OrgUnitKind.AREA, null, "LBR"))
+                .id();
+        long unit = geography
+                .createOrgUnit(new OrgUnitCommand("OWN-C-" + tag, "County " + tag, OrgUnitKind.AREA, country, null))
+                .id();
+        create(ownershipActivity("Lead " + tag, national, "LEAD", police, unit, null))
+                .andExpect(status().isCreated());
+        create(ownershipActivity("Co-lead " + tag, international, "CO_LEAD", police, unit, null))
+                .andExpect(status().isCreated());
+        create(ownershipActivity("Fund national " + tag, national, "FUNDING", police, unit, "100"))
+                .andExpect(status().isCreated());
+        create(ownershipActivity("Fund partner " + tag, international, "FUNDING", police, unit, "300"))
+                .andExpect(status().isCreated());
+
+        mvc.perform(get("/api/v1/coordination/ownership").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.byInstitution[?(@.label == 'Owned Police %s')].led".formatted(tag))
+                        .value(2))
+                .andExpect(jsonPath("$.byInstitution[?(@.label == 'Owned Police %s')].ledNational".formatted(tag))
+                        .value(1))
+                .andExpect(jsonPath("$.byInstitution[?(@.label == 'Owned Police %s')].nationalLedShare".formatted(tag))
+                        .value(50.0))
+                .andExpect(
+                        jsonPath("$.byInstitution[?(@.label == 'Owned Police %s')].nationalFundingShare".formatted(tag))
+                                .value(25.0));
+
+        mvc.perform(post("/api/v1/coordination/ownership/republish").with(admin()))
+                .andExpect(status().isOk());
+        assertThat(value("own_led_activities", unit, "2026")).isEqualByComparingTo("2");
+        assertThat(value("own_led_national", unit, "2026")).isEqualByComparingTo("1");
+        assertThat(value("own_funding", unit, "2026")).isEqualByComparingTo("400");
+        assertThat(value("own_funding_national", unit, "2026")).isEqualByComparingTo("100");
+    }
+
+    private String ownershipActivity(
+            String title, long actor, String role, long institution, long unit, String budget) {
+        return """
+                {"title":"%s","actorId":%d,"actorRole":"%s","pillar":"POLICE","supportKind":"ADVISORY",
+                 "institutionId":%d,"orgUnitId":%d,"startDate":"2026-01-01","endDate":"2026-12-31",
+                 "budgetAmount":%s,"budgetCurrency":%s}""".formatted(
+                        title,
+                        actor,
+                        role,
+                        institution,
+                        unit,
+                        budget == null ? "null" : budget,
+                        budget == null ? "null" : "\"USD\"");
+    }
+
+    private BigDecimal value(String code, long unit, String period) {
+        long indicator = indicators.findByCodeIgnoringScope(code).orElseThrow().id();
+        return measurements
+                .list(
+                        new DataValueFilter(indicator, unit, null, period, null, null, null),
+                        PageQuery.of(0, 10, "id", Map.of("id", "d.id"), "id"))
+                .items()
+                .get(0)
+                .value();
     }
 
     // ---------------------------------------------------------------- helpers

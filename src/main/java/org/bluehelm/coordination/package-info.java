@@ -18,6 +18,7 @@
             "mission",
             "indicator",
             "measurement",
+            "identity",
             "audit",
             "web"
         })

@@ -36,12 +36,22 @@ class CoordinationApiController {
     private final CoordinationService coordination;
     private final ActivityExchange exchange;
     private final OwnershipIndicatorPublisher ownership;
+    private final CoordinationMap map;
 
     CoordinationApiController(
-            CoordinationService coordination, ActivityExchange exchange, OwnershipIndicatorPublisher ownership) {
+            CoordinationService coordination,
+            ActivityExchange exchange,
+            OwnershipIndicatorPublisher ownership,
+            CoordinationMap map) {
+        this.map = map;
         this.coordination = coordination;
         this.exchange = exchange;
         this.ownership = ownership;
+    }
+
+    @GetMapping(value = "/map", produces = "application/json")
+    java.util.Map<String, Object> map() {
+        return map.geoJson();
     }
 
     @GetMapping("/ownership")

@@ -68,6 +68,7 @@ class CoordinationController {
     private final MissionService missions;
     private final MessageSource messages;
     private final OwnershipIndicatorPublisher publisher;
+    private final CoordinationMap map;
 
     CoordinationController(
             CoordinationService coordination,
@@ -78,8 +79,10 @@ class CoordinationController {
             GeographyService geography,
             MissionService missions,
             MessageSource messages,
-            OwnershipIndicatorPublisher publisher) {
+            OwnershipIndicatorPublisher publisher,
+            CoordinationMap map) {
         this.publisher = publisher;
+        this.map = map;
         this.coordination = coordination;
         this.exchange = exchange;
         this.actors = actors;
@@ -235,6 +238,23 @@ class CoordinationController {
         redirect.addFlashAttribute("flash", "coordination.ownership.republished");
         redirect.addFlashAttribute("published", p);
         return "redirect:/coordination/ownership";
+    }
+
+    @GetMapping("/coordination/map")
+    String map(Model model) {
+        model.addAttribute("counts", map.counts());
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("nav.coordination"), "/coordination"),
+                        new Crumb(label("coordination.map.title"), null)));
+        return "coordination/map";
+    }
+
+    @GetMapping(value = "/coordination/map.json", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    Map<String, Object> mapData() {
+        return map.geoJson();
     }
 
     @GetMapping("/coordination/gaps")

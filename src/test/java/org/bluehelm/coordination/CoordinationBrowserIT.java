@@ -101,6 +101,12 @@ class CoordinationBrowserIT {
         assertThat(browser.text(By.id("matrix-actor-institution")))
                 .contains("Browser Trainers " + tag)
                 .contains("1 overlapping");
+
+        browser.open("/coordination/map");
+        assertThat(browser.text(By.id("map-table"))).contains("LBR");
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("#coordination-map path.leaflet-interactive"))
+                .isEmpty());
+        browser.screenshot("coordination-map");
     }
 
     private void register(String title, String actor, String start, String end) {

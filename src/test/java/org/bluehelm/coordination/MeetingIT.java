@@ -204,6 +204,7 @@ class MeetingIT {
         for (String path : new String[] {
             "/coordination",
             "/coordination/matrix",
+            "/coordination/map",
             "/coordination/gaps",
             "/coordination/ownership",
             "/coordination/import",
@@ -224,6 +225,9 @@ class MeetingIT {
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"import-problems\"")));
+        mvc.perform(get("/api/v1/coordination/map").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("FeatureCollection"));
         mvc.perform(get("/coordination/export.hxl.csv").with(admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("#org+name")));

@@ -9,10 +9,13 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -37,6 +40,7 @@ import org.bluehelm.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -55,6 +59,9 @@ class CoordinationIT {
 
     @Autowired
     GeographyService geography;
+
+    @Autowired
+    UserDetailsService userDetails;
 
     @Autowired
     IndicatorService indicators;
@@ -131,6 +138,40 @@ class CoordinationIT {
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/coordination/activities/{id}", activity).with(admin()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theFormShowsFieldErrorsAndAnEditFromAnOldVersionAsAConflict() throws Exception {
+        RequestPostProcessor ui = user(userDetails.loadUserByUsername("admin"));
+        long actor = actor("Form actor " + tag, "INTERNATIONAL_NGO", null);
+        long police = institution("Form police " + tag);
+        long activity = activity("Form " + tag, actor, "IMPLEMENTING", "TRAINING", police, "2026-01-01", null);
+        mvc.perform(post("/coordination/activities").with(ui).with(csrf()).param("budgetAmount", "lots"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"budgetAmount-error\"")));
+        mvc.perform(post("/coordination/activities").with(ui).with(csrf()).param("title", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"title-error\"")))
+                .andExpect(content().string(containsString("id=\"actorId-error\"")));
+        update(activity, """
+                        {"title":"Form %s changed","actorId":%d,"actorRole":"IMPLEMENTING","pillar":"POLICE",
+                         "supportKind":"TRAINING","institutionId":%d,"startDate":"2026-01-01","version":1}""".formatted(tag, actor, police)).andExpect(status().isOk());
+        mvc.perform(post("/coordination/activities/{id}", activity)
+                        .with(ui)
+                        .with(csrf())
+                        .param("title", "Form " + tag + " mine")
+                        .param("actorId", String.valueOf(actor))
+                        .param("actorRole", "IMPLEMENTING")
+                        .param("pillar", "POLICE")
+                        .param("supportKind", "TRAINING")
+                        .param("institutionId", String.valueOf(police))
+                        .param("countryCode", "LBR")
+                        .param("startDate", "2026-01-01")
+                        .param("status", "PLANNED")
+                        .param("version", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"conflict\"")))
+                .andExpect(content().string(containsString("Form " + tag + " changed")));
     }
 
     @Test

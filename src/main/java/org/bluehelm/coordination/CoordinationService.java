@@ -26,8 +26,14 @@ import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.institution.InstitutionService;
 import org.bluehelm.institution.InstitutionView;
 import org.bluehelm.mission.MissionService;
+import org.bluehelm.programme.ProgrammeFilter;
 import org.bluehelm.programme.ProgrammeService;
+import org.bluehelm.programme.ProgrammeStatus;
+import org.bluehelm.programme.ProgrammeSummary;
 import org.bluehelm.programme.ProgrammeView;
+import org.bluehelm.progress.IndicatorProgress;
+import org.bluehelm.progress.ProgressService;
+import org.bluehelm.progress.ProgressStatus;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.FieldProblem;
@@ -99,6 +105,7 @@ public class CoordinationService {
     private final MissionService missions;
     private final AuditLog audit;
     private final Clock clock;
+    private final ProgressService progress;
 
     CoordinationService(
             JdbcClient jdbc,
@@ -108,7 +115,9 @@ public class CoordinationService {
             GeographyService geography,
             MissionService missions,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            ProgressService progress) {
+        this.progress = progress;
         this.jdbc = jdbc;
         this.actors = actors;
         this.programmes = programmes;
@@ -403,7 +412,72 @@ public class CoordinationService {
      * answers is a gap.
      */
     public List<NeedView> needs() {
-        return needs(null);
+        List<NeedView> needs = new ArrayList<>(needs(null));
+        needs.addAll(indicatorNeeds());
+        return needs;
+    }
+
+    /** Most active programmes whose indicators are read for needs, so the gaps page stays quick. */
+    static final int MAX_PROGRAMMES_FOR_NEEDS = 50;
+
+    /**
+     * Needs read from the progress of the active programmes in the user's scope: every institution a
+     * programme supports needs support in the programme's pillar while one of the programme's
+     * indicators is OFF_TRACK or AT_RISK somewhere (id 0, recorded by "progress"; they go when the
+     * indicator is back on track). At most {@link #MAX_PROGRAMMES_FOR_NEEDS} programmes, latest first.
+     */
+    List<NeedView> indicatorNeeds() {
+        List<ProgrammeSummary> active = programmes
+                .list(
+                        new ProgrammeFilter(null, null, ProgrammeStatus.ACTIVE, null, null, null, null),
+                        PageQuery.of(0, MAX_PROGRAMMES_FOR_NEEDS, "-id", Map.of("id", "p.id"), "-id"))
+                .items();
+        LocalDate today = LocalDate.now(clock);
+        Names names = new Names();
+        List<NeedView> needs = new ArrayList<>();
+        for (ProgrammeSummary summary : active) {
+            Optional<ProgrammeView> programme = programmes.view(summary.id());
+            if (programme.isEmpty() || programme.get().institutionIds().isEmpty()) {
+                continue;
+            }
+            List<IndicatorProgress> behind = progress.programme(summary.id(), today).rows().stream()
+                    .filter(r -> r.status() == ProgressStatus.OFF_TRACK || r.status() == ProgressStatus.AT_RISK)
+                    .toList();
+            if (behind.isEmpty()) {
+                continue;
+            }
+            String why = behind.stream()
+                            .limit(3)
+                            .map(r -> r.indicatorName() + " ("
+                                    + r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", "
+                                    + r.orgUnitName() + ")")
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse("")
+                    + (behind.size() > 3 ? "; …" : "");
+            for (long institution : programme.get().institutionIds()) {
+                needs.add(new NeedView(
+                        0,
+                        programme.get().pillar(),
+                        null,
+                        institution,
+                        names.institution(institution),
+                        null,
+                        null,
+                        programme.get().countryCode(),
+                        programme.get().missionId(),
+                        programme.get().code() + ": " + why,
+                        "progress",
+                        answers(
+                                programme.get().countryCode(),
+                                programme.get().pillar(),
+                                null,
+                                institution,
+                                null,
+                                today),
+                        false));
+            }
+        }
+        return needs;
     }
 
     /** The needs no current activity answers. */
@@ -452,39 +526,8 @@ public class CoordinationService {
         Names names = new Names();
         List<NeedView> needs = new ArrayList<>();
         for (NeedRow n : rows) {
-            Map<String, Object> p = new HashMap<>(AccessScope.current()
-                    .filter("a.mission_id", "a.country_code")
-                    .params());
-            StringBuilder sql = new StringBuilder("select a.id, a.title from coordination_activity a where ")
-                    .append(AccessScope.current()
-                            .filter("a.mission_id", "a.country_code")
-                            .sql())
-                    .append(" and a.country_code = :country and a.pillar = :pillar")
-                    .append(" and a.status not in ('COMPLETED', 'CANCELLED')")
-                    .append(" and (a.end_date is null or a.end_date >= :today)");
-            p.put("country", n.countryCode());
-            p.put("pillar", n.pillar().name());
-            p.put("today", today);
-            if (n.kind() != null) {
-                sql.append(" and a.support_kind = :kind");
-                p.put("kind", n.kind().name());
-            }
-            if (n.institutionId() != null) {
-                sql.append(" and a.institution_id = :institution");
-                p.put("institution", n.institutionId());
-            }
-            if (n.orgUnitId() != null) {
-                String path = geography
-                        .findOrgUnit(n.orgUnitId())
-                        .map(OrgUnitView::path)
-                        .orElse("/-/");
-                sql.append(" and a.org_unit_id in (select u.id from org_unit u where u.path like :path)");
-                p.put("path", path + "%");
-            }
-            List<NeedView.Answer> answers = jdbc.sql(sql + " order by a.id")
-                    .params(p)
-                    .query((rs, i) -> new NeedView.Answer(rs.getLong("id"), rs.getString("title")))
-                    .list();
+            List<NeedView.Answer> answers =
+                    answers(n.countryCode(), n.pillar(), n.kind(), n.institutionId(), n.orgUnitId(), today);
             needs.add(new NeedView(
                     n.id(),
                     n.pillar(),
@@ -501,6 +544,44 @@ public class CoordinationService {
                     false));
         }
         return needs;
+    }
+
+    /** The current activities in scope that answer a need of this country, pillar, kind, institution and area. */
+    private List<NeedView.Answer> answers(
+            String country,
+            Pillar pillar,
+            @Nullable SupportKind kind,
+            @Nullable Long institutionId,
+            @Nullable Long orgUnitId,
+            LocalDate today) {
+        AccessScope.Filter scope = AccessScope.current().filter("a.mission_id", "a.country_code");
+        Map<String, Object> p = new HashMap<>(scope.params());
+        StringBuilder sql = new StringBuilder("select a.id, a.title from coordination_activity a where ")
+                .append(scope.sql())
+                .append(" and a.country_code = :country and a.pillar = :pillar")
+                .append(" and a.status not in ('COMPLETED', 'CANCELLED')")
+                .append(" and (a.end_date is null or a.end_date >= :today)");
+        p.put("country", country);
+        p.put("pillar", pillar.name());
+        p.put("today", today);
+        if (kind != null) {
+            sql.append(" and a.support_kind = :kind");
+            p.put("kind", kind.name());
+        }
+        if (institutionId != null) {
+            sql.append(" and a.institution_id = :institution");
+            p.put("institution", institutionId);
+        }
+        if (orgUnitId != null) {
+            String path =
+                    geography.findOrgUnit(orgUnitId).map(OrgUnitView::path).orElse("/-/");
+            sql.append(" and a.org_unit_id in (select u.id from org_unit u where u.path like :path)");
+            p.put("path", path + "%");
+        }
+        return jdbc.sql(sql + " order by a.id")
+                .params(p)
+                .query((rs, i) -> new NeedView.Answer(rs.getLong("id"), rs.getString("title")))
+                .list();
     }
 
     // ---------------------------------------------------------------- internals

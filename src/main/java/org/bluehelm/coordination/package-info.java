@@ -13,6 +13,7 @@
             "shared",
             "actor",
             "programme",
+            "progress",
             "institution",
             "geography",
             "mission",

@@ -32,6 +32,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitCommand;
 import org.bluehelm.geography.OrgUnitKind;
+import org.bluehelm.indicator.IndicatorFixtures;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.measurement.DataValueFilter;
 import org.bluehelm.measurement.MeasurementService;
@@ -266,6 +267,46 @@ class CoordinationIT {
                 .andExpect(jsonPath("$[*].id", not(hasItem((int) need))));
         mvc.perform(get("/api/v1/coordination/needs").with(admin()))
                 .andExpect(jsonPath("$[?(@.id == " + need + ")].answeredBy[*].activityId", hasItem((int) answer)));
+    }
+
+    @Test
+    void anInstitutionOfAProgrammeWithAnIndicatorOffTrackAndNoSupportIsAGap() throws Exception {
+        long unmil = missionId(mvc, "UNMIL");
+        long unit = IndicatorFixtures.orgUnit(mvc, "LBR");
+        long indicator =
+                IndicatorFixtures.id(IndicatorFixtures.createIndicator(mvc, admin(), """
+                "valueType":"INTEGER","direction":"HIGHER_IS_BETTER","missionId":%d,
+                "baselinesAndTargets":[
+                  {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":100},
+                  {"kind":"TARGET","orgUnitId":%d,"period":"2024","value":200}]""".formatted(unmil, unit, unit)));
+        mvc.perform(post("/api/v1/dataValues")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"indicatorId\":%d,\"orgUnitId\":%d,\"period\":\"2022Q4\",\"value\":100}"
+                                .formatted(indicator, unit)))
+                .andExpect(status().isCreated());
+        long police = institution("Lagging police " + tag);
+        long lead = actor("Lagging lead " + tag, "INTERNATIONAL_NGO", null);
+        mvc.perform(post("/api/v1/programmes")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code":"GAP-%s","name":"Gap test","pillar":"POLICE","countryCode":"LBR",
+                                 "missionId":%d,"leadActorId":%d,"status":"ACTIVE","locationIds":[%d],
+                                 "institutionIds":[%d],
+                                 "results":[{"code":"OC1","level":"OUTCOME","title":"Patrols",
+                                             "indicatorIds":[%d]}]}""".formatted(tag, unmil, lead, unit, police, indicator)))
+                .andExpect(status().isCreated());
+        String gap = "$[?(@.institutionId == %d)].".formatted(police);
+        mvc.perform(get("/api/v1/coordination/gaps").with(admin()))
+                .andExpect(jsonPath(gap + "createdBy", hasItem("progress")))
+                .andExpect(jsonPath(gap + "description", hasItem(containsString("GAP-" + tag + ": "))))
+                .andExpect(jsonPath(gap + "description", hasItem(containsString("off track"))));
+
+        activity("Patrol support " + tag, lead, "IMPLEMENTING", "MENTORING", police, "2024-01-01", null);
+        mvc.perform(get("/api/v1/coordination/gaps").with(admin()))
+                .andExpect(jsonPath(gap + "createdBy").isEmpty());
+        mvc.perform(get("/api/v1/coordination/needs").with(admin())).andExpect(jsonPath(gap + "gap", hasItem(false)));
     }
 
     @Test

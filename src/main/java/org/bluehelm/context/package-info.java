@@ -9,7 +9,16 @@
  * Records are scoped by mission and country like every other record.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "mission", "geography", "indicator", "measurement", "identity", "audit", "web"
+        allowedDependencies = {
+            "shared",
+            "mission",
+            "geography",
+            "indicator",
+            "measurement",
+            "identity",
+            "ssrindex",
+            "audit",
+            "web"
         })
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.context;

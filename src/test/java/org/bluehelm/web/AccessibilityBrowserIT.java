@@ -98,6 +98,8 @@ class AccessibilityBrowserIT {
                 "/context",
                 "/context/assessments/new",
                 "/context/revisions/new",
+                "/readiness?country=LBR",
+                "/readiness/method?lang=fr",
                 "/complaints/performance",
                 "/admin/users",
                 "/admin/users/new",

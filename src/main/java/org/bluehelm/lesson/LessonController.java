@@ -93,7 +93,6 @@ class LessonController {
         model.addAttribute("programme", view);
         model.addAttribute("suggestions", lessons.suggestionsFor(view, 5));
         if (htmx != null) {
-            model.addAttribute("fragmentOnly", true);
             return "lesson/suggestions :: suggestions";
         }
         model.addAttribute(

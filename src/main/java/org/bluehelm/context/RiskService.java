@@ -222,8 +222,12 @@ public class RiskService {
     List<Long> evaluate(List<DataValuesChanged.Change> changes) {
         List<Long> raised = new java.util.ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // one query for the indicators any trigger watches, so that a large import of others costs nothing more
+        java.util.Set<Long> watched = new java.util.HashSet<>(jdbc.sql("select distinct indicator_id from risk_trigger")
+                .query(Long.class)
+                .list());
         for (DataValuesChanged.Change c : changes) {
-            if (c.optionKey() != 0) {
+            if (c.optionKey() != 0 || !watched.contains(c.indicatorId())) {
                 continue;
             }
             List<Trigger> triggers = jdbc.sql("""

@@ -1,0 +1,274 @@
+package org.bluehelm.context;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.geography.OrgUnitView;
+import org.bluehelm.indicator.IndicatorFilter;
+import org.bluehelm.indicator.IndicatorService;
+import org.bluehelm.mission.MissionFilter;
+import org.bluehelm.mission.MissionService;
+import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.web.Crumb;
+import org.bluehelm.web.FieldChange;
+import org.bluehelm.web.FormErrors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The risk register in the browser: list (mine, awaiting review), detail, create, edit, delete. */
+@Controller
+class RiskController {
+
+    static final String EDITORS = "hasAnyRole('ADMIN', 'MISSION_MANAGER')";
+
+    private final RiskService risks;
+    private final IndicatorService indicators;
+    private final GeographyService geography;
+    private final MissionService missions;
+    private final MessageSource messages;
+
+    RiskController(
+            RiskService risks,
+            IndicatorService indicators,
+            GeographyService geography,
+            MissionService missions,
+            MessageSource messages) {
+        this.risks = risks;
+        this.indicators = indicators;
+        this.geography = geography;
+        this.missions = missions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/risks")
+    String list(
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean review,
+            Model model) {
+        String me = AccessScope.current().username();
+        model.addAttribute("risks", risks.list(country, null, mine ? me : null, review));
+        model.addAttribute("myReviews", risks.list(null, null, me, true).size());
+        model.addAttribute("breadcrumbs", List.of(new Crumb(label("nav.risks"), null)));
+        return "context/risks";
+    }
+
+    @GetMapping("/risks/{id}")
+    String detail(@PathVariable long id, Model model) {
+        RiskView risk = risks.get(id);
+        model.addAttribute("risk", risk);
+        model.addAttribute(
+                "missionAcronym",
+                risk.missionId() == null
+                        ? null
+                        : missions.findAcronym(risk.missionId()).orElse(null));
+        model.addAttribute(
+                "breadcrumbs", List.of(new Crumb(label("nav.risks"), "/risks"), new Crumb(risk.title(), null)));
+        return "context/risk";
+    }
+
+    @GetMapping("/risks/new")
+    @PreAuthorize(EDITORS)
+    String newForm(Model model) {
+        RiskForm form = new RiskForm();
+        form.setOwner(AccessScope.current().username());
+        return form(form, null, model);
+    }
+
+    @PostMapping("/risks")
+    @PreAuthorize(EDITORS)
+    String create(
+            @ModelAttribute("form") RiskForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            model.addAttribute("errors", bindingErrors(binding));
+            return form(form, null, model);
+        }
+        try {
+            RiskView created = risks.create(command(form));
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/risks/" + created.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            return form(form, null, model);
+        }
+    }
+
+    @GetMapping("/risks/{id}/edit")
+    @PreAuthorize(EDITORS)
+    String editForm(@PathVariable long id, Model model) {
+        return form(of(risks.get(id)), id, model);
+    }
+
+    @PostMapping("/risks/{id}")
+    @PreAuthorize(EDITORS)
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") RiskForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            model.addAttribute("errors", bindingErrors(binding));
+            return form(form, id, model);
+        }
+        try {
+            risks.update(id, form.getVersion() == null ? -1 : form.getVersion(), command(form));
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/risks/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+        } catch (ConflictException e) {
+            RiskView stored = risks.get(id);
+            List<FieldChange> changes = new ArrayList<>();
+            FieldChange.addIfDifferent(changes, label("field.title"), form.getTitle(), stored.title());
+            FieldChange.addIfDifferent(changes, label("field.likelihood"), form.getLikelihood(), stored.likelihood());
+            FieldChange.addIfDifferent(changes, label("field.impact"), form.getImpact(), stored.impact());
+            FieldChange.addIfDifferent(changes, label("field.status"), form.getStatus(), stored.status());
+            FieldChange.addIfDifferent(changes, label("field.mitigation"), form.getMitigation(), stored.mitigation());
+            model.addAttribute("conflict", changes);
+            model.addAttribute("reloadUrl", "/risks/" + id + "/edit");
+        }
+        return form(form, id, model);
+    }
+
+    @PostMapping("/risks/{id}/delete")
+    @PreAuthorize(EDITORS)
+    String delete(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        try {
+            risks.delete(id, version);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", "risk.delete.stale");
+            return "redirect:/risks/" + id;
+        }
+        redirect.addFlashAttribute("flash", "flash.deleted");
+        return "redirect:/risks";
+    }
+
+    /** The form's rows as a command; an unknown org unit code becomes a field error. */
+    private RiskCommand command(RiskForm form) {
+        List<RiskCommand.Trigger> triggers = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < form.getTriggers().size(); i++) {
+            RiskForm.TriggerRow row = form.getTriggers().get(i);
+            if (row.blank()) {
+                continue;
+            }
+            Long unit = null;
+            if (row.getOrgUnitCode() != null && !row.getOrgUnitCode().isBlank()) {
+                unit = geography
+                        .findOrgUnitByCode(row.getOrgUnitCode().strip().toUpperCase(Locale.ROOT))
+                        .map(OrgUnitView::id)
+                        .orElse(null);
+                if (unit == null) {
+                    unknown.add("triggers[" + i + "].orgUnitCode");
+                }
+            }
+            triggers.add(new RiskCommand.Trigger(row.getIndicatorId(), unit, row.getComparison(), row.getThreshold()));
+        }
+        if (!unknown.isEmpty()) {
+            org.bluehelm.shared.Validation v = new org.bluehelm.shared.Validation();
+            unknown.forEach(f -> v.coded(f, "is not a known organisation unit code", "context.validation.orgUnitCode"));
+            v.throwIfInvalid();
+        }
+        return new RiskCommand(
+                form.getCountryCode(),
+                form.getMissionId(),
+                form.getTitle(),
+                form.getDescription(),
+                form.getLikelihood(),
+                form.getImpact(),
+                form.getOwner(),
+                form.getMitigation(),
+                form.getReviewDate(),
+                form.getStatus(),
+                triggers);
+    }
+
+    private RiskForm of(RiskView r) {
+        RiskForm form = new RiskForm();
+        form.setCountryCode(r.countryCode());
+        form.setMissionId(r.missionId());
+        form.setTitle(r.title());
+        form.setDescription(r.description());
+        form.setLikelihood(r.likelihood());
+        form.setImpact(r.impact());
+        form.setOwner(r.owner());
+        form.setMitigation(r.mitigation());
+        form.setReviewDate(r.reviewDate());
+        form.setStatus(r.status());
+        for (RiskView.TriggerView t : r.triggers()) {
+            RiskForm.TriggerRow row = new RiskForm.TriggerRow();
+            row.setIndicatorId(t.indicatorId());
+            row.setOrgUnitCode(
+                    geography.findOrgUnit(t.orgUnitId()).map(OrgUnitView::code).orElse(null));
+            row.setComparison(t.comparison());
+            row.setThreshold(t.threshold());
+            form.getTriggers().add(row);
+        }
+        form.setVersion(r.version());
+        return form;
+    }
+
+    private String form(RiskForm form, @Nullable Long id, Model model) {
+        model.addAttribute("form", form.padded());
+        model.addAttribute("riskId", id);
+        model.addAttribute("statuses", RiskStatus.values());
+        model.addAttribute("comparisons", Comparison.values());
+        model.addAttribute(
+                "indicators",
+                indicators
+                        .list(
+                                new IndicatorFilter(null, null, null, null, null),
+                                PageQuery.of(0, PageQuery.MAX_SIZE, "code", Map.of("code", "i.code"), "code"))
+                        .items());
+        model.addAttribute(
+                "missions",
+                missions.list(
+                                new MissionFilter(null, null, null, null, true),
+                                PageQuery.of(
+                                        0, PageQuery.MAX_SIZE, "acronym", Map.of("acronym", "m.acronym"), "acronym"))
+                        .items());
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("nav.risks"), "/risks"),
+                        new Crumb(label(id == null ? "risk.new" : "risk.edit"), null)));
+        return "context/risk-form";
+    }
+
+    private Map<String, String> bindingErrors(BindingResult binding) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError error : binding.getFieldErrors()) {
+            errors.put(
+                    error.getField(),
+                    messages.getMessage(
+                            "context.validation.format",
+                            new Object[] {error.getRejectedValue()},
+                            "is not valid",
+                            LocaleContextHolder.getLocale()));
+        }
+        return errors;
+    }
+
+    private String label(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,228 @@
+package org.bluehelm.lesson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bluehelm.indicator.Dimension;
+import org.bluehelm.mission.MissionFilter;
+import org.bluehelm.mission.MissionService;
+import org.bluehelm.programme.ProgrammeService;
+import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.Pillar;
+import org.bluehelm.web.Crumb;
+import org.bluehelm.web.FieldChange;
+import org.bluehelm.web.FormErrors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Lessons learned in the browser: search with facets and snippets, detail, create, edit, delete, and
+ * the suggestions fragment the programme page loads.
+ */
+@Controller
+class LessonController {
+
+    private static final String EDITORS = "hasAnyRole('ADMIN', 'MISSION_MANAGER')";
+    private static final int PAGE_SIZE = 20;
+
+    private final LessonService lessons;
+    private final ProgrammeService programmes;
+    private final MissionService missions;
+    private final MessageSource messages;
+
+    LessonController(
+            LessonService lessons, ProgrammeService programmes, MissionService missions, MessageSource messages) {
+        this.lessons = lessons;
+        this.programmes = programmes;
+        this.missions = missions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/lessons")
+    String search(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String mission,
+            @RequestParam(required = false) @Nullable String pillar,
+            @RequestParam(required = false) @Nullable String dimension,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String language,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        LessonSearch search = new LessonSearch(q, mission, pillar, dimension, tag, language);
+        LessonSearch.Result result = lessons.search(search, page, PAGE_SIZE);
+        model.addAttribute("search", search);
+        model.addAttribute("result", result);
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("breadcrumbs", List.of(new Crumb(label("nav.lessons"), null)));
+        return "lesson/search";
+    }
+
+    @GetMapping("/lessons/{id}")
+    String detail(@PathVariable long id, Model model) {
+        LessonView lesson = lessons.get(id);
+        model.addAttribute("lesson", lesson);
+        model.addAttribute(
+                "breadcrumbs", List.of(new Crumb(label("nav.lessons"), "/lessons"), new Crumb(lesson.title(), null)));
+        return "lesson/detail";
+    }
+
+    /** The lessons that fit a programme, as a fragment for the programme page (htmx) or a page of its own. */
+    @GetMapping("/lessons/suggestions")
+    String suggestions(
+            @RequestParam long programme,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        var view = programmes.get(programme);
+        model.addAttribute("programme", view);
+        model.addAttribute("suggestions", lessons.suggestionsFor(view, 5));
+        if (htmx != null) {
+            return "lesson/suggestions :: suggestions";
+        }
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("nav.programmes"), "/programmes"),
+                        new Crumb(view.code(), "/programmes/" + programme),
+                        new Crumb(label("lesson.suggestions.title"), null)));
+        return "lesson/suggestions";
+    }
+
+    @GetMapping("/lessons/new")
+    @PreAuthorize(EDITORS)
+    String newForm(Model model) {
+        return form(new LessonForm(), null, model);
+    }
+
+    @PostMapping("/lessons")
+    @PreAuthorize(EDITORS)
+    String create(
+            @ModelAttribute("form") LessonForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            model.addAttribute("errors", bindingErrors(binding));
+            return form(form, null, model);
+        }
+        try {
+            LessonView created = lessons.create(form.command());
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/lessons/" + created.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            return form(form, null, model);
+        }
+    }
+
+    @GetMapping("/lessons/{id}/edit")
+    @PreAuthorize(EDITORS)
+    String editForm(@PathVariable long id, Model model) {
+        return form(LessonForm.of(lessons.get(id)), id, model);
+    }
+
+    @PostMapping("/lessons/{id}")
+    @PreAuthorize(EDITORS)
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") LessonForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            model.addAttribute("errors", bindingErrors(binding));
+            return form(form, id, model);
+        }
+        try {
+            lessons.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/lessons/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+        } catch (ConflictException e) {
+            model.addAttribute("conflict", changes(form, lessons.get(id)));
+            model.addAttribute("reloadUrl", "/lessons/" + id + "/edit");
+        }
+        return form(form, id, model);
+    }
+
+    @PostMapping("/lessons/{id}/delete")
+    @PreAuthorize(EDITORS)
+    String delete(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        try {
+            lessons.delete(id, version);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", "lesson.delete.stale");
+            return "redirect:/lessons/" + id;
+        }
+        redirect.addFlashAttribute("flash", "flash.deleted");
+        return "redirect:/lessons";
+    }
+
+    private String form(LessonForm form, @Nullable Long id, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("lessonId", id);
+        model.addAttribute("pillars", Pillar.values());
+        model.addAttribute("dimensions", Dimension.values());
+        model.addAttribute("languages", LessonLanguage.values());
+        model.addAttribute(
+                "missions",
+                missions.list(
+                                new MissionFilter(null, null, null, null, true),
+                                PageQuery.of(
+                                        0, PageQuery.MAX_SIZE, "acronym", Map.of("acronym", "m.acronym"), "acronym"))
+                        .items());
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("nav.lessons"), "/lessons"),
+                        new Crumb(label(id == null ? "lesson.new" : "lesson.edit"), null)));
+        return "lesson/form";
+    }
+
+    private List<FieldChange> changes(LessonForm yours, LessonView stored) {
+        LessonForm theirs = LessonForm.of(stored);
+        List<FieldChange> changes = new ArrayList<>();
+        FieldChange.addIfDifferent(changes, label("field.title"), yours.getTitle(), theirs.getTitle());
+        FieldChange.addIfDifferent(changes, label("field.lesson"), yours.getLesson(), theirs.getLesson());
+        FieldChange.addIfDifferent(
+                changes, label("field.recommendation"), yours.getRecommendation(), theirs.getRecommendation());
+        FieldChange.addIfDifferent(changes, label("field.context"), yours.getContext(), theirs.getContext());
+        FieldChange.addIfDifferent(
+                changes, label("field.whatHappened"), yours.getWhatHappened(), theirs.getWhatHappened());
+        FieldChange.addIfDifferent(changes, label("field.tags"), yours.getTags(), theirs.getTags());
+        FieldChange.addIfDifferent(changes, label("field.source"), yours.getSource(), theirs.getSource());
+        return changes;
+    }
+
+    private Map<String, String> bindingErrors(BindingResult binding) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError error : binding.getFieldErrors()) {
+            errors.put(
+                    error.getField(),
+                    messages.getMessage(
+                            "lesson.validation.format",
+                            new Object[] {error.getRejectedValue()},
+                            "is not valid",
+                            LocaleContextHolder.getLocale()));
+        }
+        return errors;
+    }
+
+    private String label(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}

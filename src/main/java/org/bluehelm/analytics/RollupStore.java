@@ -141,7 +141,7 @@ class RollupStore {
      * key order. The caller has made sure that their units and periods are known.
      */
     void apply(List<DataValuesChanged.Change> changes) {
-        Map<Long, long[][]> ancestors = new HashMap<>();
+        Set<Long> units = new HashSet<>();
         Map<String, Period[]> periods = new HashMap<>();
         Map<DeltaKey, Delta> deltas = new HashMap<>();
         for (DataValuesChanged.Change c : changes) {
@@ -151,13 +151,13 @@ class RollupStore {
             if (delta.signum() == 0 && count == 0) {
                 continue;
             }
-            ancestors.putIfAbsent(c.orgUnitId(), null);
+            units.add(c.orgUnitId());
             periods.computeIfAbsent(c.periodId(), RollupStore::containingPeriods);
         }
         if (periods.isEmpty()) {
             return;
         }
-        loadAncestors(ancestors);
+        Map<Long, long[][]> ancestors = ancestors(units);
         for (DataValuesChanged.Change c : changes) {
             BigDecimal delta = (c.newValue() == null ? BigDecimal.ZERO : c.newValue())
                     .subtract(c.oldValue() == null ? BigDecimal.ZERO : c.oldValue());
@@ -220,10 +220,10 @@ class RollupStore {
         return targets.toArray(Period[]::new);
     }
 
-    /** Fills in each unit's ancestors (itself included) as {ancestor id, level} from the hierarchy copy. */
-    private void loadAncestors(Map<Long, long[][]> units) {
+    /** Each unit's ancestors (itself included) as {ancestor id, level}, from the hierarchy copy. */
+    private Map<Long, long[][]> ancestors(Set<Long> units) {
         Map<Long, List<long[]>> found = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(units.keySet()))) {
+        for (List<Long> chunk : chunks(List.copyOf(units))) {
             jdbc.sql("select org_unit_id, ancestor_id, ancestor_level from analytics_unit_ancestor"
                             + " where org_unit_id in (:ids)")
                     .param("ids", chunk)
@@ -232,7 +232,9 @@ class RollupStore {
                                 .add(new long[] {rs.getLong(2), rs.getInt(3)});
                     });
         }
-        found.forEach((unit, list) -> units.put(unit, list.toArray(long[][]::new)));
+        Map<Long, long[][]> ancestors = new HashMap<>();
+        found.forEach((unit, list) -> ancestors.put(unit, list.toArray(long[][]::new)));
+        return ancestors;
     }
 
     /** The key of a rollup cell, ordered as the table's primary key (the order rows are locked in). */

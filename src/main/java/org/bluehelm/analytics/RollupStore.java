@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,19 +35,6 @@ class RollupStore {
     private static final String COLUMNS = """
             indicator_id, period_type, org_unit_level, org_unit_id, period_id, option_key, start_date, end_date,
             mission_id, country_code, value_sum, value_count""";
-
-    /** The changes of one batch fanned out over every ancestor and every containing period. */
-    private static final String FAN_OUT = """
-            select c.indicator_id, m.target_type, a.ancestor_level, a.ancestor_id, m.target_id, c.option_key,
-                   m.target_start, m.target_end, max(c.mission_id) as mission_id,
-                   max(c.country_code) as country_code, sum(c.value_delta) as value_sum,
-                   sum(c.count_delta) as value_count
-              from analytics_change c
-              join analytics_unit_ancestor a on a.org_unit_id = c.org_unit_id
-              join analytics_period_map m on m.period_id = c.period_id
-             where c.batch_id = :batch
-             group by c.indicator_id, m.target_type, a.ancestor_level, a.ancestor_id, m.target_id, c.option_key,
-                      m.target_start, m.target_end""";
 
     private static final String KEY = "indicator_id, period_type, org_unit_level, org_unit_id, period_id, option_key";
 
@@ -147,44 +135,195 @@ class RollupStore {
     // ---- incremental maintenance ---------------------------------------------------------------
 
     /**
-     * Adds the changes of one write to the rollups: the changes are staged, then one statement
-     * fans them out over every ancestor and containing period and adds them to the stored sums
-     * and counts. The caller has made sure that their units and periods are known.
+     * Adds the changes of one write to the rollups: the changes are fanned out in memory over
+     * every ancestor (from the hierarchy copy) and every containing period, added up per rollup
+     * cell, and the cells are added to the stored sums and counts with one batched statement, in
+     * key order. The caller has made sure that their units and periods are known.
      */
     void apply(List<DataValuesChanged.Change> changes) {
-        long batch = jdbc.sql("select nextval('analytics_change_seq')")
-                .query(Long.class)
-                .single();
-        List<Object[]> rows = new ArrayList<>();
+        Set<Long> units = new HashSet<>();
+        Map<String, Period[]> periods = new HashMap<>();
+        Map<DeltaKey, Delta> deltas = new HashMap<>();
         for (DataValuesChanged.Change c : changes) {
             BigDecimal delta = (c.newValue() == null ? BigDecimal.ZERO : c.newValue())
                     .subtract(c.oldValue() == null ? BigDecimal.ZERO : c.oldValue());
             int count = (c.newValue() == null ? 0 : 1) - (c.oldValue() == null ? 0 : 1);
-            if (delta.signum() != 0 || count != 0) {
-                rows.add(new Object[] {
-                    batch,
-                    c.indicatorId(),
-                    c.orgUnitId(),
-                    c.periodId(),
-                    c.optionKey(),
-                    c.missionId(),
-                    c.countryCode(),
-                    delta,
-                    count
-                });
+            if (delta.signum() == 0 && count == 0) {
+                continue;
             }
+            units.add(c.orgUnitId());
+            periods.computeIfAbsent(c.periodId(), RollupStore::containingPeriods);
         }
-        if (rows.isEmpty()) {
+        if (periods.isEmpty()) {
             return;
         }
-        template.batchUpdate("""
-                insert into analytics_change (batch_id, indicator_id, org_unit_id, period_id, option_key, mission_id,
-                                              country_code, value_delta, count_delta)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        jdbc.sql(addTo(FAN_OUT)).param("batch", batch).update();
-        jdbc.sql("delete from analytics_change where batch_id = :batch")
-                .param("batch", batch)
-                .update();
+        Map<Long, long[][]> ancestors = ancestors(units);
+        for (DataValuesChanged.Change c : changes) {
+            BigDecimal delta = (c.newValue() == null ? BigDecimal.ZERO : c.newValue())
+                    .subtract(c.oldValue() == null ? BigDecimal.ZERO : c.oldValue());
+            int count = (c.newValue() == null ? 0 : 1) - (c.oldValue() == null ? 0 : 1);
+            if (delta.signum() == 0 && count == 0) {
+                continue;
+            }
+            long[][] up = ancestors.get(c.orgUnitId());
+            if (up == null) {
+                throw new IllegalStateException("unit " + c.orgUnitId() + " is not in the hierarchy copy");
+            }
+            for (Period target : periods.get(c.periodId())) {
+                for (long[] ancestor : up) {
+                    deltas.computeIfAbsent(
+                                    new DeltaKey(
+                                            c.indicatorId(),
+                                            target.type().name(),
+                                            (int) ancestor[1],
+                                            ancestor[0],
+                                            target.id(),
+                                            c.optionKey()),
+                                    k -> new Delta(target))
+                            .add(delta, count, c.missionId(), c.countryCode());
+                }
+            }
+        }
+        List<Map.Entry<DeltaKey, Delta>> sorted = new ArrayList<>(deltas.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
+        List<Object[]> rows = new ArrayList<>(sorted.size());
+        for (Map.Entry<DeltaKey, Delta> e : sorted) {
+            DeltaKey k = e.getKey();
+            Delta d = e.getValue();
+            rows.add(new Object[] {
+                k.indicatorId(),
+                k.periodType(),
+                k.level(),
+                k.orgUnitId(),
+                k.periodId(),
+                k.optionKey(),
+                java.sql.Date.valueOf(d.period.startDate()),
+                java.sql.Date.valueOf(d.period.endDate()),
+                d.missionId,
+                d.countryCode,
+                d.sum,
+                d.count
+            });
+        }
+        addAll(rows);
+    }
+
+    /** Every period a value of this period counts in: itself and each coarser type. */
+    private static Period[] containingPeriods(String periodId) {
+        Period period = Period.parse(periodId);
+        List<Period> targets = new ArrayList<>();
+        for (PeriodType type : PeriodType.values()) {
+            if (type == period.type() || period.type().finerThan(type)) {
+                targets.add(period.rollUpTo(type));
+            }
+        }
+        return targets.toArray(Period[]::new);
+    }
+
+    /** Each unit's ancestors (itself included) as {ancestor id, level}, from the hierarchy copy. */
+    private Map<Long, long[][]> ancestors(Set<Long> units) {
+        Map<Long, List<long[]>> found = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(units))) {
+            jdbc.sql("select org_unit_id, ancestor_id, ancestor_level from analytics_unit_ancestor"
+                            + " where org_unit_id in (:ids)")
+                    .param("ids", chunk)
+                    .query((java.sql.ResultSet rs) -> {
+                        found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                .add(new long[] {rs.getLong(2), rs.getInt(3)});
+                    });
+        }
+        Map<Long, long[][]> ancestors = new HashMap<>();
+        found.forEach((unit, list) -> ancestors.put(unit, list.toArray(long[][]::new)));
+        return ancestors;
+    }
+
+    /** The key of a rollup cell, ordered as the table's primary key (the order rows are locked in). */
+    private record DeltaKey(
+            long indicatorId, String periodType, int level, long orgUnitId, String periodId, long optionKey)
+            implements Comparable<DeltaKey> {
+
+        @Override
+        public int hashCode() {
+            return mix(indicatorId, orgUnitId, periodId, optionKey * 31 + level * 7L + periodType.hashCode());
+        }
+
+        @Override
+        public int compareTo(DeltaKey o) {
+            int c = Long.compare(indicatorId, o.indicatorId);
+            if (c == 0) {
+                c = periodType.compareTo(o.periodType);
+            }
+            if (c == 0) {
+                c = Integer.compare(level, o.level);
+            }
+            if (c == 0) {
+                c = Long.compare(orgUnitId, o.orgUnitId);
+            }
+            if (c == 0) {
+                c = periodId.compareTo(o.periodId);
+            }
+            return c != 0 ? c : Long.compare(optionKey, o.optionKey);
+        }
+    }
+
+    /** The sum and count to add to one cell, with the scope columns (the largest, as the SQL rebuild keeps). */
+    private static final class Delta {
+        private final Period period;
+        private BigDecimal sum = BigDecimal.ZERO;
+        private long count;
+        private @Nullable Long missionId;
+        private @Nullable String countryCode;
+
+        Delta(Period period) {
+            this.period = period;
+        }
+
+        void add(BigDecimal value, int n, @Nullable Long mission, @Nullable String country) {
+            sum = sum.add(value);
+            count += n;
+            if (mission != null && (missionId == null || mission > missionId)) {
+                missionId = mission;
+            }
+            if (country != null && (countryCode == null || country.compareTo(countryCode) > 0)) {
+                countryCode = country;
+            }
+        }
+    }
+
+    /**
+     * Adds rows (the rollup columns in order, sorted by key, one row per key) to the stored
+     * rollups in batches: an upsert on PostgreSQL (safe when two transactions add to the same new
+     * cell); on H2 an update of the stored cells, then an insert of the cells that had none.
+     */
+    private void addAll(List<Object[]> rows) {
+        if (postgres) {
+            template.batchUpdate(
+                    "insert into analytics_rollup (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " on conflict (" + KEY + ") do update"
+                            + " set value_sum = analytics_rollup.value_sum + excluded.value_sum,"
+                            + " value_count = analytics_rollup.value_count + excluded.value_count",
+                    rows);
+            return;
+        }
+        List<Object[]> updates = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            updates.add(new Object[] {r[10], r[11], r[0], r[1], r[2], r[3], r[4], r[5]});
+        }
+        int[] updated = template.batchUpdate("""
+                update analytics_rollup set value_sum = value_sum + ?, value_count = value_count + ?
+                 where indicator_id = ? and period_type = ? and org_unit_level = ? and org_unit_id = ?
+                   and period_id = ? and option_key = ?""", updates);
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                inserts.add(rows.get(i));
+            }
+        }
+        if (!inserts.isEmpty()) {
+            template.batchUpdate(
+                    "insert into analytics_rollup (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    inserts);
+        }
     }
 
     /**

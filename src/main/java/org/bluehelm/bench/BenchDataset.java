@@ -3,6 +3,8 @@ package org.bluehelm.bench;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -338,6 +340,36 @@ class BenchDataset {
             } finally {
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * Writes the same values as {@link #load} as a DHIS2 CSV file (header, then dataElement,
+     * period, orgUnit, categoryOptionCombo, value by code), for the import path users take.
+     */
+    void writeCsv(Layout layout, long count, Path file) throws IOException {
+        Map<Long, String> indicatorCodes = new java.util.HashMap<>();
+        layout.indicators().forEach(i -> indicatorCodes.put(i.id(), i.code()));
+        Map<Long, String> unitCodes = new java.util.HashMap<>();
+        jdbc.sql("select id, code from org_unit where code like 'BENCH-L5-%'").query((java.sql.ResultSet rs) -> {
+            unitCodes.put(rs.getLong(1), rs.getString(2));
+        });
+        try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("dataElement,period,orgUnit,categoryOptionCombo,value\n");
+            generate(layout, count, v -> {
+                try {
+                    out.write(indicatorCodes.get(v.indicatorId()));
+                    out.write(',');
+                    out.write(v.month().id());
+                    out.write(',');
+                    out.write(unitCodes.get(v.orgUnitId()));
+                    out.write(v.optionId() == layout.female() ? ",FEMALE," : ",MALE,");
+                    out.write(Integer.toString(v.value()));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         }
     }
 

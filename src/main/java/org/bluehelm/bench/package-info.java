@@ -4,6 +4,6 @@
  * plain GROUP BY baseline. Measurements only, never assertions; results go to docs/benchmarks.md.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"cli", "analytics", "measurement", "indicator", "shared", "evidence"})
+        allowedDependencies = {"cli", "dataexchange", "analytics", "measurement", "indicator", "shared", "evidence"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.bench;

@@ -224,6 +224,7 @@ public class ImportService implements DisposableBean {
         private long conflictCount;
         private long rowsRead;
         private long rowsRefused;
+        private long progressReportedAt = System.nanoTime() - 1_000_000_000L;
 
         Run(long job, ImportOptions options, Session session, LongConsumer progress) {
             this.job = job;
@@ -274,8 +275,20 @@ public class ImportService implements DisposableBean {
             }
             rowsRead += chunk.size();
             chunk.clear();
-            jobs.progress(job, rowsRead, 0);
+            reportProgress(0);
             progress.accept(rowsRead);
+        }
+
+        /**
+         * Records the progress in the job (a transaction of its own) at most twice a second: the
+         * job page polls it, and a commit per chunk would cost a large import more than its rows.
+         */
+        private void reportProgress(long written) {
+            long now = System.nanoTime();
+            if (now - progressReportedAt >= 500_000_000L) {
+                progressReportedAt = now;
+                jobs.progress(job, rowsRead, written);
+            }
         }
 
         /** The row as {line, key, value, comment} when it passes every check; otherwise its conflicts are kept. */
@@ -478,8 +491,9 @@ public class ImportService implements DisposableBean {
                 updated += result.updated();
                 ignored += result.ignored();
                 written += page.size();
-                jobs.progress(job, rowsRead, written);
+                reportProgress(written);
             }
+            jobs.progress(job, rowsRead, written);
             jdbc.sql("delete from import_row where job_id = :job")
                     .param("job", job)
                     .update();

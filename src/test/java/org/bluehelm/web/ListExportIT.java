@@ -5,6 +5,7 @@ import static org.bluehelm.test.TestApi.admin;
 import static org.bluehelm.test.TestApi.createUserScopedToMission;
 import static org.bluehelm.test.TestApi.id;
 import static org.bluehelm.test.TestApi.missionId;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
@@ -157,6 +159,68 @@ class ListExportIT {
         mvc.perform(get("/admin/users/export").param("q", tag).with(manager)).andExpect(status().isForbidden());
     }
 
+    @Test
+    void aComplainantsIdentityNeverLeavesInAnyExportEvenForAnAdministrator() throws Exception {
+        String canary = "Canary" + tag + "Zebulon";
+        String canaryContact = "canary-" + tag + "@example.org";
+        String description = "Export canary report " + tag;
+        String address = "10." + ThreadLocalRandom.current().nextInt(256) + "."
+                + ThreadLocalRandom.current().nextInt(256) + "."
+                + ThreadLocalRandom.current().nextInt(1, 255);
+        mvc.perform(post("/report")
+                        .with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr(address);
+                            return request;
+                        })
+                        .param("description", description)
+                        .param("occurredOn", "2026-01-15")
+                        .param("countryCode", "LBR")
+                        .param("category", "EXCESSIVE_FORCE")
+                        .param("institution", "Liberia National Police")
+                        .param("anonymous", "no")
+                        .param("name", canary)
+                        .param("contact", canaryContact))
+                .andExpect(status().isOk());
+
+        List<CSVRecord> complaints = csv(mvc.perform(get("/complaints/export")
+                        .param("category", "EXCESSIVE_FORCE")
+                        .with(admin))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse());
+        assertThat(complaints.get(0).get(1)).isEqualTo("Category");
+        assertThat(complaints.size()).isGreaterThan(1);
+        assertThat(complaints.subList(1, complaints.size()))
+                .allSatisfy(r -> assertThat(r.get(1)).isEqualTo("EXCESSIVE_FORCE"));
+        for (String list : List.of(
+                "/complaints",
+                "/hrddp",
+                "/institutions",
+                "/oversight-bodies",
+                "/missions",
+                "/programmes",
+                "/actors",
+                "/indicators",
+                "/capacity",
+                "/alerts",
+                "/admin/users")) {
+            for (String format : List.of("csv", "xlsx")) {
+                MockHttpServletResponse file = mvc.perform(
+                                get(list + "/export").param("format", format).with(admin))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse();
+                String text = format.equals("csv") ? file.getContentAsString(StandardCharsets.UTF_8) : xlsxText(file);
+                assertThat(text)
+                        .as(list + " as " + format)
+                        .doesNotContain(canary)
+                        .doesNotContain(canaryContact)
+                        .doesNotContain(description);
+            }
+        }
+    }
+
     @org.junit.jupiter.api.BeforeEach
     void signInAdministrator() {
         admin = user(userDetails.loadUserByUsername("admin"));
@@ -185,6 +249,17 @@ class ListExportIT {
         assertThat(response.getContentType()).startsWith("text/csv");
         String body = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
         return CSVFormat.DEFAULT.parse(new StringReader(body)).getRecords();
+    }
+
+    private static String xlsxText(MockHttpServletResponse response) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+            for (Row row : workbook.getSheetAt(0)) {
+                row.forEach(cell -> text.append(cell.toString()).append('\t'));
+                text.append('\n');
+            }
+        }
+        return text.toString();
     }
 
     private static String json(String text) {

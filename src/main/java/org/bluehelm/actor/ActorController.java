@@ -17,10 +17,12 @@ import org.bluehelm.shared.PageResponse;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +44,15 @@ class ActorController {
     private final MissionService missions;
     private final MessageSource messages;
 
-    ActorController(ActorService actors, GeographyService geography, MissionService missions, MessageSource messages) {
+    private final ListExport export;
+
+    ActorController(
+            ActorService actors,
+            GeographyService geography,
+            MissionService missions,
+            MessageSource messages,
+            ListExport export) {
+        this.export = export;
         this.actors = actors;
         this.geography = geography;
         this.missions = missions;
@@ -71,6 +81,30 @@ class ActorController {
         model.addAttribute("missionAcronyms", acronyms);
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("nav.actors"), null)));
         return "actor/list";
+    }
+
+    /** The list with its filters as CSV or XLSX: every page. */
+    @GetMapping("/actors/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable ActorCategory category,
+            @RequestParam(required = false) @Nullable ActorType type,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "csv") String format) {
+        ActorFilter filter = new ActorFilter(q, category, type, country, null);
+        List<ActorSummary> rows = ListExport.allPages(
+                (p, size) -> actors.list(filter, PageQuery.of(p, size, sort, ActorService.SORTS, "name")));
+        return export.download(
+                "actors",
+                format,
+                List.<ListExport.Column<ActorSummary>>of(
+                        ListExport.column("actor.name", ActorSummary::name),
+                        ListExport.column("actor.acronym", ActorSummary::acronym),
+                        ListExport.column("actor.category", ActorSummary::category),
+                        ListExport.column("actor.type", ActorSummary::type),
+                        ListExport.column("actor.country", ActorSummary::countryCode)),
+                rows);
     }
 
     @GetMapping("/actors/{id}")

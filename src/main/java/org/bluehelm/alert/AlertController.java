@@ -20,10 +20,12 @@ import org.bluehelm.shared.PeriodType;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.DecimalInput;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,12 +53,16 @@ class AlertController {
     private final GeographyService geography;
     private final MessageSource messages;
 
+    private final ListExport export;
+
     AlertController(
             AlertService alerts,
             AlertRuleService rules,
             IndicatorService indicators,
             GeographyService geography,
-            MessageSource messages) {
+            MessageSource messages,
+            ListExport export) {
+        this.export = export;
         this.alerts = alerts;
         this.rules = rules;
         this.indicators = indicators;
@@ -114,6 +120,35 @@ class AlertController {
         AlertService.MissingCheckResult result = alerts.checkMissing();
         redirect.addFlashAttribute("checked", label("alert.checked", result.rulesChecked(), result.alertsOpened()));
         return "redirect:/alerts";
+    }
+
+    /** The list with its filters as CSV or XLSX: every page, in the user's scope. */
+    @GetMapping("/alerts/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable AlertState state,
+            @RequestParam(required = false) @Nullable Long indicator,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "csv") String format) {
+        AlertFilter filter = new AlertFilter(state, indicator, null, null);
+        List<AlertView> rows = ListExport.allPages(
+                (p, size) -> alerts.list(filter, PageQuery.of(p, size, sort, AlertService.SORTS, "-raisedAt")));
+        Locale locale = LocaleContextHolder.getLocale();
+        return export.download(
+                "alerts",
+                format,
+                List.<ListExport.Column<AlertView>>of(
+                        ListExport.column("alert.state", AlertView::state),
+                        ListExport.column("alert.indicator", AlertView::indicatorCode),
+                        ListExport.column("alert.orgUnit", AlertView::orgUnitCode),
+                        ListExport.column("alert.period", AlertView::period),
+                        ListExport.column("alert.what", a -> alerts.sentence(a, locale)),
+                        ListExport.column("alert.raisedAt", a -> a.raisedAt().toLocalDate()),
+                        ListExport.column(
+                                "alert.acknowledged",
+                                a -> a.acknowledgedAt() == null
+                                        ? null
+                                        : a.acknowledgedAt().toLocalDate())),
+                rows);
     }
 
     @GetMapping("/alerts/rules")

@@ -1,21 +1,10 @@
 package org.bluehelm.analytics;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.bluehelm.shared.TableFile;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,7 +12,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * An {@link AnalyticsTable} as a file to download: CSV (UTF-8, a header line, empty where a cell has
- * no value) or an XLSX workbook of one sheet with the same header and lines, values as numbers.
+ * no value) or an XLSX workbook of one sheet with the same header and lines, values as numbers;
+ * written by the shared {@link TableFile}.
  */
 public final class TableDownload {
 
@@ -49,9 +39,6 @@ public final class TableDownload {
         }
     }
 
-    /** Lines the XLSX writer keeps in memory; the rest are flushed to a temporary file. */
-    private static final int XLSX_WINDOW = 100;
-
     private TableDownload() {}
 
     /** The table as a download named {@code baseName} (ASCII letters, digits, '-') plus the format's extension. */
@@ -69,68 +56,20 @@ public final class TableDownload {
     }
 
     public static byte[] csv(AnalyticsTable table) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            csv.printRecord(table.headers());
-            for (AnalyticsTable.Line line : table.lines()) {
-                List<String> record = new ArrayList<>(line.labels());
-                for (BigDecimal value : line.values()) {
-                    record.add(value == null ? "" : value.toPlainString());
-                }
-                csv.printRecord(record);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return TableFile.csv(table.headers(), rows(table));
     }
 
     public static byte[] xlsx(AnalyticsTable table, String sheetName) {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(XLSX_WINDOW);
-        try {
-            Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(sheetName));
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Row header = sheet.createRow(0);
-            List<String> headers = table.headers();
-            for (int c = 0; c < headers.size(); c++) {
-                header.createCell(c).setCellValue(headers.get(c));
-                header.getCell(c).setCellStyle(bold);
-            }
-            sheet.createFreezePane(0, 1);
-            int r = 1;
-            for (AnalyticsTable.Line line : table.lines()) {
-                Row row = sheet.createRow(r++);
-                int c = 0;
-                for (String label : line.labels()) {
-                    row.createCell(c++).setCellValue(label);
-                }
-                for (BigDecimal value : line.values()) {
-                    if (value != null) {
-                        // a double keeps 15 significant digits; a longer number stays exact as text
-                        if (value.precision() <= 15) {
-                            row.createCell(c).setCellValue(value.doubleValue());
-                        } else {
-                            row.createCell(c).setCellValue(value.toPlainString());
-                        }
-                    }
-                    c++;
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            try {
-                workbook.close();
-            } catch (IOException e) {
-                // the bytes are written; a failure to close the temporary file changes nothing
-            }
-            workbook.dispose();
+        return TableFile.xlsx(table.headers(), rows(table), sheetName);
+    }
+
+    private static List<List<@Nullable Object>> rows(AnalyticsTable table) {
+        List<List<@Nullable Object>> rows = new ArrayList<>(table.lines().size());
+        for (AnalyticsTable.Line line : table.lines()) {
+            List<@Nullable Object> row = new ArrayList<>(line.labels());
+            row.addAll(line.values());
+            rows.add(row);
         }
+        return rows;
     }
 }

@@ -17,10 +17,12 @@ import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,13 +47,16 @@ class CapacityController {
     private final InstitutionService institutions;
     private final GeographyService geography;
     private final MessageSource messages;
+    private final ListExport export;
 
     CapacityController(
             CourseService courses,
             TrainingService training,
             InstitutionService institutions,
             GeographyService geography,
-            MessageSource messages) {
+            MessageSource messages,
+            ListExport export) {
+        this.export = export;
         this.courses = courses;
         this.training = training;
         this.institutions = institutions;
@@ -77,6 +82,29 @@ class CapacityController {
         model.addAttribute("competencies", Competency.values());
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("nav.capacity"), null)));
         return "capacity/courses";
+    }
+
+    /** The course list with its filters as CSV or XLSX: every page. */
+    @GetMapping("/capacity/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Competency competency,
+            @RequestParam(required = false) @Nullable Long institution,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "csv") String format) {
+        CourseFilter filter = new CourseFilter(q, competency, institution, null);
+        List<CourseView> rows = ListExport.allPages(
+                (p, size) -> courses.list(filter, PageQuery.of(p, size, sort, CourseService.SORTS, "title")));
+        return export.download(
+                "courses",
+                format,
+                List.<ListExport.Column<CourseView>>of(
+                        ListExport.column("capacity.course.title", CourseView::title),
+                        ListExport.column("capacity.competency", CourseView::competency),
+                        ListExport.column("capacity.course.target", CourseView::targetInstitutionName),
+                        ListExport.column("capacity.course.durationDays", CourseView::durationDays),
+                        ListExport.column("capacity.course.events", CourseView::events)),
+                rows);
     }
 
     @GetMapping("/capacity/courses/{id}")

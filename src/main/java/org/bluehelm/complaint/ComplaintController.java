@@ -12,6 +12,8 @@ import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -38,11 +40,13 @@ class ComplaintController {
     private final ComplaintService complaints;
     private final CaseService cases;
     private final MessageSource messages;
+    private final ListExport export;
 
-    ComplaintController(ComplaintService complaints, CaseService cases, MessageSource messages) {
+    ComplaintController(ComplaintService complaints, CaseService cases, MessageSource messages, ListExport export) {
         this.complaints = complaints;
         this.cases = cases;
         this.messages = messages;
+        this.export = export;
     }
 
     @GetMapping("/complaints")
@@ -60,11 +64,44 @@ class ComplaintController {
                 complaints.list(
                         scope, filter, PageQuery.of(page, 50, "-receivedAt", ComplaintService.SORTS, "-receivedAt")));
         model.addAttribute("filter", filter);
+        model.addAttribute("links", ListLinks.fromCurrentRequest(null));
         model.addAttribute("states", ComplaintState.values());
         model.addAttribute("categories", ComplaintCategory.values());
         model.addAttribute("overdueMine", complaints.overdueHandledBy(scope.username()));
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("complaint.list.title"), null)));
         return "complaint/complaints";
+    }
+
+    /**
+     * The list with its filters as CSV or XLSX: every page of the cases the user may see, without
+     * any identity (no complainant, victim, witness or implicated person, no free text).
+     */
+    @GetMapping("/complaints/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable ComplaintState state,
+            @RequestParam(required = false) @Nullable ComplaintCategory category,
+            @RequestParam(required = false) @Nullable Long body,
+            @RequestParam(required = false) boolean overdue,
+            @RequestParam(defaultValue = "csv") String format) {
+        AccessScope scope = AccessScope.current();
+        CaseFilter filter = new CaseFilter(state, category, body, overdue);
+        List<ComplaintSummary> rows = ListExport.allPages((p, size) -> complaints.list(
+                scope, filter, PageQuery.of(p, size, "-receivedAt", ComplaintService.SORTS, "-receivedAt")));
+        return export.download(
+                "complaints",
+                format,
+                List.<ListExport.Column<ComplaintSummary>>of(
+                        ListExport.column(
+                                "complaint.receivedAt", c -> c.receivedAt().toLocalDate()),
+                        ListExport.column("complaint.field.category", ComplaintSummary::category),
+                        ListExport.column("complaint.field.occurredOn", ComplaintSummary::occurredOn),
+                        ListExport.column("complaint.where", ComplaintSummary::orgUnitName),
+                        ListExport.column("complaint.field.country", ComplaintSummary::countryCode),
+                        ListExport.column("complaint.state", ComplaintSummary::state),
+                        ListExport.column("complaint.body", ComplaintSummary::oversightBodyName),
+                        ListExport.column("complaint.stageDue", ComplaintSummary::stageDue),
+                        ListExport.column("complaint.overdue", ComplaintSummary::overdue)),
+                rows);
     }
 
     @GetMapping("/complaints/{id}")

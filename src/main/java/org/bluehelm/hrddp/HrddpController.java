@@ -17,10 +17,12 @@ import org.bluehelm.shared.PageResponse;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,13 +45,19 @@ class HrddpController {
     private final InstitutionService institutions;
     private final MissionService missions;
     private final MessageSource messages;
+    private final ListExport export;
 
     HrddpController(
-            HrddpService hrddp, InstitutionService institutions, MissionService missions, MessageSource messages) {
+            HrddpService hrddp,
+            InstitutionService institutions,
+            MissionService missions,
+            MessageSource messages,
+            ListExport export) {
         this.hrddp = hrddp;
         this.institutions = institutions;
         this.missions = missions;
         this.messages = messages;
+        this.export = export;
     }
 
     @GetMapping("/hrddp")
@@ -94,6 +102,37 @@ class HrddpController {
                 "breadcrumbs",
                 List.of(new Crumb(label("nav.hrddp"), "/hrddp"), new Crumb(support.recipientName(), null)));
         return "hrddp/detail";
+    }
+
+    /** The list with its filters as CSV or XLSX: every page, in the user's scope. */
+    @GetMapping("/hrddp/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable SupportStatus status,
+            @RequestParam(required = false) @Nullable SupportType type,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(defaultValue = "false") boolean flagged,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "csv") String format) {
+        SupportFilter filter = new SupportFilter(q, status, type, country, null, null, flagged, mine, overdue);
+        List<SupportSummary> rows = ListExport.allPages(
+                (p, size) -> hrddp.list(filter, PageQuery.of(p, size, sort, HrddpService.SORTS, "-id")));
+        return export.download(
+                "hrddp-supports",
+                format,
+                List.of(
+                        ListExport.column("hrddp.recipient", SupportSummary::recipientName),
+                        ListExport.column("hrddp.type", SupportSummary::type),
+                        ListExport.column("hrddp.period", SupportSummary::periodFrom),
+                        ListExport.column("hrddp.period", SupportSummary::periodTo),
+                        ListExport.column("hrddp.country", SupportSummary::countryCode),
+                        ListExport.column("hrddp.status", SupportSummary::status),
+                        ListExport.column("hrddp.decision", SupportSummary::decision),
+                        ListExport.column("hrddp.reviewDate", SupportSummary::reviewDate),
+                        ListExport.column("hrddp.flags", SupportSummary::openFlags)),
+                rows);
     }
 
     @GetMapping("/hrddp/new")

@@ -17,10 +17,12 @@ import org.bluehelm.shared.PageResponse;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,6 +52,7 @@ class UserAdminController {
     private final ScopeWords scopeWords;
     private final MessageSource messages;
     private final Clock clock;
+    private final ListExport export;
 
     UserAdminController(
             UserService users,
@@ -57,8 +60,10 @@ class UserAdminController {
             MissionService missions,
             ScopeWords scopeWords,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            ListExport export) {
         this.clock = clock;
+        this.export = export;
         this.users = users;
         this.tokens = tokens;
         this.missions = missions;
@@ -80,6 +85,36 @@ class UserAdminController {
         model.addAttribute("links", ListLinks.fromCurrentRequest(sort == null ? "username" : sort));
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("identity.users.title"), null)));
         return "identity/users";
+    }
+
+    /**
+     * The list as CSV or XLSX: every page, with e-mail addresses and roles (this screen is for
+     * administrators only).
+     */
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "csv") String format) {
+        List<UserView> rows = ListExport.allPages(
+                (p, size) -> users.list(q, PageQuery.of(p, size, sort, UserService.SORTS, "username")));
+        return export.download(
+                "users",
+                format,
+                List.<ListExport.Column<UserView>>of(
+                        ListExport.column("identity.user.username", UserView::username),
+                        ListExport.column("identity.user.displayName", UserView::displayName),
+                        ListExport.column("identity.user.email", UserView::email),
+                        ListExport.column(
+                                "identity.user.roles",
+                                u -> String.join(
+                                        " ", u.roles().stream().map(Role::name).toList())),
+                        ListExport.column("identity.user.scope", u -> scopeWords.describe(u.roles(), u.scopes())),
+                        ListExport.column("identity.user.enabled", UserView::enabled),
+                        ListExport.column("identity.user.locked", UserView::locked),
+                        ListExport.column(
+                                "identity.user.createdAt", u -> u.createdAt().toLocalDate())),
+                rows);
     }
 
     @GetMapping("/{id}")

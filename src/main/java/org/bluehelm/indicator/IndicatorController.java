@@ -24,12 +24,14 @@ import org.bluehelm.shared.Pillar;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,6 +64,7 @@ class IndicatorController {
     private final MissionService missions;
     private final ObjectProvider<RecordedTotals> recordedTotals;
     private final MessageSource messages;
+    private final ListExport export;
 
     IndicatorController(
             IndicatorService indicators,
@@ -69,7 +72,9 @@ class IndicatorController {
             GeographyService geography,
             MissionService missions,
             ObjectProvider<RecordedTotals> recordedTotals,
-            MessageSource messages) {
+            MessageSource messages,
+            ListExport export) {
+        this.export = export;
         this.indicators = indicators;
         this.disaggregations = disaggregations;
         this.geography = geography;
@@ -163,6 +168,41 @@ class IndicatorController {
                 "breadcrumbs",
                 List.of(new Crumb(label("nav.indicators"), "/indicators"), new Crumb(indicator.name(), null)));
         return "indicator/detail";
+    }
+
+    /** The list with its filters as CSV or XLSX: every page, in the user's scope. */
+    @GetMapping("/indicators/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Dimension dimension,
+            @RequestParam(required = false) @Nullable Pillar pillar,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable Long mission,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "csv") String format) {
+        IndicatorFilter filter = new IndicatorFilter(q, dimension, pillar, mission, blankToNull(country));
+        List<IndicatorSummary> rows = ListExport.allPages(
+                (p, size) -> indicators.list(filter, PageQuery.of(p, size, sort, IndicatorService.SORTS, "code")));
+        Map<Long, String> acronyms = new HashMap<>();
+        rows.stream()
+                .map(IndicatorSummary::missionId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .forEach(id -> missions.findAcronym(id).ifPresent(a -> acronyms.put(id, a)));
+        return export.download(
+                "indicators",
+                format,
+                List.<ListExport.Column<IndicatorSummary>>of(
+                        ListExport.column("indicator.code", IndicatorSummary::code),
+                        ListExport.column("indicator.name", IndicatorSummary::name),
+                        ListExport.column("indicator.dimension", IndicatorSummary::dimension),
+                        ListExport.column("indicator.pillar", IndicatorSummary::pillar),
+                        ListExport.column("indicator.unit", IndicatorSummary::unit),
+                        ListExport.column("indicator.library", IndicatorSummary::library),
+                        ListExport.column(
+                                "indicator.scope", i -> i.missionId() == null ? null : acronyms.get(i.missionId())),
+                        ListExport.column("indicator.country", IndicatorSummary::countryCode)),
+                rows);
     }
 
     @GetMapping("/indicators/new")

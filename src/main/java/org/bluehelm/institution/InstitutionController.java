@@ -19,10 +19,12 @@ import org.bluehelm.shared.Pillar;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,6 +50,7 @@ class InstitutionController {
     private final MissionService missions;
     private final Choices choices;
     private final MessageSource messages;
+    private final ListExport export;
 
     InstitutionController(
             InstitutionService institutions,
@@ -55,7 +58,9 @@ class InstitutionController {
             GeographyService geography,
             MissionService missions,
             Choices choices,
-            MessageSource messages) {
+            MessageSource messages,
+            ListExport export) {
+        this.export = export;
         this.institutions = institutions;
         this.oversightBodies = oversightBodies;
         this.geography = geography;
@@ -85,6 +90,35 @@ class InstitutionController {
         model.addAttribute("countries", choices.countries());
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("nav.institutions"), null)));
         return "institution/list";
+    }
+
+    /** The list with its filters as CSV or XLSX: every page, in the user's scope. */
+    @GetMapping("/institutions/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable Pillar pillar,
+            @RequestParam(required = false) @Nullable Long mission,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "csv") String format) {
+        InstitutionFilter filter = new InstitutionFilter(q, Scoping.countryCode(country), pillar, mission, null);
+        List<InstitutionSummary> rows = ListExport.allPages(
+                (p, size) -> institutions.list(filter, PageQuery.of(p, size, sort, InstitutionService.SORTS, "name")));
+        Map<Long, String> acronyms = acronyms(choices.missions());
+        return export.download(
+                "institutions",
+                format,
+                List.<ListExport.Column<InstitutionSummary>>of(
+                        ListExport.column("institution.name", InstitutionSummary::name),
+                        ListExport.column("institution.acronym", InstitutionSummary::acronym),
+                        ListExport.column("institution.pillar", InstitutionSummary::pillar),
+                        ListExport.column("institution.country", InstitutionSummary::countryCode),
+                        ListExport.column(
+                                "institution.mission", i -> i.missionId() == null ? null : acronyms.get(i.missionId())),
+                        ListExport.column("institution.strength.year", InstitutionSummary::strengthYear),
+                        ListExport.column("institution.strength.authorised", InstitutionSummary::authorised),
+                        ListExport.column("institution.strength.actual", InstitutionSummary::actual)),
+                rows);
     }
 
     @GetMapping("/institutions/{id}")

@@ -15,10 +15,12 @@ import org.bluehelm.shared.PageResponse;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,6 +42,7 @@ class OversightBodyController {
     private final MissionService missions;
     private final Choices choices;
     private final MessageSource messages;
+    private final ListExport export;
 
     OversightBodyController(
             OversightBodyService bodies,
@@ -47,7 +50,9 @@ class OversightBodyController {
             GeographyService geography,
             MissionService missions,
             Choices choices,
-            MessageSource messages) {
+            MessageSource messages,
+            ListExport export) {
+        this.export = export;
         this.bodies = bodies;
         this.institutions = institutions;
         this.geography = geography;
@@ -73,6 +78,30 @@ class OversightBodyController {
         model.addAttribute("countries", choices.countries());
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("nav.oversight"), null)));
         return "institution/oversight-list";
+    }
+
+    /** The list with its filters as CSV or XLSX: every page, in the user's scope. */
+    @GetMapping("/oversight-bodies/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable OversightBodyType type,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "csv") String format) {
+        OversightBodyFilter filter = new OversightBodyFilter(q, Scoping.countryCode(country), type, null, null);
+        List<OversightBodySummary> rows = ListExport.allPages(
+                (p, size) -> bodies.list(filter, PageQuery.of(p, size, sort, OversightBodyService.SORTS, "name")));
+        return export.download(
+                "oversight-bodies",
+                format,
+                List.<ListExport.Column<OversightBodySummary>>of(
+                        ListExport.column("oversight.name", OversightBodySummary::name),
+                        ListExport.column("oversight.type", OversightBodySummary::type),
+                        ListExport.column("institution.country", OversightBodySummary::countryCode),
+                        ListExport.column("oversight.independent", OversightBodySummary::independent),
+                        ListExport.column("oversight.established", OversightBodySummary::establishedOn),
+                        ListExport.column("oversight.institutions.count", OversightBodySummary::institutionCount)),
+                rows);
     }
 
     @GetMapping("/oversight-bodies/{id}")

@@ -11,10 +11,12 @@ import org.bluehelm.shared.Pillar;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +33,12 @@ class MissionController {
 
     private final MissionService missions;
     private final MessageSource messages;
+    private final ListExport export;
 
-    MissionController(MissionService missions, MessageSource messages) {
+    MissionController(MissionService missions, MessageSource messages, ListExport export) {
         this.missions = missions;
         this.messages = messages;
+        this.export = export;
     }
 
     @GetMapping("/missions")
@@ -54,6 +58,31 @@ class MissionController {
         model.addAttribute("statuses", MissionStatus.values());
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("nav.missions"), null)));
         return "mission/list";
+    }
+
+    /** The list with its filters as CSV or XLSX: every page. */
+    @GetMapping("/missions/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable MissionStatus status,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false, defaultValue = "false") boolean mine,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "csv") String format) {
+        MissionFilter filter = new MissionFilter(q, status, blankToNull(country), null, mine);
+        List<MissionSummary> rows = ListExport.allPages(
+                (p, size) -> missions.list(filter, PageQuery.of(p, size, sort, MissionService.SORTS, "-startDate")));
+        return export.download(
+                "missions",
+                format,
+                List.of(
+                        ListExport.column("mission.acronym", MissionSummary::acronym),
+                        ListExport.column("mission.name", MissionSummary::name),
+                        ListExport.column("mission.hosts", MissionSummary::hostCountries),
+                        ListExport.column("mission.status", MissionSummary::status),
+                        ListExport.column("mission.start", MissionSummary::startDate),
+                        ListExport.column("mission.end", MissionSummary::endDate)),
+                rows);
     }
 
     @GetMapping("/missions/{id}")

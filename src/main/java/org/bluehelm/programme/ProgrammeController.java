@@ -31,10 +31,12 @@ import org.bluehelm.shared.Pillar;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,6 +67,7 @@ class ProgrammeController {
     private final ActorService actors;
     private final InstitutionService institutions;
     private final MessageSource messages;
+    private final ListExport export;
 
     ProgrammeController(
             ProgrammeService programmes,
@@ -74,7 +77,9 @@ class ProgrammeController {
             MissionService missions,
             ActorService actors,
             InstitutionService institutions,
-            MessageSource messages) {
+            MessageSource messages,
+            ListExport export) {
+        this.export = export;
         this.programmes = programmes;
         this.choices = choices;
         this.progress = progress;
@@ -108,6 +113,38 @@ class ProgrammeController {
         model.addAttribute("countries", choices.countries());
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("nav.programmes"), null)));
         return "programme/list";
+    }
+
+    /** The list with its filters as CSV or XLSX: every page, in the user's scope. */
+    @GetMapping("/programmes/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Pillar pillar,
+            @RequestParam(required = false) @Nullable ProgrammeStatus status,
+            @RequestParam(required = false) @Nullable Long mission,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "csv") String format) {
+        ProgrammeFilter filter =
+                new ProgrammeFilter(q, pillar, status, mission, ProgrammeChoices.countryCode(country), null, null);
+        List<ProgrammeSummary> rows = ListExport.allPages(
+                (p, size) -> programmes.list(filter, PageQuery.of(p, size, sort, ProgrammeService.SORTS, "code")));
+        Map<Long, String> acronyms = acronyms(choices.missions());
+        return export.download(
+                "programmes",
+                format,
+                List.<ListExport.Column<ProgrammeSummary>>of(
+                        ListExport.column("programme.code", ProgrammeSummary::code),
+                        ListExport.column("programme.name", ProgrammeSummary::name),
+                        ListExport.column("programme.pillar", ProgrammeSummary::pillar),
+                        ListExport.column("programme.status", ProgrammeSummary::status),
+                        ListExport.column("programme.country", ProgrammeSummary::countryCode),
+                        ListExport.column(
+                                "programme.mission", p -> p.missionId() == null ? null : acronyms.get(p.missionId())),
+                        ListExport.column("programme.lead", ProgrammeSummary::leadActorName),
+                        ListExport.column("programme.startDate", ProgrammeSummary::startDate),
+                        ListExport.column("programme.endDate", ProgrammeSummary::endDate)),
+                rows);
     }
 
     @GetMapping("/programmes/{id}")

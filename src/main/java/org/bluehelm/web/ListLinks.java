@@ -28,6 +28,20 @@ public record ListLinks(String current, @Nullable String sort) {
                 .toUriString();
     }
 
+    /**
+     * The same list with its filters and sort as a file ({@code csv} or {@code xlsx}): every page,
+     * at the list's path followed by {@code /export}.
+     */
+    public String export(String format) {
+        UriComponentsBuilder b = builder();
+        String path = b.build().getPath();
+        return b.replacePath((path == null ? "" : path) + "/export")
+                .replaceQueryParam("page")
+                .replaceQueryParam("format", format)
+                .build()
+                .toUriString();
+    }
+
     /** {@code ascending}, {@code descending} or {@code none}, for the column's aria-sort. */
     public String ariaSort(String key) {
         if (key.equals(sort)) {

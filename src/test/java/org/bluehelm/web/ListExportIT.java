@@ -1,0 +1,268 @@
+package org.bluehelm.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bluehelm.test.TestApi.admin;
+import static org.bluehelm.test.TestApi.createUserScopedToMission;
+import static org.bluehelm.test.TestApi.id;
+import static org.bluehelm.test.TestApi.missionId;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bluehelm.test.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * List screens downloaded as CSV and XLSX: every page of the filtered list, only the rows in the
+ * user's scope (the same rows as the screen), text that would run as a formula neutralised, no
+ * identity in any file and users' e-mail addresses for administrators only.
+ */
+@IntegrationTest
+class ListExportIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    private RequestPostProcessor admin;
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aUserScopedToOneMissionExportsOnlyThatMissionsRowsTheSameAsTheScreenEveryPage() throws Exception {
+        long unmil = missionId(mvc, "UNMIL");
+        long unoci = missionId(mvc, "UNOCI");
+        List<String> inScope = new ArrayList<>();
+        for (int i = 0; i < 27; i++) {
+            String name = "Unit %02d %s".formatted(i, tag);
+            institution(name, "LBR", unmil);
+            inScope.add(name);
+        }
+        long outside = institution("Outside unit " + tag, "CIV", unoci);
+        long inside = institution("=HYPERLINK(\"http://x\") " + tag, "LBR", unmil);
+        support(inside, unmil);
+        support(outside, unoci);
+        RequestPostProcessor viewer =
+                user(userDetails.loadUserByUsername(createUserScopedToMission(mvc, "VIEWER", unmil)));
+
+        List<CSVRecord> rows = csv(mvc.perform(get("/institutions/export")
+                        .param("q", tag)
+                        .param("format", "csv")
+                        .with(viewer))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse());
+        assertThat(rows.get(0).get(0)).isEqualTo("Name");
+        List<String> names =
+                rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList();
+        assertThat(names).hasSize(28).containsAll(inScope).doesNotContain("Outside unit " + tag);
+        assertThat(names).contains("'=HYPERLINK(\"http://x\") " + tag);
+        assertThat(rows.get(1).get(3)).isEqualTo("LBR");
+
+        // the screen shows the first 25 of the same rows and links to the download with its filters
+        String screen = mvc.perform(get("/institutions?q={q}", tag).with(viewer))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(screen).contains("28 in all").doesNotContain("Outside unit " + tag);
+        assertThat(screen).contains("/institutions/export?q=" + tag + "&amp;format=xlsx");
+        assertThat(mvc.perform(get("/institutions/export").param("q", tag).with(admin))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Outside unit " + tag);
+
+        MockHttpServletResponse xlsx = mvc.perform(get("/institutions/export")
+                        .param("q", tag)
+                        .param("format", "xlsx")
+                        .with(viewer))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+        assertThat(xlsx.getHeader("Content-Disposition")).contains("institutions.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(28);
+            List<String> sheetNames = new ArrayList<>();
+            for (Row row : sheet) {
+                assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.STRING);
+                sheetNames.add(row.getCell(0).getStringCellValue());
+            }
+            assertThat(sheetNames.subList(1, sheetNames.size())).containsExactlyInAnyOrderElementsOf(names);
+        }
+
+        List<CSVRecord> supports =
+                csv(mvc.perform(get("/hrddp/export").param("q", "export " + tag).with(viewer))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse());
+        assertThat(supports).hasSize(2);
+        assertThat(supports.get(1).get(0)).isEqualTo("'=HYPERLINK(\"http://x\") " + tag);
+        assertThat(csv(mvc.perform(get("/hrddp/export")
+                                .param("q", "export " + tag)
+                                .param("format", "csv")
+                                .with(admin))
+                        .andReturn()
+                        .getResponse()))
+                .hasSize(3);
+        mvc.perform(get("/hrddp/export").param("format", "pdf").with(viewer)).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void usersEmailAddressesAndRolesAreExportedForAdministratorsOnly() throws Exception {
+        long unmil = missionId(mvc, "UNMIL");
+        String username = "export-" + tag;
+        mvc.perform(post("/api/v1/users")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"username":"%s","displayName":"Export %s","email":"%s@example.org",
+                                 "password":"correct-horse-battery","roles":["VIEWER"],
+                                 "scopes":[{"type":"MISSION","value":"%d"}]}""".formatted(username, tag, tag, unmil)))
+                .andExpect(status().isCreated());
+        List<CSVRecord> rows =
+                csv(mvc.perform(get("/admin/users/export").param("q", tag).with(admin))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse());
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).get(0)).isEqualTo(username);
+        assertThat(rows.get(1).get(2)).isEqualTo(tag + "@example.org");
+        assertThat(rows.get(1).get(3)).isEqualTo("VIEWER");
+
+        RequestPostProcessor manager =
+                user(userDetails.loadUserByUsername(createUserScopedToMission(mvc, "MISSION_MANAGER", unmil)));
+        mvc.perform(get("/admin/users/export").param("q", tag).with(manager)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aComplainantsIdentityNeverLeavesInAnyExportEvenForAnAdministrator() throws Exception {
+        String canary = "Canary" + tag + "Zebulon";
+        String canaryContact = "canary-" + tag + "@example.org";
+        String description = "Export canary report " + tag;
+        String address = "10." + ThreadLocalRandom.current().nextInt(256) + "."
+                + ThreadLocalRandom.current().nextInt(256) + "."
+                + ThreadLocalRandom.current().nextInt(1, 255);
+        mvc.perform(post("/report")
+                        .with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr(address);
+                            return request;
+                        })
+                        .param("description", description)
+                        .param("occurredOn", "2026-01-15")
+                        .param("countryCode", "LBR")
+                        .param("category", "EXCESSIVE_FORCE")
+                        .param("institution", "Liberia National Police")
+                        .param("anonymous", "no")
+                        .param("name", canary)
+                        .param("contact", canaryContact))
+                .andExpect(status().isOk());
+
+        List<CSVRecord> complaints = csv(mvc.perform(get("/complaints/export")
+                        .param("category", "EXCESSIVE_FORCE")
+                        .with(admin))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse());
+        assertThat(complaints.get(0).get(1)).isEqualTo("Category");
+        assertThat(complaints.size()).isGreaterThan(1);
+        assertThat(complaints.subList(1, complaints.size()))
+                .allSatisfy(r -> assertThat(r.get(1)).isEqualTo("EXCESSIVE_FORCE"));
+        for (String list : List.of(
+                "/complaints",
+                "/hrddp",
+                "/institutions",
+                "/oversight-bodies",
+                "/missions",
+                "/programmes",
+                "/actors",
+                "/indicators",
+                "/capacity",
+                "/alerts",
+                "/admin/users")) {
+            for (String format : List.of("csv", "xlsx")) {
+                MockHttpServletResponse file = mvc.perform(
+                                get(list + "/export").param("format", format).with(admin))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse();
+                String text = format.equals("csv") ? file.getContentAsString(StandardCharsets.UTF_8) : xlsxText(file);
+                assertThat(text)
+                        .as(list + " as " + format)
+                        .doesNotContain(canary)
+                        .doesNotContain(canaryContact)
+                        .doesNotContain(description);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void signInAdministrator() {
+        admin = user(userDetails.loadUserByUsername("admin"));
+    }
+
+    private long institution(String name, String country, long mission) throws Exception {
+        return id(mvc.perform(post("/api/v1/institutions")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name":%s,"pillar":"POLICE","countryCode":"%s","missionId":%d}""".formatted(json(name), country, mission)))
+                .andExpect(status().isCreated()));
+    }
+
+    private void support(long recipient, long mission) throws Exception {
+        mvc.perform(post("/api/v1/hrddp/supports")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"recipientInstitutionId":%d,"type":"TRAINING","periodFrom":"2026-01-01","missionId":%d,
+                                 "description":"Export %s"}""".formatted(recipient, mission, tag)))
+                .andExpect(status().isCreated());
+    }
+
+    static List<CSVRecord> csv(MockHttpServletResponse response) throws Exception {
+        assertThat(response.getContentType()).startsWith("text/csv");
+        String body = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
+        return CSVFormat.DEFAULT.parse(new StringReader(body)).getRecords();
+    }
+
+    private static String xlsxText(MockHttpServletResponse response) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+            for (Row row : workbook.getSheetAt(0)) {
+                row.forEach(cell -> text.append(cell.toString()).append('\t'));
+                text.append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

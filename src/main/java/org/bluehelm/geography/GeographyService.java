@@ -115,7 +115,7 @@ public class GeographyService {
                 .query(Long.class)
                 .single();
         List<OrgUnitView> items = jdbc.sql("select id, code, name, kind, parent_id, level, path, country_code, version"
-                        + " from org_unit" + where + " order by " + page.orderBy() + " limit :limit offset :offset")
+                        + " from org_unit" + where + " order by " + page.orderBy() + ", id limit :limit offset :offset")
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())

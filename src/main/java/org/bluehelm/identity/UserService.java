@@ -71,7 +71,7 @@ public class UserService {
                 .query(Long.class)
                 .single();
         List<Long> ids = jdbc.sql("select id from app_user" + where + " order by " + page.orderBy()
-                        + " limit :limit offset :offset")
+                        + ", id limit :limit offset :offset")
                 .param("q", q)
                 .param("limit", page.size())
                 .param("offset", page.offset())

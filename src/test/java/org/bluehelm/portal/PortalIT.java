@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -80,8 +81,17 @@ class PortalIT {
     private long indicator(String name, boolean released, Integer suppressBelow) throws Exception {
         long id = id(createIndicator(
                 mvc, admin(), "\"name\":\"" + name + "\",\"countryCode\":\"LBR\",\"dimension\":\"ACCOUNTABILITY\""));
-        jdbc.sql("update indicator set public_release = :r, suppress_below = :s where id = :id")
-                .param("r", released)
+        if (released) {
+            mvc.perform(put("/api/v1/indicators/{id}/publicRelease", id)
+                            .with(admin())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"publicRelease\":true,\"version\":1}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.publicRelease").value(true))
+                    .andExpect(jsonPath("$.version").value(2));
+        }
+        // the accountability indicators' threshold (set by their migration; not part of the indicator form)
+        jdbc.sql("update indicator set suppress_below = :s where id = :id")
                 .param("s", suppressBelow)
                 .param("id", id)
                 .update();
@@ -140,6 +150,31 @@ class PortalIT {
                     json, "$.rows[?(@.indicatorName == 'Small count " + tag + "' && @.period == '202401')].suppressed");
             assertThat(flags).containsExactly(true);
         }
+    }
+
+    @Test
+    void releasingIsAVersionedChangeOfTheIndicator() throws Exception {
+        long id = indicator("Toggle " + tag, false, null);
+        mvc.perform(get("/api/v1/indicators/{id}/publicRelease", id).with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.publicRelease").value(false));
+        mvc.perform(put("/api/v1/indicators/{id}/publicRelease", id)
+                        .with(admin())
+                        .header("If-Match", "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"publicRelease\":true}"))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/v1/indicators/{id}/publicRelease", id)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"publicRelease\":false,\"version\":1}"))
+                .andExpect(status().isConflict());
+        mvc.perform(put("/api/v1/indicators/{id}/publicRelease", id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"publicRelease\":false,\"version\":2}"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/indicators/{id}/publicRelease", id).with(admin()))
+                .andExpect(jsonPath("$.publicRelease").value(true));
     }
 
     @Test

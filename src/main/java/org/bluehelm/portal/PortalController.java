@@ -37,11 +37,14 @@ class PortalController {
     }
 
     @GetMapping("/countries/{iso3}")
-    String country(@PathVariable String iso3, Model model, HttpServletResponse response) {
+    String country(@PathVariable String iso3, Model model, HttpServletResponse response, java.util.Locale locale) {
         cache(response);
         CountryView country = portal.country(iso3);
         model.addAttribute("country", country);
         model.addAttribute("values", portal.countryValues(country.iso3()));
+        model.addAttribute(
+                "comparison",
+                portal.comparison(country.iso3(), locale.getLanguage()).orElse(null));
         model.addAttribute("citation", portal.citation(country.nameEn() + ": indicators", here()));
         model.addAttribute("licence", PortalService.LICENCE);
         model.addAttribute("licenceUrl", PortalService.LICENCE_URL);

@@ -15,6 +15,10 @@ import org.bluehelm.mission.DeploymentView;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.mission.MissionSummary;
 import org.bluehelm.mission.MissionView;
+import org.bluehelm.outcome.Comparison;
+import org.bluehelm.outcome.OutcomeService;
+import org.bluehelm.outcome.SeriesView;
+import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.Period;
 import org.jspecify.annotations.Nullable;
@@ -58,12 +62,37 @@ public class PortalService {
     private final ApprovedData approved;
     private final MissionService missions;
     private final GeographyService geography;
+    private final OutcomeService outcomes;
 
-    PortalService(JdbcClient jdbc, ApprovedData approved, MissionService missions, GeographyService geography) {
+    PortalService(
+            JdbcClient jdbc,
+            ApprovedData approved,
+            MissionService missions,
+            GeographyService geography,
+            OutcomeService outcomes) {
         this.jdbc = jdbc;
         this.approved = approved;
         this.missions = missions;
         this.geography = geography;
+        this.outcomes = outcomes;
+    }
+
+    /**
+     * The evidence case comparison of a country on the shipped outcome series only (never a user's
+     * upload): its means before, during and after each of its missions; empty for a country the
+     * reference panel does not know.
+     */
+    public Optional<Comparison> comparison(String iso3, String language) {
+        List<String> codes =
+                outcomes.referenceSeries().stream().map(SeriesView::code).toList();
+        if (codes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(outcomes.comparison(country(iso3).iso3(), codes, List.of(), null, null, language));
+        } catch (InvalidInputException | NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** The peace operations of the shipped reference list. */

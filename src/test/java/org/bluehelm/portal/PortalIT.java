@@ -218,6 +218,13 @@ class PortalIT {
     }
 
     @Test
+    void countryPageShowsTheCaseComparisonOnReferenceSeries() throws Exception {
+        String html = body("/public/countries/LBR");
+        assertThat(html).contains("Before, during and after the missions", "id=\"comparison\"", "<td>UNMIL</td>");
+        assertThat(body("/public/countries/LBR?lang=fr")).contains("Avant, pendant et après les missions");
+    }
+
+    @Test
     void unknownCountryOrMissionIsNotFoundAndApiAllowsCrossOriginGets() throws Exception {
         mvc.perform(get("/api/public/v1/countries/ZZZ/indicators")).andExpect(status().isNotFound());
         mvc.perform(get("/public/missions/987654321")).andExpect(status().isNotFound());

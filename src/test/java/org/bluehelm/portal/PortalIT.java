@@ -231,5 +231,10 @@ class PortalIT {
         mvc.perform(get("/api/public/v1/countries").header("Origin", "https://example.org"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Access-Control-Allow-Origin", "*"));
+        assertThat(body("/v3/api-docs"))
+                .contains(
+                        "/api/public/v1/countries",
+                        "/api/public/v1/countries/{iso3}/indicators",
+                        "/api/public/v1/missions");
     }
 }

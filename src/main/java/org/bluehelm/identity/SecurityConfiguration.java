@@ -47,6 +47,9 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/users/**", "/api/v1/admin/**")
                         .hasRole("ADMIN")
+                        // the transparency portal's read-only API: approved, released, suppressed figures for anyone
+                        .requestMatchers(HttpMethod.GET, "/api/public/v1/**")
+                        .permitAll()
                         .requestMatchers("/api/v1/me", "/api/v1/me/**")
                         .authenticated()
                         // the complaint service answers "not found" to whoever may not see a case (never 403)
@@ -115,7 +118,9 @@ class SecurityConfiguration {
                                 "/swagger-ui/**",
                                 "/swagger-ui.html",
                                 "/report",
-                                "/report/**")
+                                "/report/**",
+                                "/public",
+                                "/public/**")
                         .permitAll()
                         // the complaint services answer "not found" to whoever may not see a case (never 403)
                         .requestMatchers("/complaints", "/complaints/**")

@@ -83,6 +83,30 @@ class IndicatorApiController {
                 .body(indicator);
     }
 
+    /** Releases the indicator's approved values on the public portal (true) or withdraws them. */
+    @PutMapping("/{id}/publicRelease")
+    ResponseEntity<PublicRelease> setPublicRelease(
+            @PathVariable long id,
+            @RequestBody PublicRelease request,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        IndicatorView indicator = indicators.setPublicRelease(
+                id, ExpectedVersion.of(request.version(), ifMatch), request.publicRelease());
+        return ResponseEntity.ok()
+                .eTag(ExpectedVersion.etag(indicator.version()))
+                .body(new PublicRelease(indicators.publicRelease(id), indicator.version()));
+    }
+
+    @GetMapping("/{id}/publicRelease")
+    ResponseEntity<PublicRelease> publicRelease(@PathVariable long id) {
+        IndicatorView indicator = indicators.get(id);
+        return ResponseEntity.ok()
+                .eTag(ExpectedVersion.etag(indicator.version()))
+                .body(new PublicRelease(indicators.publicRelease(id), indicator.version()));
+    }
+
+    /** Whether the indicator is released on the public portal, with the indicator's version. */
+    record PublicRelease(boolean publicRelease, @Nullable Integer version) {}
+
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             @PathVariable long id,

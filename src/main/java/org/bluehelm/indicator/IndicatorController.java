@@ -164,6 +164,7 @@ class IndicatorController {
         model.addAttribute("chartLimit", CHART_UNITS);
         model.addAttribute("enterDataUrl", enterDataUrl(indicator));
         model.addAttribute("canEdit", indicators.canChange(indicator));
+        model.addAttribute("publicRelease", indicators.publicRelease(id));
         model.addAttribute(
                 "breadcrumbs",
                 List.of(new Crumb(label("nav.indicators"), "/indicators"), new Crumb(indicator.name(), null)));
@@ -262,6 +263,23 @@ class IndicatorController {
             model.addAttribute("reloadUrl", "/indicators/" + id + "/edit");
         }
         return form(form.withBlankRows(), id, model);
+    }
+
+    @PostMapping("/indicators/{id}/public-release")
+    @PreAuthorize(EDITORS)
+    String publicRelease(
+            @PathVariable long id,
+            @RequestParam int version,
+            @RequestParam(defaultValue = "false") boolean publicRelease,
+            RedirectAttributes redirect) {
+        try {
+            indicators.setPublicRelease(id, version, publicRelease);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", label("indicator.publicRelease.stale"));
+            return "redirect:/indicators/" + id;
+        }
+        redirect.addFlashAttribute("flash", "flash.saved");
+        return "redirect:/indicators/" + id;
     }
 
     @PostMapping("/indicators/{id}/delete")

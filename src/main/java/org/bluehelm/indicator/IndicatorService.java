@@ -308,6 +308,45 @@ public class IndicatorService {
     }
 
     /**
+     * Whether the indicator's approved values are released on the public transparency portal
+     * (false unless someone chose to release them).
+     */
+    public boolean publicRelease(long id) {
+        get(id);
+        return jdbc.sql("select public_release from indicator where id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Releases the indicator's approved values on the public portal, or withdraws them; a change
+     * of the indicator like any other (its version moves on; a stale version is a conflict).
+     */
+    @Transactional
+    public IndicatorView setPublicRelease(long id, int expectedVersion, boolean released) {
+        Indicator indicator = indicators
+                .findById(id)
+                .filter(IndicatorService::readable)
+                .orElseThrow(() -> new NotFoundException("Indicator", id));
+        requireWritable(indicator.missionId, indicator.countryCode);
+        if (!Roles.current(EDITORS)) {
+            throw new ForbiddenException("Your role does not allow releasing indicators to the public");
+        }
+        int changed = jdbc.sql("""
+                        update indicator set public_release = :released, version = version + 1
+                         where id = :id and version = :version""")
+                .param("released", released)
+                .param("id", id)
+                .param("version", expectedVersion)
+                .update();
+        if (changed == 0) {
+            throw ConflictException.staleVersion("Indicator", id);
+        }
+        return get(id);
+    }
+
+    /**
      * Deletes the indicator. Refused with a conflict while a RATIO indicator uses it, and (by the
      * database) while data values of it exist.
      */

@@ -69,6 +69,7 @@ class AccessibilityBrowserIT {
     @ValueSource(
             strings = {
                 "/",
+                "/public",
                 "/missions",
                 "/missions/new",
                 "/institutions",

@@ -1,0 +1,225 @@
+package org.bluehelm.portal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.bluehelm.approval.ApprovedData;
+import org.bluehelm.geography.CountryView;
+import org.bluehelm.geography.GeographyService;
+import org.bluehelm.mission.DeploymentView;
+import org.bluehelm.mission.MissionService;
+import org.bluehelm.mission.MissionSummary;
+import org.bluehelm.mission.MissionView;
+import org.bluehelm.outcome.Comparison;
+import org.bluehelm.outcome.OutcomeService;
+import org.bluehelm.outcome.SeriesView;
+import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.Period;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the portal publishes. Values are read with one read-only query over the released indicators'
+ * data values; each is kept only when the approval module says it is approved, and a count under its
+ * indicator's threshold (or a ratio resting on such a count) is suppressed for everyone: the portal
+ * never asks who is looking.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PortalService {
+
+    /** Licence of Bluehelm's own aggregates. */
+    public static final String LICENCE = "CC BY 4.0";
+
+    public static final String LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
+
+    /** Most values a page or download shows. */
+    static final int MAX_VALUES = 5000;
+
+    private static final String VALUES = """
+            select i.id as indicator_id, i.code, i.name, i.unit, i.dimension, i.suppress_below,
+                   n.suppress_below as numerator_threshold,
+                   (select nv.value from data_value nv
+                     where nv.indicator_id = i.numerator_id and nv.org_unit_id = v.org_unit_id
+                       and nv.period_id = v.period_id and nv.option_key = 0) as numerator_value,
+                   v.org_unit_id, o.name as unit_name, v.period_id, v.value
+              from data_value v
+              join indicator i on i.id = v.indicator_id
+              join org_unit o on o.id = v.org_unit_id
+              left join indicator n on n.id = i.numerator_id
+             where i.public_release = true and v.option_key = 0
+            """;
+
+    private final JdbcClient jdbc;
+    private final ApprovedData approved;
+    private final MissionService missions;
+    private final GeographyService geography;
+    private final OutcomeService outcomes;
+
+    PortalService(
+            JdbcClient jdbc,
+            ApprovedData approved,
+            MissionService missions,
+            GeographyService geography,
+            OutcomeService outcomes) {
+        this.jdbc = jdbc;
+        this.approved = approved;
+        this.missions = missions;
+        this.geography = geography;
+        this.outcomes = outcomes;
+    }
+
+    /**
+     * The evidence case comparison of a country on the shipped outcome series only (never a user's
+     * upload): its means before, during and after each of its missions; empty for a country the
+     * reference panel does not know.
+     */
+    public Optional<Comparison> comparison(String iso3, String language) {
+        List<String> codes =
+                outcomes.referenceSeries().stream().map(SeriesView::code).toList();
+        if (codes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(outcomes.comparison(country(iso3).iso3(), codes, List.of(), null, null, language));
+        } catch (InvalidInputException | NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The peace operations of the shipped reference list. */
+    public List<MissionSummary> missions() {
+        return missions.referenceMissions();
+    }
+
+    /** Countries hosting a reference mission or with published values, by ISO code. */
+    public List<CountryView> countries() {
+        TreeSet<String> codes = new TreeSet<>();
+        for (MissionSummary m : missions.referenceMissions()) {
+            Arrays.stream(m.hostCountries().split("[,\\s]+"))
+                    .filter(c -> !c.isBlank())
+                    .forEach(codes::add);
+        }
+        codes.addAll(jdbc.sql("""
+                        select distinct v.country_code from data_value v
+                          join indicator i on i.id = v.indicator_id where i.public_release = true""").query(String.class).list());
+        List<CountryView> countries = new ArrayList<>();
+        for (String code : codes) {
+            geography.findCountry(code.trim()).ifPresent(countries::add);
+        }
+        return countries;
+    }
+
+    public CountryView country(String iso3) {
+        return findCountry(iso3).orElseThrow(() -> new NotFoundException("Country", iso3));
+    }
+
+    private Optional<CountryView> findCountry(String iso3) {
+        if (!iso3.matches("[A-Za-z]{3}")) {
+            return Optional.empty();
+        }
+        return geography.findCountry(iso3.toUpperCase(Locale.ROOT));
+    }
+
+    public MissionView mission(long id) {
+        if (!missions.exists(id)) {
+            throw new NotFoundException("Mission", id);
+        }
+        return missions.get(id);
+    }
+
+    public List<DeploymentView> deployments(long missionId) {
+        mission(missionId);
+        return missions.deployments(missionId);
+    }
+
+    /** The published values of a country. */
+    public List<PublicValue> countryValues(String iso3) {
+        CountryView country = country(iso3);
+        return publish(jdbc.sql(VALUES + " and v.country_code = :c order by i.code, v.start_date, o.name")
+                .param("c", country.iso3())
+                .query(Row::of)
+                .list());
+    }
+
+    /** The published values recorded for a mission. */
+    public List<PublicValue> missionValues(long missionId) {
+        mission(missionId);
+        return publish(jdbc.sql(VALUES + " and v.mission_id = :m order by i.code, v.start_date, o.name")
+                .param("m", missionId)
+                .query(Row::of)
+                .list());
+    }
+
+    /** The citation of a table of the portal. */
+    public String citation(String title, String path) {
+        return "Bluehelm transparency portal, \"" + title + "\", " + path + ", retrieved " + LocalDate.now()
+                + ". Licence " + LICENCE + " (" + LICENCE_URL + ").";
+    }
+
+    private List<PublicValue> publish(List<Row> rows) {
+        ApprovedData.Checker checker = approved.checker();
+        List<PublicValue> values = new ArrayList<>();
+        for (Row r : rows) {
+            if (values.size() >= MAX_VALUES) {
+                break;
+            }
+            if (!checker.approved(r.indicatorId(), r.orgUnitId(), Period.parse(r.period()))) {
+                continue;
+            }
+            boolean suppressed = (r.threshold() != null && r.value().compareTo(BigDecimal.valueOf(r.threshold())) < 0)
+                    || (r.numeratorThreshold() != null
+                            && (r.numeratorValue() == null
+                                    || r.numeratorValue().compareTo(BigDecimal.valueOf(r.numeratorThreshold())) < 0));
+            values.add(new PublicValue(
+                    r.code(),
+                    r.name(),
+                    r.unit(),
+                    r.dimension(),
+                    r.unitName(),
+                    r.period(),
+                    suppressed ? null : r.value().stripTrailingZeros(),
+                    suppressed));
+        }
+        return values;
+    }
+
+    private record Row(
+            long indicatorId,
+            String code,
+            String name,
+            String unit,
+            String dimension,
+            @Nullable Integer threshold,
+            @Nullable Integer numeratorThreshold,
+            @Nullable BigDecimal numeratorValue,
+            long orgUnitId,
+            String unitName,
+            String period,
+            BigDecimal value) {
+
+        static Row of(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+            return new Row(
+                    rs.getLong("indicator_id"),
+                    rs.getString("code"),
+                    rs.getString("name"),
+                    rs.getString("unit"),
+                    rs.getString("dimension"),
+                    rs.getObject("suppress_below", Integer.class),
+                    rs.getObject("numerator_threshold", Integer.class),
+                    rs.getBigDecimal("numerator_value"),
+                    rs.getLong("org_unit_id"),
+                    rs.getString("unit_name"),
+                    rs.getString("period_id"),
+                    rs.getBigDecimal("value"));
+        }
+    }
+}

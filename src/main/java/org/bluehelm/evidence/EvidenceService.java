@@ -179,13 +179,15 @@ class EvidenceService {
                     "placebos",
                     "placebos refit the synthetic control once per donor: up to " + MAX_PLACEBO_DONORS
                             + " donors here, and this panel has " + donors
-                            + "; keep fewer units, run without placebos, or use the command line");
+                            + "; keep fewer units (units, or unitFilter such as region=Western Africa),"
+                            + " run without placebos, or use the command line");
         }
         if (synth && donors > MAX_DONORS) {
             throw InvalidInputException.of(
                     "panel",
                     "a synthetic control takes up to " + MAX_DONORS + " donors here, and this panel has " + donors
-                            + "; keep fewer units or use the command line");
+                            + "; keep fewer units (units, or unitFilter such as region=Western Africa; missing=drop"
+                            + " leaves out donors with blank cells) or use the command line");
         }
     }
 
@@ -238,6 +240,7 @@ class EvidenceService {
         return switch (name) {
             case "regressor" -> "regressors";
             case "predictor" -> "predictors";
+            case "where" -> "unitFilter";
             default -> {
                 StringBuilder b = new StringBuilder();
                 boolean upper = false;

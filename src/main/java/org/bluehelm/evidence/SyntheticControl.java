@@ -225,9 +225,19 @@ public final class SyntheticControl {
             }
             for (int u = 0; u < ok.length; u++) {
                 List<String> times = new ArrayList<>();
-                for (int t = e.getValue()[0]; t <= e.getValue()[1]; t++) {
-                    if (!ok[u][t]) {
-                        times.add(panel.times().get(t));
+                int runFrom = -1;
+                for (int t = e.getValue()[0]; t <= e.getValue()[1] + 1; t++) {
+                    boolean blank = t <= e.getValue()[1] && !ok[u][t];
+                    if (blank && runFrom < 0) {
+                        runFrom = t;
+                    } else if (!blank && runFrom >= 0) {
+                        // consecutive blank periods as one range, e.g. 1948-1959
+                        times.add(
+                                runFrom == t - 1
+                                        ? panel.times().get(runFrom)
+                                        : panel.times().get(runFrom) + "-"
+                                                + panel.times().get(t - 1));
+                        runFrom = -1;
                     }
                 }
                 if (!times.isEmpty()) {

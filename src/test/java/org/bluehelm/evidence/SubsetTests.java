@@ -259,6 +259,24 @@ class SubsetTests {
         assertThat(dropped.at("/dropped/rows").asInt()).isEqualTo(15);
     }
 
+    @Test
+    void theDonorLimitSuggestsASubset() {
+        StringBuilder b = new StringBuilder("unit,year,y\n");
+        for (int u = 0; u <= EvidenceService.MAX_DONORS + 1; u++) {
+            for (int year = 2000; year <= 2002; year++) {
+                b.append("U").append(u).append(',').append(year).append(",1\n");
+            }
+        }
+        Panel panel =
+                PanelReader.read(new StringReader(b.toString()), "unit", "year", List.of("y"), List.of(), List.of());
+        assertThatThrownBy(() -> EvidenceService.limits(panel, true, false))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).message())
+                                .contains("has " + (EvidenceService.MAX_DONORS + 1))
+                                .contains("unitFilter such as region=Western Africa"));
+    }
+
     private static String[] concat(String[] first, String... more) {
         List<String> all = new ArrayList<>(List.of(first));
         all.addAll(List.of(more));

@@ -76,6 +76,35 @@ class EvidenceService {
         }
     }
 
+    /** The distinct non-blank values of a column of a panel CSV, sorted; empty when the column is absent. */
+    static List<String> values(String csv, @Nullable String column) {
+        if (column == null || column.isBlank()) {
+            return List.of();
+        }
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(new StringReader(csv))
+                .setFormat(CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setTrim(true)
+                        .get())
+                .get()) {
+            if (!parser.getHeaderNames().contains(column)) {
+                return List.of();
+            }
+            java.util.TreeSet<String> values = new java.util.TreeSet<>();
+            parser.forEach(r -> {
+                if (r.isSet(column) && !r.get(column).isBlank()) {
+                    values.add(r.get(column).trim());
+                }
+            });
+            return List.copyOf(values);
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            return List.of(); // the run names the problem
+        }
+    }
+
     /** Refuses a panel file larger than {@link #MAX_BYTES}. */
     static void checkSize(long bytes) {
         if (bytes > MAX_BYTES) {

@@ -277,6 +277,36 @@ class SubsetTests {
                                 .contains("unitFilter such as region=Western Africa"));
     }
 
+    @Test
+    void theCommandLineTablePrintsWhatWasDropped() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("panel", ".csv");
+        try {
+            java.nio.file.Files.writeString(file, csv(withBlanks(), r -> true));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int status = new EvidenceCommand()
+                    .run(
+                            List.of(concat(
+                                    concat(new String[] {"panel"}, PANEL),
+                                    "--panel",
+                                    file.toString(),
+                                    "--unit",
+                                    "unit",
+                                    "--time",
+                                    "year",
+                                    "--missing",
+                                    "drop",
+                                    "--where",
+                                    "region=west")),
+                            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                            System.err);
+            assertThat(status).isZero();
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .startsWith("Dropped (--missing drop): 15 rows with a blank cell in y, x left out");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
     private static String[] concat(String[] first, String... more) {
         List<String> all = new ArrayList<>(List.of(first));
         all.addAll(List.of(more));

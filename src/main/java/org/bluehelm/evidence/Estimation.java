@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.bluehelm.shared.FieldProblem;
+import org.bluehelm.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,14 +37,25 @@ final class Estimation {
     }
 
     static Map<String, Object> run(String estimator, Options options, PanelInput input) throws IOException {
-        return switch (estimator) {
-            case "panel" -> panel(options, input);
-            case "event-study" -> eventStudy(options, input);
-            case "synth" -> synth(options, input);
-            default ->
-                throw new IllegalArgumentException(
-                        "unknown estimator '" + estimator + "': panel, event-study or synth");
-        };
+        try {
+            return switch (estimator) {
+                case "panel" -> panel(options, input);
+                case "event-study" -> eventStudy(options, input);
+                case "synth" -> synth(options, input);
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown estimator '" + estimator + "': panel, event-study or synth");
+            };
+        } catch (InvalidInputException e) {
+            // many blank cells: the first few, their count and what to do, not a long list of one message
+            List<FieldProblem> blanks = e.problems().stream()
+                    .filter(p -> p.message().startsWith("the value is missing"))
+                    .toList();
+            if (blanks.size() > Subset.LISTED && blanks.size() == e.problems().size()) {
+                throw Subset.blankError(blanks, blanks.size());
+            }
+            throw e;
+        }
     }
 
     private static Map<String, Object> panel(Options o, PanelInput input) throws IOException {
@@ -56,7 +69,11 @@ final class Estimation {
         List<String> numeric = new ArrayList<>();
         numeric.add(outcome);
         numeric.addAll(regressors);
-        Panel panel = read(o, input, numeric, List.of(), cluster == null ? List.of() : List.of(cluster));
+        List<String> text = cluster == null ? List.of() : List.of(cluster);
+        Subset.Missing missing = Subset.Missing.parse(o.optional("--missing"));
+        Subset.Result kept = Subset.blanks(read(o, input, List.of(), numeric, text), numeric, text, missing);
+        Panel panel = kept.panel();
+        input.check(panel, o);
         double[][] x = new double[regressors.size()][];
         for (int j = 0; j < regressors.size(); j++) {
             x[j] = panel.column(regressors.get(j));
@@ -76,6 +93,7 @@ final class Estimation {
         result.put("effects", effects.label());
         result.put("coefficients", coefficients(r, r.regressors()));
         putCounts(result, r);
+        putSubset(result, o, panel, missing, kept.dropped());
         return result;
     }
 
@@ -92,7 +110,7 @@ final class Estimation {
         int leads = o.integer("--leads", 4);
         int lags = o.integer("--lags", 4);
         int reference = o.integer("--reference", -1);
-        List<String> numeric = new ArrayList<>(regressors);
+        List<String> numeric = new ArrayList<>();
         List<String> text = new ArrayList<>();
         if (cluster != null) {
             text.add(cluster);
@@ -100,7 +118,20 @@ final class Estimation {
         if (treatmentColumn != null) {
             numeric.add(treatmentColumn);
         }
-        Panel panel = read(o, input, numeric, List.of(outcome), text, startColumn);
+        List<String> optional = new ArrayList<>(regressors);
+        optional.add(outcome);
+        if (startColumn != null) {
+            text.add(startColumn);
+        }
+        Subset.Missing missing = Subset.Missing.parse(o.optional("--missing"));
+        List<String> checked = new ArrayList<>(regressors);
+        if (missing == Subset.Missing.DROP) {
+            checked.add(outcome); // else a blank outcome is an error only in the rows of the event window
+        }
+        Panel read = read(o, input, numeric, optional, text);
+        Subset.Result kept = Subset.blanks(read, checked, cluster == null ? List.of() : List.of(cluster), missing);
+        Panel panel = kept.panel();
+        input.check(panel, o);
         EventStudyResult es = EventStudy.fit(
                 panel,
                 outcome,
@@ -122,6 +153,7 @@ final class Estimation {
         result.put("binned", es.binned());
         result.put("coefficients", coefficients(r, r.regressors()));
         putCounts(result, r);
+        putSubset(result, o, panel, missing, kept.dropped());
         return result;
     }
 
@@ -140,7 +172,47 @@ final class Estimation {
         columns.remove(outcome);
         List<String> optional = new ArrayList<>(columns);
         optional.add(0, outcome);
-        Panel panel = read(o, input, List.of(), optional, List.of());
+        Subset.Missing missing = Subset.Missing.parse(o.optional("--missing"));
+        Panel read = read(o, input, List.of(), optional, List.of());
+        Subset.Dropped dropped = null;
+        Map<String, List<String>> blanks = SyntheticControl.blanks(read, outcome, start, predictors);
+        List<String> treatedBlanks = blanks.get(treated.trim());
+        if (treatedBlanks != null) {
+            throw InvalidInputException.of(
+                    "treated",
+                    "the treated unit " + treated.trim() + " has blank cells in the periods used ("
+                            + String.join("; ", treatedBlanks)
+                            + "): choose a narrower period (--from, --to) or other predictors");
+        }
+        Panel panel = read;
+        if (!blanks.isEmpty() && missing == Subset.Missing.ERROR) {
+            List<FieldProblem> problems = new ArrayList<>();
+            blanks.forEach((unit, cells) -> problems.add(
+                    new FieldProblem("unit " + unit, "the value is missing: " + String.join("; ", cells))));
+            List<FieldProblem> listed = new ArrayList<>(problems.subList(0, Math.min(Subset.LISTED, problems.size())));
+            listed.add(new FieldProblem(
+                    "missing",
+                    blanks.size() + " donor units have blank cells in the periods used"
+                            + (blanks.size() > Subset.LISTED ? " (the first " + Subset.LISTED + " listed)" : "")
+                            + ": choose missing=drop to leave these donors out, or a narrower period (--from, --to)"
+                            + " or fewer units (--units, --where)"));
+            throw new InvalidInputException(listed);
+        }
+        if (!blanks.isEmpty()) {
+            boolean[] keep = new boolean[read.rows()];
+            for (int r = 0; r < read.rows(); r++) {
+                keep[r] = !blanks.containsKey(read.units().get(read.unitIndex()[r]));
+            }
+            panel = Subset.keep(read, keep);
+            List<String> gone = List.copyOf(blanks.keySet());
+            dropped = new Subset.Dropped(
+                    read.rows() - panel.rows(),
+                    gone,
+                    blanks,
+                    gone.size() + " donor units with a blank outcome or predictor in the periods used left out: "
+                            + String.join(", ", gone));
+        }
+        input.check(panel, o);
         SynthResult s =
                 SyntheticControl.fit(panel, outcome, treated, start, predictors, fitWindow, o.flag("--placebos"));
         Map<String, Object> result = new LinkedHashMap<>();
@@ -182,7 +254,47 @@ final class Estimation {
             placebo.put("preRmspe", finite(s.placebo().preRmspe()));
             result.put("placebo", placebo);
         }
+        putSubset(result, o, panel, missing, dropped);
         return result;
+    }
+
+    /** The subset asked for and, with {@code --missing drop}, what was dropped (rows 0 when nothing). */
+    private static void putSubset(
+            Map<String, Object> result,
+            Options o,
+            Panel panel,
+            Subset.Missing missing,
+            Subset.@Nullable Dropped dropped) {
+        List<String> units = Subset.units(o);
+        String where = o.optional("--where");
+        String from = o.optional("--from");
+        String to = o.optional("--to");
+        if (!units.isEmpty() || where != null || from != null || to != null) {
+            Map<String, Object> subset = new LinkedHashMap<>();
+            if (!units.isEmpty()) {
+                subset.put("units", units);
+            }
+            if (where != null) {
+                subset.put("where", where.trim());
+            }
+            if (from != null) {
+                subset.put("from", from.trim());
+            }
+            if (to != null) {
+                subset.put("to", to.trim());
+            }
+            subset.put("unitsUsed", panel.units().size());
+            subset.put("rowsUsed", panel.rows());
+            result.put("subset", subset);
+        }
+        result.put("missing", missing.name().toLowerCase(Locale.ROOT));
+        if (missing == Subset.Missing.DROP) {
+            result.put(
+                    "dropped",
+                    dropped != null
+                            ? dropped.json()
+                            : new Subset.Dropped(0, List.of(), Map.of(), "no blank cell in the rows used").json());
+        }
     }
 
     private static Map<String, Object> coefficients(RegressionResult r, List<String> names) {
@@ -222,30 +334,38 @@ final class Estimation {
         return out;
     }
 
+    /**
+     * Reads the panel (the {@code optionalText} columns and the {@code --where} column may be blank)
+     * and keeps the rows of the subset asked for; the caller checks blanks and size limits.
+     */
     private static Panel read(
-            Options o, PanelInput input, List<String> numeric, List<String> optional, List<String> text)
-            throws IOException {
-        return read(o, input, numeric, optional, text, null);
-    }
-
-    private static Panel read(
-            Options o,
-            PanelInput input,
-            List<String> numeric,
-            List<String> optional,
-            List<String> text,
-            @Nullable String extraText)
+            Options o, PanelInput input, List<String> numeric, List<String> optional, List<String> optionalText)
             throws IOException {
         String unit = o.required("--unit");
         String time = o.required("--time");
+        Subset.Where where = Subset.Where.parse(o.optional("--where"));
+        List<String> text = new ArrayList<>(optionalText);
+        if (where != null && !text.contains(where.column())) {
+            text.add(where.column());
+        }
         Panel panel;
         try (Reader reader = input.open()) {
-            panel = extraText == null
-                    ? PanelReader.read(reader, unit, time, numeric, optional, text)
-                    : PanelReader.read(reader, unit, time, numeric, optional, text, List.of(extraText));
+            panel = PanelReader.read(reader, unit, time, numeric, optional, List.of(), text);
+        } catch (InvalidInputException e) {
+            if (where != null
+                    && e.problems().stream()
+                            .anyMatch(p -> p.field().equals(where.column())
+                                    && p.message().startsWith("unknown column"))) {
+                throw new OptionException(
+                        "--where", "--where names column '" + where.column() + "', which the panel does not have");
+            }
+            throw e;
         }
-        input.check(panel, o);
-        return panel;
+        return Subset.apply(panel, Subset.units(o), where, trimmed(o.optional("--from")), trimmed(o.optional("--to")));
+    }
+
+    private static @Nullable String trimmed(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The parsed {@code --name value} options, repeated ones in order, and flags. */

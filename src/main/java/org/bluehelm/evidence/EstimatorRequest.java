@@ -30,6 +30,11 @@ public class EstimatorRequest {
     private @Nullable String lags;
     private @Nullable String reference;
     private boolean bin;
+    private List<String> units = new ArrayList<>();
+    private @Nullable String unitFilter;
+    private @Nullable String from;
+    private @Nullable String to;
+    private @Nullable String missing;
 
     /** The command-line options these parameters stand for, blanks left out. */
     Estimation.Options toOptions() {
@@ -48,6 +53,13 @@ public class EstimatorRequest {
         put(values, "--leads", leads);
         put(values, "--lags", lags);
         put(values, "--reference", reference);
+        if (!units.isEmpty()) {
+            put(values, "--units", String.join(",", units));
+        }
+        put(values, "--where", unitFilter);
+        put(values, "--from", from);
+        put(values, "--to", to);
+        put(values, "--missing", missing);
         java.util.Set<String> flags = new java.util.LinkedHashSet<>();
         if (placebos) {
             flags.add("--placebos");
@@ -243,5 +255,58 @@ public class EstimatorRequest {
 
     public void setBin(boolean bin) {
         this.bin = bin;
+    }
+
+    public List<String> getUnits() {
+        return units;
+    }
+
+    /** The units to keep; a form's multi-select gives one per element, a text may list several with commas. */
+    public void setUnits(@Nullable List<String> units) {
+        List<String> list = new ArrayList<>();
+        if (units != null) {
+            for (String u : units) {
+                for (String part : u.split(",")) {
+                    if (!part.isBlank() && !list.contains(part.trim())) {
+                        list.add(part.trim());
+                    }
+                }
+            }
+        }
+        this.units = list;
+    }
+
+    /** A filter on a text column of the panel, {@code COLUMN=VALUE} (e.g. {@code region=Western Africa}). */
+    public @Nullable String getUnitFilter() {
+        return unitFilter;
+    }
+
+    public void setUnitFilter(@Nullable String unitFilter) {
+        this.unitFilter = unitFilter;
+    }
+
+    public @Nullable String getFrom() {
+        return from;
+    }
+
+    public void setFrom(@Nullable String from) {
+        this.from = from;
+    }
+
+    public @Nullable String getTo() {
+        return to;
+    }
+
+    public void setTo(@Nullable String to) {
+        this.to = to;
+    }
+
+    /** {@code error} (the default) or {@code drop}. */
+    public @Nullable String getMissing() {
+        return missing;
+    }
+
+    public void setMissing(@Nullable String missing) {
+        this.missing = missing;
     }
 }

@@ -40,7 +40,9 @@ public class EvidenceCommand implements Command {
                 + " [--effects twoway] [--regressor COL ...] [--cluster COL] [--format json]\n"
                 + "  evidence synth --panel FILE --unit COL --time COL --outcome COL --treated UNIT"
                 + " --treatment-start TIME [--predictor COL[:FROM-TO] ...] [--fit-window FROM-TO] [--placebos]"
-                + " [--format json]";
+                + " [--format json]\n"
+                + "  every estimator also takes [--units A,B,C] [--where COL=VALUE] [--from TIME] [--to TIME]"
+                + " [--missing error|drop]";
     }
 
     @Override

@@ -226,6 +226,12 @@ class EvidenceController {
                 }
             }
         }
+        String csv = source != null ? source.csv() : upload != null && UPLOAD.equals(data) ? upload.csv() : null;
+        // the rows to use: units of the unit column, and a region filter when the panel has a region column
+        model.addAttribute("unitValues", csv == null ? List.of() : EvidenceService.values(csv, form.getUnit()));
+        model.addAttribute(
+                "regions",
+                csv == null || !columns.contains("region") ? List.of() : EvidenceService.values(csv, "region"));
         model.addAttribute("data", columns.isEmpty() ? null : data);
         model.addAttribute("source", source);
         model.addAttribute("columns", columns);

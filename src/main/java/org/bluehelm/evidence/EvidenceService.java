@@ -76,6 +76,35 @@ class EvidenceService {
         }
     }
 
+    /** The distinct non-blank values of a column of a panel CSV, sorted; empty when the column is absent. */
+    static List<String> values(String csv, @Nullable String column) {
+        if (column == null || column.isBlank()) {
+            return List.of();
+        }
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(new StringReader(csv))
+                .setFormat(CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setTrim(true)
+                        .get())
+                .get()) {
+            if (!parser.getHeaderNames().contains(column)) {
+                return List.of();
+            }
+            java.util.TreeSet<String> values = new java.util.TreeSet<>();
+            parser.forEach(r -> {
+                if (r.isSet(column) && !r.get(column).isBlank()) {
+                    values.add(r.get(column).trim());
+                }
+            });
+            return List.copyOf(values);
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            return List.of(); // the run names the problem
+        }
+    }
+
     /** Refuses a panel file larger than {@link #MAX_BYTES}. */
     static void checkSize(long bytes) {
         if (bytes > MAX_BYTES) {
@@ -179,13 +208,15 @@ class EvidenceService {
                     "placebos",
                     "placebos refit the synthetic control once per donor: up to " + MAX_PLACEBO_DONORS
                             + " donors here, and this panel has " + donors
-                            + "; keep fewer units, run without placebos, or use the command line");
+                            + "; keep fewer units (units, or unitFilter such as region=Western Africa),"
+                            + " run without placebos, or use the command line");
         }
         if (synth && donors > MAX_DONORS) {
             throw InvalidInputException.of(
                     "panel",
                     "a synthetic control takes up to " + MAX_DONORS + " donors here, and this panel has " + donors
-                            + "; keep fewer units or use the command line");
+                            + "; keep fewer units (units, or unitFilter such as region=Western Africa; missing=drop"
+                            + " leaves out donors with blank cells) or use the command line");
         }
     }
 
@@ -238,6 +269,7 @@ class EvidenceService {
         return switch (name) {
             case "regressor" -> "regressors";
             case "predictor" -> "predictors";
+            case "where" -> "unitFilter";
             default -> {
                 StringBuilder b = new StringBuilder();
                 boolean upper = false;

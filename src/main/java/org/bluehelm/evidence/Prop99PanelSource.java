@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * whose published analysis one can compare with. Figures as published (one decimal).
  */
 @Component
+@Order(100) // after the reference panel
 class Prop99PanelSource implements PanelSource {
 
     static final String ID = "prop99";

@@ -196,6 +196,59 @@ public final class SyntheticControl {
                 placebo);
     }
 
+    /**
+     * The blank cells of each unit in the periods a fit uses: the outcome in every period (the
+     * series) and each predictor's column over its window; a missing row counts as blank. Keyed by
+     * unit, in panel order, each a list of {@code column: times}; units without blanks are absent.
+     */
+    static Map<String, List<String>> blanks(
+            Panel panel, String outcome, String treatmentStart, List<Predictor> predictors) {
+        int start = startIndex(panel, treatmentStart);
+        int timeCount = panel.times().size();
+        Map<String, int[]> windows = new LinkedHashMap<>();
+        windows.put(outcome, new int[] {0, timeCount - 1});
+        List<Predictor> used = new ArrayList<>(predictors);
+        for (Predictor p : used) {
+            int from = p.from() == null ? 0 : firstAtOrAfter(panel, p.from(), "predictor");
+            int to = p.to() == null ? start - 1 : lastAtOrBefore(panel, p.to(), "predictor");
+            int[] w = windows.get(p.column());
+            windows.put(
+                    p.column(),
+                    w == null ? new int[] {from, to} : new int[] {Math.min(w[0], from), Math.max(w[1], to)});
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, int[]> e : windows.entrySet()) {
+            double[] values = panel.column(e.getKey());
+            boolean[][] ok = new boolean[panel.units().size()][timeCount];
+            for (int r = 0; r < panel.rows(); r++) {
+                ok[panel.unitIndex()[r]][panel.timeIndex()[r]] = !Double.isNaN(values[r]);
+            }
+            for (int u = 0; u < ok.length; u++) {
+                List<String> times = new ArrayList<>();
+                int runFrom = -1;
+                for (int t = e.getValue()[0]; t <= e.getValue()[1] + 1; t++) {
+                    boolean blank = t <= e.getValue()[1] && !ok[u][t];
+                    if (blank && runFrom < 0) {
+                        runFrom = t;
+                    } else if (!blank && runFrom >= 0) {
+                        // consecutive blank periods as one range, e.g. 1948-1959
+                        times.add(
+                                runFrom == t - 1
+                                        ? panel.times().get(runFrom)
+                                        : panel.times().get(runFrom) + "-"
+                                                + panel.times().get(t - 1));
+                        runFrom = -1;
+                    }
+                }
+                if (!times.isEmpty()) {
+                    out.computeIfAbsent(panel.units().get(u), k -> new ArrayList<>())
+                            .add(e.getKey() + ": " + String.join(", ", times));
+                }
+            }
+        }
+        return out;
+    }
+
     private static int startIndex(Panel panel, String treatmentStart) {
         if (panel.integerTimes() && !treatmentStart.trim().matches("[+-]?\\d{1,18}")) {
             throw InvalidInputException.of(

@@ -12,6 +12,10 @@ final class Tables {
     @SuppressWarnings("unchecked")
     static String render(String estimator, Map<String, Object> result) {
         StringBuilder out = new StringBuilder();
+        if (result.get("dropped") instanceof Map<?, ?> dropped) {
+            // never silent: what listwise deletion (or leaving out donors) removed comes first
+            out.append(String.format(Locale.ROOT, "Dropped (--missing drop): %s%n%n", dropped.get("reason")));
+        }
         if (estimator.equals("synth")) {
             out.append(String.format(
                     Locale.ROOT,

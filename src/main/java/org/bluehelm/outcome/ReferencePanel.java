@@ -2,6 +2,7 @@ package org.bluehelm.outcome;
 
 import java.util.List;
 import org.bluehelm.evidence.PanelSource;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * the peacekeeping columns and one column per shipped outcome series, each with its citation.
  */
 @Component
+@Order(1) // the estimators offer the reference panel first, the worked example after
 class ReferencePanel implements PanelSource {
 
     private final OutcomeService outcomes;

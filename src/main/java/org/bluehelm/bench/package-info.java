@@ -4,6 +4,16 @@
  * plain GROUP BY baseline. Measurements only, never assertions; results go to docs/benchmarks.md.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"cli", "analytics", "measurement", "indicator", "shared", "evidence"})
+        allowedDependencies = {
+            "cli",
+            "analytics",
+            "measurement",
+            "indicator",
+            "shared",
+            "evidence",
+            "actor",
+            "programme",
+            "report"
+        })
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.bench;

@@ -48,6 +48,7 @@ class AnalyticsBench implements Command {
     private final JdbcClient jdbc;
     private final Environment environment;
     private final ImportService imports;
+    private final ReportBench reportBench;
 
     AnalyticsBench(
             ImportService imports,
@@ -55,13 +56,15 @@ class AnalyticsBench implements Command {
             AnalyticsService analytics,
             MeasurementService measurements,
             JdbcClient jdbc,
-            Environment environment) {
+            Environment environment,
+            ReportBench reportBench) {
         this.imports = imports;
         this.dataset = dataset;
         this.analytics = analytics;
         this.measurements = measurements;
         this.jdbc = jdbc;
         this.environment = environment;
+        this.reportBench = reportBench;
     }
 
     @Override
@@ -73,13 +76,16 @@ class AnalyticsBench implements Command {
     public String usage() {
         return "bench analytics [--values N] [--store h2|postgres] [--load import|direct] [--runs N] [--schema NAME]"
                 + " [--keep]"
-                + " | bench synth [--runs N]";
+                + " | bench synth [--runs N] | bench report [--values N] [--runs N]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (!args.isEmpty() && args.get(0).equals("synth")) {
             return SynthBench.run(args.subList(1, args.size()), out, err); // pure computation, no database
+        }
+        if (!args.isEmpty() && args.get(0).equals("report")) {
+            return reportBench.run(args.subList(1, args.size()), out, err); // an in-memory store of its own
         }
         BenchOptions options;
         try {

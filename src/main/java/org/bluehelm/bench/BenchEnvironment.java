@@ -32,7 +32,7 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
         }
         List<String> args = CommandLine.arguments(environment.getProperty(CommandLine.ARGS_PROPERTY, ""));
         Map<String, Object> p = new HashMap<>();
-        if (!args.isEmpty() && args.get(0).equals("synth")) {
+        if (!args.isEmpty() && (args.get(0).equals("synth") || args.get(0).equals("report"))) {
             // no database work: an empty in-memory store and a data folder removed when the run ends
             Path folder = temporaryFolder();
             deleteOnExit(folder);
@@ -40,7 +40,8 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
             p.put("bluehelm.data-dir", folder.toString());
             p.put(
                     "spring.datasource.url",
-                    "jdbc:h2:mem:bench-synth;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                    "jdbc:h2:mem:bench-" + args.get(0)
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
                             + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY");
             p.put("spring.datasource.username", "sa");
             p.put("spring.datasource.password", "");

@@ -4,6 +4,17 @@
  * plain GROUP BY baseline. Measurements only, never assertions; results go to docs/benchmarks.md.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"cli", "dataexchange", "analytics", "measurement", "indicator", "shared", "evidence"})
+        allowedDependencies = {
+            "cli",
+            "dataexchange",
+            "analytics",
+            "measurement",
+            "indicator",
+            "shared",
+            "evidence",
+            "actor",
+            "programme",
+            "report"
+        })
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.bench;

@@ -90,6 +90,7 @@ class AccessibilityBrowserIT {
                 "/alerts/rules",
                 "/alerts/rules/new",
                 "/hrddp",
+                "/reports",
                 "/hrddp/new",
                 "/capacity",
                 "/capacity/courses/new",

@@ -1,0 +1,121 @@
+package org.bluehelm.report;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.bluehelm.shared.ExpectedVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/reports")
+@Tag(name = "Reports", description = "Progress reports (HTML and PDF) and their schedules")
+class ReportApiController {
+
+    private final ReportService reports;
+
+    ReportApiController(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @PostMapping
+    ResponseEntity<StoredReport> generate(@RequestBody ReportService.GenerateReport command) {
+        StoredReport report = reports.generate(command);
+        return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id() + ".pdf"))
+                .body(report);
+    }
+
+    @GetMapping
+    List<StoredReport> list(@RequestParam(required = false) @Nullable Long programme) {
+        return reports.list(programme);
+    }
+
+    @GetMapping("/{id}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long id) {
+        return download(id, true);
+    }
+
+    @GetMapping("/{id}.html")
+    ResponseEntity<byte[]> html(@PathVariable long id) {
+        return download(id, false);
+    }
+
+    @GetMapping("/{id:[0-9]+}")
+    StoredReport get(@PathVariable long id) {
+        return reports.get(id);
+    }
+
+    ResponseEntity<byte[]> download(long id, boolean pdf) {
+        return ReportDownload.of(reports, id, pdf);
+    }
+
+    /** A schedule as the API takes it. */
+    record ScheduleBody(
+            @Nullable String frequency,
+            @Nullable String language,
+            @Nullable Integer keepLast,
+            @Nullable Integer version) {}
+
+    @GetMapping("/schedules/{programme}")
+    ResponseEntity<ReportSchedule> schedule(@PathVariable long programme) {
+        return reports.schedule(programme)
+                .map(s -> ResponseEntity.ok()
+                        .eTag(ExpectedVersion.etag(s.version()))
+                        .body(s))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    @PutMapping("/schedules/{programme}")
+    ResponseEntity<ReportSchedule> setSchedule(
+            @PathVariable long programme,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody ScheduleBody body) {
+        // a new schedule needs no version; changing one does (If-Match or the body's version)
+        Integer version = reports.schedule(programme).isEmpty() ? null : ExpectedVersion.of(body.version(), ifMatch);
+        ReportSchedule s = reports.setSchedule(programme, body.frequency(), body.language(), body.keepLast(), version);
+        return ResponseEntity.ok().eTag(ExpectedVersion.etag(s.version())).body(s);
+    }
+
+    @DeleteMapping("/schedules/{programme}")
+    ResponseEntity<Void> deleteSchedule(@PathVariable long programme) {
+        reports.deleteSchedule(programme);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Builds the download responses shared with the screen. */
+    static final class ReportDownload {
+        private ReportDownload() {}
+
+        static ResponseEntity<byte[]> of(ReportService reports, long id, boolean pdf) {
+            StoredReport report = reports.get(id);
+            byte[] bytes = reports.content(id, pdf);
+            String name = "report-" + report.id() + "-" + report.period() + "-" + report.language()
+                    + (pdf ? ".pdf" : ".html");
+            return ResponseEntity.ok()
+                    .contentType(
+                            pdf
+                                    ? MediaType.APPLICATION_PDF
+                                    : new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                    .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            (pdf ? ContentDisposition.attachment() : ContentDisposition.inline())
+                                    .filename(name)
+                                    .build()
+                                    .toString())
+                    .body(bytes);
+        }
+    }
+}

@@ -1,0 +1,353 @@
+package org.bluehelm.report;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bluehelm.alert.AlertService;
+import org.bluehelm.alert.AlertView;
+import org.bluehelm.analytics.AnalyticsQuery;
+import org.bluehelm.analytics.AnalyticsResult;
+import org.bluehelm.analytics.AnalyticsService;
+import org.bluehelm.approval.ApprovalOverview;
+import org.bluehelm.approval.ApprovalService;
+import org.bluehelm.approval.ApprovalState;
+import org.bluehelm.indicator.IndicatorService;
+import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.programme.ProgrammeService;
+import org.bluehelm.programme.ProgrammeView;
+import org.bluehelm.progress.IndicatorProgress;
+import org.bluehelm.progress.ProgrammeProgress;
+import org.bluehelm.progress.ProgressService;
+import org.bluehelm.progress.ProgressStatus;
+import org.bluehelm.report.ProgressReport.AlertLine;
+import org.bluehelm.report.ProgressReport.Figure;
+import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.Period;
+import org.bluehelm.shared.PeriodType;
+import org.bluehelm.ssrindex.SsrIndex;
+import org.bluehelm.ssrindex.SsrIndexService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers a report's content from the other modules' services, as the current user: the programme
+ * (refused outside the user's scope), the progress of its results chain at its units on the last
+ * day of the period, the SSR index of each unit in the period, the capacity-building and
+ * accountability indicators aggregated over the units and the period (small cells suppressed by
+ * analytics as for any reader), the open alerts on the programme's country, and the approval state
+ * behind each figure.
+ */
+@Component
+class ReportBuilder {
+
+    /** The capacity-building indicators of the report, in order (those that exist). */
+    static final List<String> CAPACITY = List.of(
+            "cap_personnel_trained",
+            "cap_participants_attended",
+            "cap_training_coverage",
+            "cap_knowledge_gain",
+            "cap_national_trainer_share",
+            "cap_retention");
+
+    /** The accountability indicators of the report, in order (those that exist). */
+    static final List<String> ACCOUNTABILITY = List.of(
+            "acc_complaints_received",
+            "acc_cases_closed",
+            "acc_cases_substantiated",
+            "acc_substantiated_share",
+            "acc_complaints_per_1000");
+
+    static final String NOT_SUBMITTED = "NOT_SUBMITTED";
+
+    private static final int MAX_INDEX_UNITS = 10;
+    private static final int MAX_ALERTS = 50;
+
+    private final ProgrammeService programmes;
+    private final ProgressService progress;
+    private final SsrIndexService ssrIndex;
+    private final AnalyticsService analytics;
+    private final IndicatorService indicators;
+    private final ApprovalService approvals;
+    private final AlertService alerts;
+    private final ObjectProvider<ReportSection> sections;
+    private final Clock clock;
+
+    ReportBuilder(
+            ProgrammeService programmes,
+            ProgressService progress,
+            SsrIndexService ssrIndex,
+            AnalyticsService analytics,
+            IndicatorService indicators,
+            ApprovalService approvals,
+            AlertService alerts,
+            ObjectProvider<ReportSection> sections,
+            ObjectProvider<Clock> clock) {
+        this.programmes = programmes;
+        this.progress = progress;
+        this.ssrIndex = ssrIndex;
+        this.analytics = analytics;
+        this.indicators = indicators;
+        this.approvals = approvals;
+        this.alerts = alerts;
+        this.sections = sections;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    ProgressReport build(long programmeId, Period period, Locale language) {
+        ProgrammeView programme = programmes.get(programmeId);
+        NumberFormat numbers = NumberFormat.getNumberInstance(language);
+        numbers.setGroupingUsed(false);
+        numbers.setMaximumFractionDigits(2);
+        Approvals approved = new Approvals(programmeId);
+        Refs refs = new Refs();
+
+        ProgrammeProgress chain = progress.programme(programmeId, period.endDate());
+        List<Figure> progressFigures = new ArrayList<>();
+        Map<Long, String[]> units = new LinkedHashMap<>();
+        for (IndicatorProgress p : chain.rows()) {
+            units.putIfAbsent(p.orgUnitId(), new String[] {p.orgUnitCode(), p.orgUnitName()});
+            String valuePeriod = p.current() == null ? period.id() : p.current().period();
+            BigDecimal percent = p.percentAchieved();
+            progressFigures.add(new Figure(
+                    refs.next(),
+                    p.indicatorCode(),
+                    p.indicatorName(),
+                    p.orgUnitId(),
+                    p.orgUnitCode(),
+                    p.orgUnitName(),
+                    valuePeriod,
+                    p.current() == null ? null : format(numbers, p.current().value()),
+                    false,
+                    p.baseline() == null
+                            ? null
+                            : format(numbers, p.baseline().value()) + " ("
+                                    + p.baseline().period() + ")",
+                    p.target() == null
+                            ? null
+                            : format(numbers, p.target().value()) + " ("
+                                    + p.target().period() + ")",
+                    percent == null ? null : format(numbers, percent) + " %",
+                    p.status().name(),
+                    bar(percent),
+                    p.current() == null ? NOT_SUBMITTED : approved.state(p.orgUnitId(), valuePeriod),
+                    p.indicatorCode()));
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ProgressStatus s : ProgressStatus.values()) {
+            counts.put(s.name(), chain.statusCounts().getOrDefault(s, 0));
+        }
+
+        List<Figure> indexFigures = new ArrayList<>();
+        units.keySet().stream()
+                .limit(MAX_INDEX_UNITS)
+                .forEach(unit -> index(unit, period).ifPresent(index -> {
+                    for (SsrIndex.DimensionScore d : index.dimensions()) {
+                        if (d.coverage().applicable() == 0) {
+                            continue;
+                        }
+                        String sources = d.indicators().stream()
+                                .filter(i -> i.status() == SsrIndex.IndicatorStatus.SCORED)
+                                .map(SsrIndex.IndicatorScore::code)
+                                .collect(Collectors.joining(", "));
+                        indexFigures.add(new Figure(
+                                refs.next(),
+                                "SSR-" + d.dimension().name(),
+                                d.dimension().name(),
+                                index.orgUnit().id(),
+                                index.orgUnit().code(),
+                                index.orgUnit().name(),
+                                index.period().id(),
+                                d.score() == null ? null : format(numbers, d.score()),
+                                false,
+                                null,
+                                null,
+                                null,
+                                null,
+                                bar(d.score()),
+                                approved.state(
+                                        index.orgUnit().id(), index.period().id()),
+                                sources.isEmpty() ? "-" : sources));
+                    }
+                }));
+
+        List<Long> unitIds = List.copyOf(units.keySet());
+        List<Figure> capacity = aggregate(CAPACITY, unitIds, period, numbers, refs, approved);
+        List<Figure> accountability = aggregate(ACCOUNTABILITY, unitIds, period, numbers, refs, approved);
+
+        DateTimeFormatter day =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language);
+        List<AlertLine> alertLines = alerts.latestOpen(MAX_ALERTS).stream()
+                .filter(a -> a.countryCode().equals(programme.countryCode()))
+                .filter(a -> a.missionId() == null || a.missionId().equals(programme.missionId()))
+                .map(a -> alertLine(a, numbers, day))
+                .toList();
+
+        List<ReportSection.Table> extensions = new ArrayList<>();
+        sections.orderedStream().forEach(s -> {
+            ReportSection.Table t = s.table(programmeId, period.id(), language);
+            if (t != null) {
+                extensions.add(t);
+            }
+        });
+
+        return new ProgressReport(
+                programme.id(),
+                programme.code(),
+                programme.name(),
+                programme.pillar().name(),
+                programme.countryCode(),
+                programme.missionId(),
+                period.id(),
+                period.startDate(),
+                period.endDate(),
+                language.getLanguage(),
+                AccessScope.current().username(),
+                OffsetDateTime.now(clock),
+                counts,
+                progressFigures,
+                indexFigures,
+                capacity,
+                accountability,
+                alertLines,
+                extensions);
+    }
+
+    private Optional<SsrIndex> index(long unit, Period period) {
+        try {
+            return Optional.of(ssrIndex.index(unit, null, period.id()));
+        } catch (RuntimeException e) {
+            // a unit the index cannot be computed for (outside scope, no applicable indicator)
+            return Optional.empty();
+        }
+    }
+
+    private List<Figure> aggregate(
+            List<String> codes, List<Long> units, Period period, NumberFormat numbers, Refs refs, Approvals approved) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, IndicatorView> byId = new LinkedHashMap<>();
+        for (String code : codes) {
+            indicators.findByCodeIgnoringScope(code).ifPresent(i -> byId.put(i.id(), i));
+        }
+        if (byId.isEmpty()) {
+            return List.of();
+        }
+        AnalyticsResult result =
+                analytics.aggregate(AnalyticsQuery.of(List.copyOf(byId.keySet()), units, period.id(), period.id()));
+        Map<Long, AnalyticsResult.OrgUnitItem> unitItems = result.orgUnits().stream()
+                .collect(Collectors.toMap(AnalyticsResult.OrgUnitItem::id, u -> u, (a, b) -> a));
+        Map<String, AnalyticsResult.Row> cells = new HashMap<>();
+        for (AnalyticsResult.Row row : result.rows()) {
+            if (row.indicator() != null && row.option() == null) {
+                cells.put(row.indicator() + "/" + row.orgUnit(), row);
+            }
+        }
+        List<Figure> figures = new ArrayList<>();
+        for (IndicatorView indicator : byId.values()) {
+            for (long unit : units) {
+                AnalyticsResult.Row row = cells.get(indicator.id() + "/" + unit);
+                if (row == null) {
+                    continue;
+                }
+                AnalyticsResult.OrgUnitItem item = unitItems.get(unit);
+                BigDecimal value = row.value();
+                figures.add(new Figure(
+                        refs.next(),
+                        indicator.code(),
+                        indicator.name(),
+                        unit,
+                        item == null ? "" : item.code(),
+                        item == null ? "" : item.name(),
+                        row.period(),
+                        value == null ? null : format(numbers, value),
+                        row.suppressed(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        approved.state(unit, row.period()),
+                        indicator.code()));
+            }
+        }
+        return figures;
+    }
+
+    private AlertLine alertLine(AlertView a, NumberFormat numbers, DateTimeFormatter day) {
+        return new AlertLine(
+                a.kind().name(),
+                a.indicatorCode(),
+                a.indicatorName(),
+                a.orgUnitName(),
+                a.period(),
+                a.value() == null ? null : format(numbers, a.value()),
+                day.format(a.raisedAt()));
+    }
+
+    static String format(NumberFormat numbers, BigDecimal value) {
+        return numbers.format(value);
+    }
+
+    private static int bar(@Nullable BigDecimal percent) {
+        if (percent == null) {
+            return 0;
+        }
+        return Math.max(0, Math.min(100, percent.intValue()));
+    }
+
+    /** Period types a report may cover. */
+    static boolean reportable(Period period) {
+        return Set.of(PeriodType.MONTHLY, PeriodType.QUARTERLY, PeriodType.YEARLY)
+                .contains(period.type());
+    }
+
+    private static final class Refs {
+        private int n;
+
+        String next() {
+            n++;
+            return "F" + n;
+        }
+    }
+
+    /** The approval state of the programme's data per unit and period, asked once each. */
+    private final class Approvals {
+        private final long programmeId;
+        private final Map<String, String> known = new HashMap<>();
+
+        Approvals(long programmeId) {
+            this.programmeId = programmeId;
+        }
+
+        String state(long unit, String period) {
+            return known.computeIfAbsent(unit + "/" + period, k -> lookup(unit, period));
+        }
+
+        private String lookup(long unit, String period) {
+            try {
+                ApprovalOverview overview = approvals.overview(programmeId, period, unit);
+                ApprovalOverview.Row row = overview.parent();
+                if (row == null || row.state() == ApprovalState.OPEN) {
+                    return NOT_SUBMITTED;
+                }
+                return row.state().name();
+            } catch (RuntimeException e) {
+                return NOT_SUBMITTED;
+            }
+        }
+    }
+}

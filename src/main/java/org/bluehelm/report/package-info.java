@@ -1,0 +1,25 @@
+/**
+ * Progress reports: for a programme (and so its mission and country) and a period, one document
+ * with a cover, a summary, progress against targets with charts, the SSR index, capacity-building
+ * and accountability figures, open alerts and an annex tracing every figure to its indicator,
+ * organisation unit, period and approval state; in English or French, rendered once as HTML and
+ * the same HTML turned into a PDF with fonts embedded. Generated on request or on a schedule per
+ * programme; each programme keeps its last reports (HTML and PDF bytes in the database) for
+ * download. Everything is read through the other modules' public services within the requester's
+ * scope, so a report shows only what its requester may see (a scheduled report reads as the system
+ * and is listed only to users whose scope covers the programme).
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "programme",
+            "progress",
+            "ssrindex",
+            "analytics",
+            "indicator",
+            "approval",
+            "alert",
+            "web"
+        })
+@org.jspecify.annotations.NullMarked
+package org.bluehelm.report;

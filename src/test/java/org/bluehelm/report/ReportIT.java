@@ -1,0 +1,313 @@
+package org.bluehelm.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bluehelm.indicator.IndicatorFixtures.admin;
+import static org.bluehelm.indicator.IndicatorFixtures.createIndicator;
+import static org.bluehelm.indicator.IndicatorFixtures.id;
+import static org.bluehelm.indicator.IndicatorFixtures.missionId;
+import static org.bluehelm.indicator.IndicatorFixtures.orgUnit;
+import static org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.bluehelm.analytics.AnalyticsService;
+import org.bluehelm.indicator.IndicatorService;
+import org.bluehelm.shared.Period;
+import org.bluehelm.test.IntegrationTest;
+import org.bluehelm.test.TestApi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Progress reports over records of our own: a region with two districts and a second area, both
+ * locations of a UNMIL programme measured by "trained" (100 in 2020 to 200 in 2024 in the region)
+ * and "complaints" (30 to 20 in the region). Values are entered quarterly in 2022 at the districts,
+ * so at the end of 2022 the region has trained 150 (half of the way) and complaints 25.
+ */
+@IntegrationTest
+class ReportIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    AnalyticsService analytics;
+
+    @Autowired
+    IndicatorService indicators;
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+    long unmil;
+    long region;
+    long area;
+    long d1;
+    long d2;
+    long trained;
+    long complaints;
+    long programme;
+
+    @BeforeEach
+    void fixture() throws Exception {
+        unmil = missionId(mvc, "UNMIL");
+        region = orgUnit(mvc, "LBR");
+        d1 = orgUnitBelow(mvc, region);
+        d2 = orgUnitBelow(mvc, region);
+        area = orgUnit(mvc, "LBR");
+        trained = id(createIndicator(mvc, admin(), """
+                "valueType":"INTEGER","direction":"HIGHER_IS_BETTER","missionId":%d,
+                "baselinesAndTargets":[
+                  {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":100},
+                  {"kind":"TARGET","orgUnitId":%d,"period":"2024","value":200}]""".formatted(unmil, region, region)));
+        complaints = id(createIndicator(mvc, admin(), """
+                "valueType":"INTEGER","direction":"LOWER_IS_BETTER","missionId":%d,
+                "baselinesAndTargets":[
+                  {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":30},
+                  {"kind":"TARGET","orgUnitId":%d,"period":"2024","value":20}]""".formatted(unmil, region, region)));
+        String[] quarters = {"2022Q1", "2022Q2", "2022Q3", "2022Q4"};
+        int[] atD1 = {60, 65, 70, 75};
+        int[] atD2 = {60, 60, 60, 75};
+        for (int q = 0; q < quarters.length; q++) {
+            record(trained, d1, quarters[q], atD1[q]);
+            record(trained, d2, quarters[q], atD2[q]);
+        }
+        record(complaints, d1, "2022Q4", 12);
+        record(complaints, d2, "2022Q4", 13);
+        long lead = TestApi.id(mvc.perform(post("/api/v1/actors")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Report ministry " + tag
+                                + "\",\"type\":\"HOST_MINISTRY\",\"countryCode\":\"LBR\"}"))
+                .andExpect(status().isCreated()));
+        programme = TestApi.id(mvc.perform(post("/api/v1/programmes")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code":"REP-%s","name":"Report test","pillar":"POLICE","countryCode":"LBR",
+                                 "missionId":%d,"leadActorId":%d,"status":"ACTIVE","locationIds":[%d,%d],
+                                 "results":[{"code":"OC1","level":"OUTCOME","title":"Trust",
+                                             "indicatorIds":[%d,%d]}]}""".formatted(tag, unmil, lead, region, area, trained, complaints)))
+                .andExpect(status().isCreated()));
+    }
+
+    private void record(long indicator, long unit, String period, int value) throws Exception {
+        mvc.perform(post("/api/v1/dataValues")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"indicatorId\":%d,\"orgUnitId\":%d,\"period\":\"%s\",\"value\":%d}"
+                                .formatted(indicator, unit, period, value)))
+                .andExpect(status().isCreated());
+    }
+
+    private ResultActions generate(RequestPostProcessor user, String period, String language) throws Exception {
+        return mvc.perform(post("/api/v1/reports")
+                .with(user)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"programmeId\":%d,\"period\":\"%s\",\"language\":\"%s\"}"
+                        .formatted(programme, period, language)));
+    }
+
+    private byte[] download(RequestPostProcessor user, long id, String ext) throws Exception {
+        return mvc.perform(get("/api/v1/reports/" + id + "." + ext).with(user))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            // table cells wrap: compare the text with every run of white space made one space
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void everyProgressFigureEqualsTheAnalyticsFigureOfItsUnitAndPeriod() {
+        ProgressReport report = reports.content(new ReportService.GenerateReport(programme, "2022", "en"));
+        String trainedCode = indicators.get(trained).code();
+        String complaintsCode = indicators.get(complaints).code();
+        assertThat(report.progress()).hasSize(4);
+        int compared = 0;
+        for (ProgressReport.Figure f : report.progress()) {
+            long indicator = f.indicatorCode().equals(trainedCode) ? trained : complaints;
+            BigDecimal expected = analytics
+                    .value(indicator, f.orgUnitId(), Period.parse(f.period()))
+                    .orElse(null);
+            if (f.value() == null) {
+                assertThat(expected).isNull();
+                continue;
+            }
+            assertThat(new BigDecimal(f.value())).isEqualByComparingTo(expected);
+            compared++;
+        }
+        assertThat(compared).isEqualTo(2);
+        ProgressReport.Figure regionTrained = report.progress().stream()
+                .filter(f -> f.indicatorCode().equals(trainedCode) && f.orgUnitId() == region)
+                .findFirst()
+                .orElseThrow();
+        assertThat(regionTrained.value()).isEqualTo("150");
+        assertThat(regionTrained.period()).isEqualTo("2022Q4");
+        assertThat(regionTrained.percent()).isEqualTo("50 %");
+        assertThat(regionTrained.status()).isEqualTo("ON_TRACK");
+        assertThat(report.figures())
+                .extracting(ProgressReport.Figure::indicatorCode)
+                .contains(complaintsCode);
+    }
+
+    @Test
+    void theFrenchPdfParsesBackWithItsFiguresAndAccents() throws Exception {
+        long id = TestApi.id(generate(admin(), "2022", "fr")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.language").value("fr"))
+                .andExpect(jsonPath("$.period").value("2022")));
+        byte[] pdf = download(admin(), id, "pdf");
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        String text = text(pdf);
+        assertThat(text)
+                .contains("Rapport d'avancement")
+                .contains("REP-" + tag)
+                .contains("Référence")
+                .contains("Avancement vers les cibles")
+                .contains("Annexe : d'où vient chaque chiffre")
+                .contains("150 (2022Q4)")
+                .contains("25 (2022Q4)")
+                .contains("En bonne voie")
+                .contains("Non soumis");
+        // the HTML is the document the PDF was made from
+        String html = new String(download(admin(), id, "html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("Rapport d&#39;avancement").contains("150 (2022Q4)");
+        mvc.perform(get("/api/v1/reports")
+                        .param("programme", String.valueOf(programme))
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value(id))
+                .andExpect(jsonPath("$[0].title").value("REP-" + tag + " · 2022 · FR"));
+    }
+
+    @Test
+    void theAnnexTracesAFigureToItsApprovalState() throws Exception {
+        // the districts are approved before the region they add up to
+        for (long unit : List.of(d1, d2, region)) {
+            for (String action : List.of("submit", "approve")) {
+                mvc.perform(post("/api/v1/approvals/{action}", action)
+                                .with(admin())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"programmeId\":%d,\"orgUnitId\":%d,\"period\":\"2022Q4\"}"
+                                        .formatted(programme, unit)))
+                        .andExpect(status().isOk());
+            }
+        }
+        ProgressReport report = reports.content(new ReportService.GenerateReport(programme, "2022", "en"));
+        String trainedCode = indicators.get(trained).code();
+        ProgressReport.Figure approved = report.progress().stream()
+                .filter(f -> f.indicatorCode().equals(trainedCode) && f.orgUnitId() == region)
+                .findFirst()
+                .orElseThrow();
+        ProgressReport.Figure none = report.progress().stream()
+                .filter(f -> f.indicatorCode().equals(trainedCode) && f.orgUnitId() == area)
+                .findFirst()
+                .orElseThrow();
+        assertThat(approved.approval()).isEqualTo("APPROVED");
+        assertThat(none.approval()).isEqualTo("NOT_SUBMITTED");
+
+        long id = TestApi.id(generate(admin(), "2022", "en").andExpect(status().isCreated()));
+        String html = new String(download(admin(), id, "html"), StandardCharsets.UTF_8);
+        String row = annexRow(html, approved.ref());
+        assertThat(row)
+                .contains(trainedCode)
+                .contains(indicators.get(trained).name())
+                .contains("2022Q4")
+                .contains("Approved");
+        assertThat(annexRow(html, none.ref())).contains("Not submitted");
+        assertThat(text(download(admin(), id, "pdf"))).contains("Approved").contains("Not submitted");
+    }
+
+    private static String annexRow(String html, String ref) {
+        int start = html.indexOf("id=\"annex-" + ref + "\"");
+        assertThat(start).as("annex row of " + ref).isPositive();
+        return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    @Test
+    void aUserOutsideTheProgrammesScopeGetsNoReportOfIt() throws Exception {
+        long id = TestApi.id(generate(admin(), "2022Q4", "en").andExpect(status().isCreated()));
+        RequestPostProcessor elsewhere = TestApi.userScopedToMission(mvc, "MISSION_MANAGER", missionId(mvc, "UNOCI"));
+        generate(elsewhere, "2022Q4", "en").andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/reports/" + id + ".pdf").with(elsewhere)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/reports")
+                        .param("programme", String.valueOf(programme))
+                        .with(elsewhere))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+        RequestPostProcessor inside = TestApi.userScopedToMission(mvc, "VIEWER", unmil);
+        mvc.perform(get("/api/v1/reports/" + id + ".pdf").with(inside))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF));
+    }
+
+    @Test
+    void badInputNamesTheField() throws Exception {
+        generate(admin(), "2022X", "en")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"));
+        generate(admin(), "2022", "de")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("language"));
+        mvc.perform(put("/api/v1/reports/schedules/" + programme)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"frequency\":\"WEEKLY\",\"language\":\"en\",\"keepLast\":0}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("frequency"))
+                .andExpect(jsonPath("$.errors[1].field").value("keepLast"));
+    }
+
+    @Test
+    void aScheduleGeneratesEachPeriodOnceAndKeepsOnlyTheLastReports() throws Exception {
+        mvc.perform(put("/api/v1/reports/schedules/" + programme)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"frequency\":\"QUARTERLY\",\"language\":\"en\",\"keepLast\":2}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.keepLast").value(2));
+        for (String day : List.of("2022-04-10", "2022-07-10", "2022-07-20", "2022-10-10", "2023-01-10")) {
+            reports.runSchedules(LocalDate.parse(day));
+        }
+        mvc.perform(get("/api/v1/reports")
+                        .param("programme", String.valueOf(programme))
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].period").value("2022Q4"))
+                .andExpect(jsonPath("$[0].scheduled").value(true))
+                .andExpect(jsonPath("$[1].period").value("2022Q3"));
+        // a change needs the version read
+        mvc.perform(put("/api/v1/reports/schedules/" + programme)
+                        .with(admin())
+                        .header("If-Match", "\"99\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"frequency\":\"MONTHLY\",\"language\":\"fr\",\"keepLast\":1}"))
+                .andExpect(status().isConflict());
+    }
+}

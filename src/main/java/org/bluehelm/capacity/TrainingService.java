@@ -129,6 +129,25 @@ public class TrainingService {
                 .list();
     }
 
+    /**
+     * The national and international trainers of the events in the user's scope, per country of the
+     * event and target institution of its course. Read by the local ownership view of coordination.
+     */
+    public List<TrainerCount> trainersByCountryAndInstitution() {
+        AccessScope.Filter scope = AccessScope.current().filter("e.mission_id", "e.country_code");
+        String sql = """
+                select e.country_code, c.target_institution_id,
+                       sum(e.national_trainers), sum(e.international_trainers)
+                  from cap_event e join cap_course c on c.id = e.course_id
+                """
+                + " where " + scope.sql()
+                + " group by e.country_code, c.target_institution_id order by e.country_code, c.target_institution_id";
+        return jdbc.sql(sql)
+                .params(scope.params())
+                .query((rs, n) -> new TrainerCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
     public EventView event(long id) {
         return jdbc.sql(EVENT_COLUMNS + " where e.id = :id")
                 .param("id", id)

@@ -21,6 +21,7 @@ import org.bluehelm.actor.ActorService;
 import org.bluehelm.actor.ActorView;
 import org.bluehelm.audit.AuditAction;
 import org.bluehelm.audit.AuditLog;
+import org.bluehelm.capacity.TrainingService;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.institution.InstitutionService;
@@ -107,6 +108,8 @@ public class CoordinationService {
     private final Clock clock;
     private final ProgressService progress;
 
+    private final TrainingService training;
+
     CoordinationService(
             JdbcClient jdbc,
             ActorService actors,
@@ -116,8 +119,10 @@ public class CoordinationService {
             MissionService missions,
             AuditLog audit,
             Clock clock,
-            ProgressService progress) {
+            ProgressService progress,
+            TrainingService training) {
         this.progress = progress;
+        this.training = training;
         this.jdbc = jdbc;
         this.actors = actors;
         this.programmes = programmes;
@@ -329,7 +334,10 @@ public class CoordinationService {
 
     /** Local ownership per country, programme and institution, over the activities the user may see. */
     public OwnershipView ownership() {
-        return OwnershipView.of(all());
+        return OwnershipView.of(
+                all(),
+                training.trainersByCountryAndInstitution(),
+                id -> institutions.view(id).map(InstitutionView::name).orElse("#" + id));
     }
 
     // ---------------------------------------------------------------- needs and gaps

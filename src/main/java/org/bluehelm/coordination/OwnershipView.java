@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.bluehelm.capacity.TrainerCount;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,10 +17,24 @@ import org.jspecify.annotations.Nullable;
  * the activities with a lead or co-lead and how many of those are national actors, and the funding
  * recorded (budgets of funding actors) and the national part of it. Budgets are only added up in
  * one currency: each line uses the currency most of its funding rows are in and says how many rows
- * in other currencies it left out. The share of national trainers waits for the capacity module
- * (its rosters will name the trainers); it is not computed here.
+ * in other currencies it left out. The share of national trainers comes from the training events of
+ * the capacity module (national and international trainer counts), per country of the event and per
+ * target institution of its course; events are not tied to programmes, so there is no programme
+ * line for trainers.
  */
-public record OwnershipView(List<Line> byCountry, List<Line> byProgramme, List<Line> byInstitution) {
+public record OwnershipView(
+        List<Line> byCountry,
+        List<Line> byProgramme,
+        List<Line> byInstitution,
+        List<Trainers> trainersByCountry,
+        List<Trainers> trainersByInstitution) {
+
+    /** National and international trainers of one country or institution; share in percent. */
+    public record Trainers(
+            String label,
+            long national,
+            long international,
+            @Nullable BigDecimal nationalShare) {}
 
     /** One country, programme or institution. Shares are percentages, null when nothing is counted. */
     public record Line(
@@ -33,7 +48,8 @@ public record OwnershipView(List<Line> byCountry, List<Line> byProgramme, List<L
             @Nullable BigDecimal nationalFundingShare,
             int fundingRowsLeftOut) {}
 
-    static OwnershipView of(List<ActivityView> activities) {
+    static OwnershipView of(
+            List<ActivityView> activities, List<TrainerCount> trainers, Function<Long, String> institutionName) {
         return new OwnershipView(
                 lines(activities, ActivityView::countryCode),
                 lines(
@@ -43,7 +59,28 @@ public record OwnershipView(List<Line> byCountry, List<Line> byProgramme, List<L
                         activities.stream()
                                 .filter(a -> a.institutionId() != null)
                                 .toList(),
-                        a -> a.institutionName() == null ? "#" + a.institutionId() : a.institutionName()));
+                        a -> a.institutionName() == null ? "#" + a.institutionId() : a.institutionName()),
+                trainers(trainers, TrainerCount::countryCode),
+                trainers(trainers, t -> institutionName.apply(t.institutionId())));
+    }
+
+    private static List<Trainers> trainers(List<TrainerCount> counts, Function<TrainerCount, String> label) {
+        Map<String, long[]> groups = new TreeMap<>();
+        for (TrainerCount t : counts) {
+            long[] sums = groups.computeIfAbsent(label.apply(t), k -> new long[2]);
+            sums[0] += t.national();
+            sums[1] += t.international();
+        }
+        List<Trainers> lines = new ArrayList<>();
+        groups.forEach((name, sums) -> {
+            long all = sums[0] + sums[1];
+            lines.add(new Trainers(
+                    name,
+                    sums[0],
+                    sums[1],
+                    all == 0 ? null : percent(BigDecimal.valueOf(sums[0]), BigDecimal.valueOf(all))));
+        });
+        return lines;
     }
 
     private static List<Line> lines(List<ActivityView> activities, Function<ActivityView, String> label) {

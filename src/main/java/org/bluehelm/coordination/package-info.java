@@ -14,6 +14,7 @@
             "actor",
             "programme",
             "progress",
+            "capacity",
             "institution",
             "geography",
             "mission",

@@ -70,6 +70,9 @@ class CoordinationIT {
     @Autowired
     MeasurementService measurements;
 
+    @Autowired
+    UserDetailsService users;
+
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
@@ -492,6 +495,41 @@ class CoordinationIT {
         assertThat(value("own_led_national", unit, "2026")).isEqualByComparingTo("1");
         assertThat(value("own_funding", unit, "2026")).isEqualByComparingTo("400");
         assertThat(value("own_funding_national", unit, "2026")).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void ownershipShowsTheShareOfNationalTrainersFromTrainingEvents() throws Exception {
+        long police = institution("Trained Police " + tag);
+        long course = id(mvc.perform(post("/api/v1/capacity/courses")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"Ownership %s","competency":"PUBLIC_ORDER","durationDays":2,
+                                 "targetInstitutionId":%d,"rankLevels":["NCO"]}""".formatted(tag, police)))
+                .andExpect(status().isCreated()));
+        mvc.perform(post("/api/v1/capacity/events")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"courseId":%d,"startsOn":"2026-04-01","endsOn":"2026-04-02","deliveredBy":"Police academy",
+                                 "nationalTrainers":3,"internationalTrainers":1}""".formatted(course)))
+                .andExpect(status().isCreated());
+
+        String line = "$.trainersByInstitution[?(@.label == 'Trained Police %s')]".formatted(tag);
+        mvc.perform(get("/api/v1/coordination/ownership").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(line + ".national").value(3))
+                .andExpect(jsonPath(line + ".international").value(1))
+                .andExpect(jsonPath(line + ".nationalShare").value(75.0))
+                .andExpect(jsonPath("$.trainersByCountry[?(@.label == 'LBR')].national")
+                        .isNotEmpty());
+
+        String page = mvc.perform(get("/coordination/ownership").with(user(users.loadUserByUsername("admin"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("ownership-trainers-byInstitution", "Trained Police " + tag, "75.0 %");
     }
 
     private String ownershipActivity(

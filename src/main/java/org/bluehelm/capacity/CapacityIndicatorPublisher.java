@@ -3,7 +3,6 @@ package org.bluehelm.capacity;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,13 +12,10 @@ import java.util.Set;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
 import org.bluehelm.institution.InstitutionService;
-import org.bluehelm.measurement.DataValueCommand;
-import org.bluehelm.measurement.DataValueFilter;
-import org.bluehelm.measurement.DataValueView;
 import org.bluehelm.measurement.MeasurementService;
-import org.bluehelm.shared.ConflictException;
-import org.bluehelm.shared.PageQuery;
-import org.bluehelm.shared.PageResponse;
+import org.bluehelm.measurement.Reconciled;
+import org.bluehelm.measurement.ValueKey;
+import org.bluehelm.measurement.ValueReconciler;
 import org.bluehelm.shared.Period;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,19 +58,19 @@ public class CapacityIndicatorPublisher {
 
     private final JdbcClient jdbc;
     private final IndicatorService indicators;
-    private final MeasurementService measurements;
+    private final ValueReconciler reconciler;
     private final InstitutionService institutions;
     private final Clock clock;
 
     CapacityIndicatorPublisher(
             JdbcClient jdbc,
             IndicatorService indicators,
-            MeasurementService measurements,
+            ValueReconciler reconciler,
             InstitutionService institutions,
             Clock clock) {
         this.jdbc = jdbc;
         this.indicators = indicators;
-        this.measurements = measurements;
+        this.reconciler = reconciler;
         this.institutions = institutions;
         this.clock = clock;
     }
@@ -90,58 +86,17 @@ public class CapacityIndicatorPublisher {
 
     /** Recomputes every capacity indicator value and writes the differences; runs as the caller. */
     public Published republish() {
-        Map<String, Map<Key, BigDecimal>> wanted = wanted();
-        int created = 0;
-        int updated = 0;
-        int deleted = 0;
-        int unchanged = 0;
-        int locked = 0;
+        Map<String, Map<ValueKey, BigDecimal>> wanted = wanted();
+        Reconciled total = Reconciled.NONE;
         for (String code : PUBLISHED) {
             Optional<IndicatorView> indicator = indicators.findByCodeIgnoringScope(code);
             if (indicator.isEmpty()) {
                 continue; // removed by an administrator: nothing to feed
             }
-            long id = indicator.get().id();
-            Map<Key, BigDecimal> values = wanted.getOrDefault(code, Map.of());
-            Map<Key, DataValueView> stored = stored(id);
-            List<DataValueCommand> writes = new ArrayList<>();
-            for (Map.Entry<Key, BigDecimal> e : values.entrySet()) {
-                DataValueView existing = stored.get(e.getKey());
-                if (existing == null) {
-                    writes.add(command(id, e.getKey(), e.getValue(), null));
-                } else if (existing.value().compareTo(e.getValue()) != 0) {
-                    writes.add(command(id, e.getKey(), e.getValue(), existing.version()));
-                } else {
-                    unchanged++;
-                }
-            }
-            for (int from = 0; from < writes.size(); from += 5000) {
-                List<DataValueCommand> chunk = writes.subList(from, Math.min(writes.size(), from + 5000));
-                try {
-                    var result = measurements.recordBatch(chunk);
-                    created += result.created();
-                    updated += result.updated();
-                } catch (ConflictException e) {
-                    locked += chunk.size();
-                    log.warn("Capacity indicator {}: {} values not written ({})", code, chunk.size(), e.getMessage());
-                }
-            }
-            for (Map.Entry<Key, DataValueView> e : stored.entrySet()) {
-                if (!values.containsKey(e.getKey())) {
-                    try {
-                        measurements.delete(e.getValue().id(), e.getValue().version());
-                        deleted++;
-                    } catch (ConflictException ex) {
-                        locked++;
-                        log.warn("Capacity indicator {}: a value not removed ({})", code, ex.getMessage());
-                    }
-                }
-            }
+            total = total.plus(reconciler.reconcile(indicator.get().id(), wanted.getOrDefault(code, Map.of())));
         }
-        return new Published(created, updated, deleted, unchanged, locked);
+        return new Published(total.created(), total.updated(), total.deleted(), total.unchanged(), total.locked());
     }
-
-    private record Key(long orgUnitId, String period) {}
 
     /** One attendance, as the measures need it: who (pseudonymous), where, when, what, scores. */
     record Attendance(
@@ -182,8 +137,8 @@ public class CapacityIndicatorPublisher {
     }
 
     /** The values every indicator should have, by indicator code. */
-    private Map<String, Map<Key, BigDecimal>> wanted() {
-        Map<String, Map<Key, BigDecimal>> wanted = new HashMap<>();
+    private Map<String, Map<ValueKey, BigDecimal>> wanted() {
+        Map<String, Map<ValueKey, BigDecimal>> wanted = new HashMap<>();
         List<Attendance> all = attendances();
         Set<Long> ids = new HashSet<>();
         all.forEach(a -> {
@@ -218,7 +173,7 @@ public class CapacityIndicatorPublisher {
             if (unit == null) {
                 continue; // a person whose institution has no org unit has nowhere to be counted
             }
-            Key key = new Key(unit, quarter(a.endsOn()).id());
+            ValueKey key = new ValueKey(unit, quarter(a.endsOn()).id());
             add(wanted, ATTENDED, key, BigDecimal.ONE);
             Set<String> before = competenciesBefore.computeIfAbsent(a.personId(), p -> new HashSet<>());
             if (before.contains(a.competency())) {
@@ -239,9 +194,9 @@ public class CapacityIndicatorPublisher {
             long unit = personUnit.get(e.getKey());
             boolean inService = personInService.get(e.getKey());
             for (Period q = quarter(e.getValue()); !q.startDate().isAfter(now.startDate()); q = next(q)) {
-                add(wanted, TRAINED, new Key(unit, q.id()), BigDecimal.ONE);
+                add(wanted, TRAINED, new ValueKey(unit, q.id()), BigDecimal.ONE);
                 if (inService) {
-                    add(wanted, IN_SERVICE, new Key(unit, q.id()), BigDecimal.ONE);
+                    add(wanted, IN_SERVICE, new ValueKey(unit, q.id()), BigDecimal.ONE);
                 }
             }
         }
@@ -250,7 +205,7 @@ public class CapacityIndicatorPublisher {
             if (unit == null || e.national() + e.intl() == 0) {
                 continue;
             }
-            Key key = new Key(unit, quarter(e.endsOn()).id());
+            ValueKey key = new ValueKey(unit, quarter(e.endsOn()).id());
             add(wanted, TRAINERS, key, BigDecimal.valueOf((long) e.national() + e.intl()));
             add(wanted, NATIONAL, key, BigDecimal.valueOf(e.national()));
         }
@@ -259,7 +214,7 @@ public class CapacityIndicatorPublisher {
                 add(
                         wanted,
                         PERSONNEL,
-                        new Key(s.orgUnitId(), Period.quarter(s.year(), q).id()),
+                        new ValueKey(s.orgUnitId(), Period.quarter(s.year(), q).id()),
                         BigDecimal.valueOf(s.actual()));
             }
         }
@@ -271,7 +226,8 @@ public class CapacityIndicatorPublisher {
         return unit != null ? unit : units.get(a.institutionId());
     }
 
-    private static void add(Map<String, Map<Key, BigDecimal>> wanted, String code, Key key, BigDecimal value) {
+    private static void add(
+            Map<String, Map<ValueKey, BigDecimal>> wanted, String code, ValueKey key, BigDecimal value) {
         wanted.computeIfAbsent(code, c -> new HashMap<>()).merge(key, value, BigDecimal::add);
     }
 
@@ -281,25 +237,5 @@ public class CapacityIndicatorPublisher {
 
     private static Period next(Period quarter) {
         return quarter(quarter.endDate().plusDays(1));
-    }
-
-    /** The stored totals of an indicator by unit and quarter. */
-    private Map<Key, DataValueView> stored(long indicatorId) {
-        Map<Key, DataValueView> stored = new HashMap<>();
-        for (int page = 0; ; page++) {
-            PageResponse<DataValueView> values = measurements.list(
-                    new DataValueFilter(indicatorId, null, null, null, null, null, null),
-                    PageQuery.of(page, PageQuery.MAX_SIZE, "id", Map.of("id", "d.id"), "id"));
-            values.items().stream()
-                    .filter(v -> v.optionId() == null)
-                    .forEach(v -> stored.put(new Key(v.orgUnitId(), v.period()), v));
-            if (page + 1 >= values.totalPages()) {
-                return stored;
-            }
-        }
-    }
-
-    private static DataValueCommand command(long indicator, Key key, BigDecimal value, @Nullable Integer version) {
-        return new DataValueCommand(indicator, key.orgUnitId(), key.period(), null, null, value, null, version);
     }
 }

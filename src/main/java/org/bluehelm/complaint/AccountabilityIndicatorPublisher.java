@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,13 +13,10 @@ import java.util.Set;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
 import org.bluehelm.institution.InstitutionService;
-import org.bluehelm.measurement.DataValueCommand;
-import org.bluehelm.measurement.DataValueFilter;
-import org.bluehelm.measurement.DataValueView;
 import org.bluehelm.measurement.MeasurementService;
-import org.bluehelm.shared.ConflictException;
-import org.bluehelm.shared.PageQuery;
-import org.bluehelm.shared.PageResponse;
+import org.bluehelm.measurement.Reconciled;
+import org.bluehelm.measurement.ValueKey;
+import org.bluehelm.measurement.ValueReconciler;
 import org.bluehelm.shared.Period;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,17 +58,14 @@ public class AccountabilityIndicatorPublisher {
 
     private final JdbcClient jdbc;
     private final IndicatorService indicators;
-    private final MeasurementService measurements;
+    private final ValueReconciler reconciler;
     private final InstitutionService institutions;
 
     AccountabilityIndicatorPublisher(
-            JdbcClient jdbc,
-            IndicatorService indicators,
-            MeasurementService measurements,
-            InstitutionService institutions) {
+            JdbcClient jdbc, IndicatorService indicators, ValueReconciler reconciler, InstitutionService institutions) {
         this.jdbc = jdbc;
         this.indicators = indicators;
-        this.measurements = measurements;
+        this.reconciler = reconciler;
         this.institutions = institutions;
     }
 
@@ -90,65 +83,20 @@ public class AccountabilityIndicatorPublisher {
      * and writes the differences; runs as the caller (background work sees everything).
      */
     public Published republish() {
-        Map<String, Map<Key, BigDecimal>> wanted = wanted();
-        int created = 0;
-        int updated = 0;
-        int deleted = 0;
-        int unchanged = 0;
-        int locked = 0;
+        Map<String, Map<ValueKey, BigDecimal>> wanted = wanted();
+        Reconciled total = Reconciled.NONE;
         for (String code : PUBLISHED) {
             Optional<IndicatorView> indicator = indicators.findByCodeIgnoringScope(code);
             if (indicator.isEmpty()) {
                 continue; // removed by an administrator: nothing to feed
             }
-            long id = indicator.get().id();
-            Map<Key, BigDecimal> values = wanted.getOrDefault(code, Map.of());
-            Map<Key, DataValueView> stored = stored(id);
-            List<DataValueCommand> writes = new ArrayList<>();
-            for (Map.Entry<Key, BigDecimal> e : values.entrySet()) {
-                DataValueView existing = stored.get(e.getKey());
-                if (existing == null) {
-                    writes.add(command(id, e.getKey(), e.getValue(), null));
-                } else if (existing.value().compareTo(e.getValue()) != 0) {
-                    writes.add(command(id, e.getKey(), e.getValue(), existing.version()));
-                } else {
-                    unchanged++;
-                }
-            }
-            for (int from = 0; from < writes.size(); from += 5000) {
-                List<DataValueCommand> chunk = writes.subList(from, Math.min(writes.size(), from + 5000));
-                try {
-                    var result = measurements.recordBatch(chunk);
-                    created += result.created();
-                    updated += result.updated();
-                } catch (ConflictException e) {
-                    locked += chunk.size();
-                    log.warn(
-                            "Accountability indicator {}: {} values not written ({})",
-                            code,
-                            chunk.size(),
-                            e.getMessage());
-                }
-            }
-            for (Map.Entry<Key, DataValueView> e : stored.entrySet()) {
-                if (!values.containsKey(e.getKey())) {
-                    try {
-                        measurements.delete(e.getValue().id(), e.getValue().version());
-                        deleted++;
-                    } catch (ConflictException ex) {
-                        locked++;
-                        log.warn("Accountability indicator {}: a value not removed ({})", code, ex.getMessage());
-                    }
-                }
-            }
+            total = total.plus(reconciler.reconcile(indicator.get().id(), wanted.getOrDefault(code, Map.of())));
         }
-        return new Published(created, updated, deleted, unchanged, locked);
+        return new Published(total.created(), total.updated(), total.deleted(), total.unchanged(), total.locked());
     }
 
-    private record Key(long orgUnitId, String period) {}
-
     /** The values every indicator should have, by indicator code. */
-    private Map<String, Map<Key, BigDecimal>> wanted() {
+    private Map<String, Map<ValueKey, BigDecimal>> wanted() {
         record Row(
                 long institution,
                 OffsetDateTime receivedAt,
@@ -166,15 +114,15 @@ public class AccountabilityIndicatorPublisher {
         Set<Long> ids = new HashSet<>();
         cases.forEach(c -> ids.add(c.institution()));
         Map<Long, Long> units = institutions.orgUnitsOf(ids);
-        Map<String, Map<Key, BigDecimal>> wanted = new HashMap<>();
+        Map<String, Map<ValueKey, BigDecimal>> wanted = new HashMap<>();
         for (Row c : cases) {
             Long unit = units.get(c.institution());
             if (unit == null) {
                 continue; // an institution without an org unit has nowhere to be counted
             }
-            add(wanted, RECEIVED, new Key(unit, quarter(c.receivedAt())), BigDecimal.ONE);
+            add(wanted, RECEIVED, new ValueKey(unit, quarter(c.receivedAt())), BigDecimal.ONE);
             if (c.closedAt() != null) {
-                Key key = new Key(unit, quarter(c.closedAt()));
+                ValueKey key = new ValueKey(unit, quarter(c.closedAt()));
                 add(wanted, CLOSED, key, BigDecimal.ONE);
                 if ("SUBSTANTIATED".equals(c.outcome()) || "UNSUBSTANTIATED".equals(c.outcome())) {
                     add(wanted, DECIDED, key, BigDecimal.ONE);
@@ -190,39 +138,20 @@ public class AccountabilityIndicatorPublisher {
                 add(
                         wanted,
                         PERSONNEL,
-                        new Key(s.orgUnitId(), Period.quarter(s.year(), q).id()),
+                        new ValueKey(s.orgUnitId(), Period.quarter(s.year(), q).id()),
                         thousands);
             }
         }
         return wanted;
     }
 
-    private static void add(Map<String, Map<Key, BigDecimal>> wanted, String code, Key key, BigDecimal value) {
+    private static void add(
+            Map<String, Map<ValueKey, BigDecimal>> wanted, String code, ValueKey key, BigDecimal value) {
         wanted.computeIfAbsent(code, c -> new HashMap<>()).merge(key, value, BigDecimal::add);
     }
 
     private static String quarter(OffsetDateTime at) {
         var day = at.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
         return Period.quarter(day.getYear(), (day.getMonthValue() - 1) / 3 + 1).id();
-    }
-
-    /** The stored totals of an indicator by unit and quarter. */
-    private Map<Key, DataValueView> stored(long indicatorId) {
-        Map<Key, DataValueView> stored = new HashMap<>();
-        for (int page = 0; ; page++) {
-            PageResponse<DataValueView> values = measurements.list(
-                    new DataValueFilter(indicatorId, null, null, null, null, null, null),
-                    PageQuery.of(page, PageQuery.MAX_SIZE, "id", Map.of("id", "d.id"), "id"));
-            values.items().stream()
-                    .filter(v -> v.optionId() == null)
-                    .forEach(v -> stored.put(new Key(v.orgUnitId(), v.period()), v));
-            if (page + 1 >= values.totalPages()) {
-                return stored;
-            }
-        }
-    }
-
-    private static DataValueCommand command(long indicator, Key key, BigDecimal value, @Nullable Integer version) {
-        return new DataValueCommand(indicator, key.orgUnitId(), key.period(), null, null, value, null, version);
     }
 }

@@ -3,7 +3,6 @@ package org.bluehelm.coordination;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,13 +18,10 @@ import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
 import org.bluehelm.institution.InstitutionService;
-import org.bluehelm.measurement.DataValueCommand;
-import org.bluehelm.measurement.DataValueFilter;
-import org.bluehelm.measurement.DataValueView;
 import org.bluehelm.measurement.MeasurementService;
-import org.bluehelm.shared.ConflictException;
-import org.bluehelm.shared.PageQuery;
-import org.bluehelm.shared.PageResponse;
+import org.bluehelm.measurement.Reconciled;
+import org.bluehelm.measurement.ValueKey;
+import org.bluehelm.measurement.ValueReconciler;
 import org.bluehelm.shared.Period;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -63,7 +59,7 @@ public class OwnershipIndicatorPublisher {
 
     private final JdbcClient jdbc;
     private final IndicatorService indicators;
-    private final MeasurementService measurements;
+    private final ValueReconciler reconciler;
     private final InstitutionService institutions;
     private final GeographyService geography;
     private final ActorService actors;
@@ -72,14 +68,14 @@ public class OwnershipIndicatorPublisher {
     OwnershipIndicatorPublisher(
             JdbcClient jdbc,
             IndicatorService indicators,
-            MeasurementService measurements,
+            ValueReconciler reconciler,
             InstitutionService institutions,
             GeographyService geography,
             ActorService actors,
             Clock clock) {
         this.jdbc = jdbc;
         this.indicators = indicators;
-        this.measurements = measurements;
+        this.reconciler = reconciler;
         this.institutions = institutions;
         this.geography = geography;
         this.actors = actors;
@@ -97,60 +93,19 @@ public class OwnershipIndicatorPublisher {
 
     /** Recomputes every ownership indicator value from the activities and writes the differences. */
     public Published republish() {
-        Map<String, Map<Key, BigDecimal>> wanted = wanted();
-        int created = 0;
-        int updated = 0;
-        int deleted = 0;
-        int unchanged = 0;
-        int locked = 0;
+        Map<String, Map<ValueKey, BigDecimal>> wanted = wanted();
+        Reconciled total = Reconciled.NONE;
         for (String code : PUBLISHED) {
             Optional<IndicatorView> indicator = indicators.findByCodeIgnoringScope(code);
             if (indicator.isEmpty()) {
                 continue; // removed by an administrator: nothing to feed
             }
-            long id = indicator.get().id();
-            Map<Key, BigDecimal> values = wanted.getOrDefault(code, Map.of());
-            Map<Key, DataValueView> stored = stored(id);
-            List<DataValueCommand> writes = new ArrayList<>();
-            for (Map.Entry<Key, BigDecimal> e : values.entrySet()) {
-                DataValueView existing = stored.get(e.getKey());
-                if (existing == null) {
-                    writes.add(command(id, e.getKey(), e.getValue(), null));
-                } else if (existing.value().compareTo(e.getValue()) != 0) {
-                    writes.add(command(id, e.getKey(), e.getValue(), existing.version()));
-                } else {
-                    unchanged++;
-                }
-            }
-            for (int from = 0; from < writes.size(); from += 5000) {
-                List<DataValueCommand> chunk = writes.subList(from, Math.min(writes.size(), from + 5000));
-                try {
-                    var result = measurements.recordBatch(chunk);
-                    created += result.created();
-                    updated += result.updated();
-                } catch (ConflictException e) {
-                    locked += chunk.size();
-                    log.warn("Ownership indicator {}: {} values not written ({})", code, chunk.size(), e.getMessage());
-                }
-            }
-            for (Map.Entry<Key, DataValueView> e : stored.entrySet()) {
-                if (!values.containsKey(e.getKey())) {
-                    try {
-                        measurements.delete(e.getValue().id(), e.getValue().version());
-                        deleted++;
-                    } catch (ConflictException ex) {
-                        locked++;
-                        log.warn("Ownership indicator {}: a value not removed ({})", code, ex.getMessage());
-                    }
-                }
-            }
+            total = total.plus(reconciler.reconcile(indicator.get().id(), wanted.getOrDefault(code, Map.of())));
         }
-        return new Published(created, updated, deleted, unchanged, locked);
+        return new Published(total.created(), total.updated(), total.deleted(), total.unchanged(), total.locked());
     }
 
-    private record Key(long orgUnitId, String period) {}
-
-    private Map<String, Map<Key, BigDecimal>> wanted() {
+    private Map<String, Map<ValueKey, BigDecimal>> wanted() {
         record Row(
                 long actorId,
                 ActorRole role,
@@ -198,7 +153,7 @@ public class OwnershipIndicatorPublisher {
         }
         Map<Long, Boolean> national = new HashMap<>();
         int thisYear = LocalDate.now(clock).getYear();
-        Map<String, Map<Key, BigDecimal>> wanted = new HashMap<>();
+        Map<String, Map<ValueKey, BigDecimal>> wanted = new HashMap<>();
         for (Row r : rows) {
             Long unit = r.orgUnitId() != null
                     ? r.orgUnitId()
@@ -219,13 +174,14 @@ public class OwnershipIndicatorPublisher {
                 int last = r.end() != null ? r.end().getYear() : Math.max(first, thisYear);
                 last = Math.min(last, first + MAX_YEARS - 1);
                 for (int year = first; year <= last; year++) {
-                    Key key = new Key(unit, Period.year(year).id());
+                    ValueKey key = new ValueKey(unit, Period.year(year).id());
                     add(wanted, LED, key, BigDecimal.ONE);
                     add(wanted, LED_NATIONAL, key, isNational ? BigDecimal.ONE : BigDecimal.ZERO);
                 }
             }
             if (r.role() == ActorRole.FUNDING && r.budget() != null) {
-                Key key = new Key(unit, Period.year(r.start().getYear()).id());
+                ValueKey key =
+                        new ValueKey(unit, Period.year(r.start().getYear()).id());
                 add(wanted, FUNDING, key, r.budget());
                 add(wanted, FUNDING_NATIONAL, key, isNational ? r.budget() : BigDecimal.ZERO);
             }
@@ -233,26 +189,8 @@ public class OwnershipIndicatorPublisher {
         return wanted;
     }
 
-    private static void add(Map<String, Map<Key, BigDecimal>> wanted, String code, Key key, BigDecimal value) {
+    private static void add(
+            Map<String, Map<ValueKey, BigDecimal>> wanted, String code, ValueKey key, BigDecimal value) {
         wanted.computeIfAbsent(code, c -> new HashMap<>()).merge(key, value, BigDecimal::add);
-    }
-
-    private Map<Key, DataValueView> stored(long indicatorId) {
-        Map<Key, DataValueView> stored = new HashMap<>();
-        for (int page = 0; ; page++) {
-            PageResponse<DataValueView> values = measurements.list(
-                    new DataValueFilter(indicatorId, null, null, null, null, null, null),
-                    PageQuery.of(page, PageQuery.MAX_SIZE, "id", Map.of("id", "d.id"), "id"));
-            values.items().stream()
-                    .filter(v -> v.optionId() == null)
-                    .forEach(v -> stored.put(new Key(v.orgUnitId(), v.period()), v));
-            if (page + 1 >= values.totalPages()) {
-                return stored;
-            }
-        }
-    }
-
-    private static DataValueCommand command(long indicator, Key key, BigDecimal value, @Nullable Integer version) {
-        return new DataValueCommand(indicator, key.orgUnitId(), key.period(), null, null, value, null, version);
     }
 }

@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -192,8 +190,6 @@ class CoreJourneyBrowserIT {
     }
 
     private void save() {
-        WebElement form = browser.driver().findElement(By.cssSelector("form.stack"));
-        form.findElement(By.cssSelector("button.primary")).click();
-        browser.waitUntil(d -> ExpectedConditions.stalenessOf(form).apply(d));
+        browser.clickAndWait(By.cssSelector("form.stack button.primary"));
     }
 }

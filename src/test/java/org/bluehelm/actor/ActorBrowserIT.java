@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -131,8 +129,6 @@ class ActorBrowserIT {
 
     /** Submits the form and waits for the answer to replace the page, so no check reads the old one. */
     private void save() {
-        WebElement form = browser.driver().findElement(By.cssSelector("form.stack"));
-        form.findElement(By.cssSelector("button.primary")).click();
-        browser.waitUntil(d -> ExpectedConditions.stalenessOf(form).apply(d));
+        browser.clickAndWait(By.cssSelector("form.stack button.primary"));
     }
 }

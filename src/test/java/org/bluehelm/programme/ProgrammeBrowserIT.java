@@ -41,7 +41,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -495,8 +494,6 @@ class ProgrammeBrowserIT {
 
     /** Submits the form and waits for the answer to replace the page, so no check reads the old one. */
     private void save() {
-        WebElement form = browser.driver().findElement(By.cssSelector("form.stack"));
-        form.findElement(By.cssSelector("button.primary")).click();
-        browser.waitUntil(d -> ExpectedConditions.stalenessOf(form).apply(d));
+        browser.clickAndWait(By.cssSelector("form.stack button.primary"));
     }
 }

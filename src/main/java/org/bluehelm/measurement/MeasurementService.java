@@ -206,6 +206,69 @@ public class MeasurementService {
         return List.copyOf(earliest.values());
     }
 
+    /**
+     * For each of the indicators and each of the units: the period of the latest value (any
+     * option) in the unit or below it, in the current user's scope, whose period starts by {@code
+     * startingBy}; among values whose periods start on that day, the one stored first (lowest id).
+     * Pairs with no such value are left out. One query per slice of units, whatever the number of
+     * pairs (for progress tables and reports).
+     */
+    public List<LatestPeriod> latestPeriods(
+            Collection<Long> indicatorIds, Collection<Long> withinUnits, LocalDate startingBy) {
+        if (indicatorIds.isEmpty() || withinUnits.isEmpty()) {
+            return List.of();
+        }
+        // the units asked for above each unit of their subtrees
+        Map<Long, List<Long>> above = new java.util.LinkedHashMap<>();
+        for (long within : new java.util.LinkedHashSet<>(withinUnits)) {
+            for (long unit : subtree(within)) {
+                above.computeIfAbsent(unit, u -> new ArrayList<>()).add(within);
+            }
+        }
+        List<Long> units = List.copyOf(above.keySet());
+        AccessScope.Filter scope = AccessScope.current().filter("d.mission_id", "d.country_code");
+        String sql = """
+                select t.indicator_id, t.org_unit_id, t.period_id, t.start_date, t.id
+                  from (select d.indicator_id, d.org_unit_id, d.period_id, d.start_date, d.id,
+                               rank() over (partition by d.indicator_id, d.org_unit_id
+                                            order by d.start_date desc) as r
+                          from data_value d
+                         where d.indicator_id in (:indicators) and d.org_unit_id in (:units)
+                           and d.start_date <= :startingBy
+                           and %s) t
+                 where t.r = 1""".formatted(scope.sql());
+        record Latest(long indicatorId, long orgUnitId, String period, LocalDate startDate, long id) {}
+        Map<String, Latest> best = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < units.size(); i += IN_LIST) {
+            List<Latest> found = jdbc.sql(sql)
+                    .params(scope.params())
+                    .param("indicators", List.copyOf(indicatorIds))
+                    .param("units", units.subList(i, Math.min(units.size(), i + IN_LIST)))
+                    .param("startingBy", startingBy)
+                    .query((rs, n) -> new Latest(
+                            rs.getLong("indicator_id"),
+                            rs.getLong("org_unit_id"),
+                            rs.getString("period_id"),
+                            rs.getObject("start_date", LocalDate.class),
+                            rs.getLong("id")))
+                    .list();
+            for (Latest l : found) {
+                for (long within : above.get(l.orgUnitId())) {
+                    best.merge(
+                            l.indicatorId() + "|" + within,
+                            new Latest(l.indicatorId(), within, l.period(), l.startDate(), l.id()),
+                            (a, b) -> a.startDate().isAfter(b.startDate())
+                                            || (a.startDate().equals(b.startDate()) && a.id() < b.id())
+                                    ? a
+                                    : b);
+                }
+            }
+        }
+        return best.values().stream()
+                .map(l -> new LatestPeriod(l.indicatorId(), l.orgUnitId(), l.period(), l.startDate()))
+                .toList();
+    }
+
     /** The data value, if the current user may see it (otherwise not found). */
     public DataValueView get(long id) {
         DataValue value = readable(id);

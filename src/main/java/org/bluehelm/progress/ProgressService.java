@@ -26,8 +26,7 @@ import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.BenchmarkKind;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
-import org.bluehelm.measurement.DataValueFilter;
-import org.bluehelm.measurement.DataValueView;
+import org.bluehelm.measurement.LatestPeriod;
 import org.bluehelm.measurement.MeasurementService;
 import org.bluehelm.measurement.ReportedPeriod;
 import org.bluehelm.programme.ProgrammeIndicatorView;
@@ -36,7 +35,6 @@ import org.bluehelm.programme.ProgrammeView;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
-import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Period;
 import org.bluehelm.shared.PeriodType;
 import org.bluehelm.shared.Validation;
@@ -71,10 +69,6 @@ public class ProgressService {
     public static final int MAX_REPORTING_PERIODS = 60;
     /** Periods of a reporting table when none are asked for. */
     static final int DEFAULT_REPORTING_PERIODS = 4;
-
-    private static final Map<String, String> VALUE_SORTS = Map.of("period", "d.start_date");
-    private static final int LATEST_PAGE_SIZE = 50;
-    private static final int LATEST_PAGES = 4;
 
     private final IndicatorService indicators;
     private final MeasurementService measurements;
@@ -123,7 +117,7 @@ public class ProgressService {
                 .findOrgUnit(orgUnitId)
                 .orElseThrow(() ->
                         InvalidInputException.of("orgUnit", "organisation unit " + orgUnitId + " does not exist"));
-        return progress(indicator, unit, asOf);
+        return progress(indicator, unit, asOf, latestPeriods(List.of(indicator), List.of(unit), asOf));
     }
 
     /**
@@ -136,13 +130,14 @@ public class ProgressService {
         indicator.baselinesAndTargets().stream()
                 .filter(b -> b.kind() == BenchmarkKind.TARGET)
                 .forEach(b -> unitIds.add(b.orgUnitId()));
-        return unitIds.stream()
+        List<OrgUnitView> units = unitIds.stream()
                 .map(geography::findOrgUnit)
                 .flatMap(Optional::stream)
                 .sorted(BY_NAME)
                 .limit(MAX_INDICATOR_UNITS)
-                .map(u -> progress(indicator, u, asOf))
                 .toList();
+        Map<String, Period> latest = latestPeriods(List.of(indicator), units, asOf);
+        return units.stream().map(u -> progress(indicator, u, asOf, latest)).toList();
     }
 
     /**
@@ -154,16 +149,20 @@ public class ProgressService {
     public ProgrammeProgress programme(long programmeId, LocalDate asOf) {
         ProgrammeView programme = programmes.get(programmeId);
         Locations where = locations(programme);
+        List<IndicatorView> chain = programmes.indicators(programmeId).stream()
+                .map(ProgrammeIndicatorView::id)
+                .map(indicators::get)
+                .toList();
+        Map<String, Period> latest = latestPeriods(chain, where.units(), asOf);
         List<IndicatorProgress> rows = new ArrayList<>();
         boolean cut = false;
-        for (ProgrammeIndicatorView measure : programmes.indicators(programmeId)) {
-            IndicatorView indicator = indicators.get(measure.id());
+        for (IndicatorView indicator : chain) {
             for (OrgUnitView unit : where.units()) {
                 if (rows.size() == MAX_PROGRAMME_ROWS) {
                     cut = true;
                     break;
                 }
-                rows.add(progress(indicator, unit, asOf));
+                rows.add(progress(indicator, unit, asOf, latest));
             }
         }
         Map<ProgressStatus, Integer> counts = new EnumMap<>(ProgressStatus.class);
@@ -261,7 +260,8 @@ public class ProgressService {
 
     // ---- one indicator at one unit ---------------------------------------------------------------
 
-    private IndicatorProgress progress(IndicatorView indicator, OrgUnitView unit, LocalDate asOf) {
+    private IndicatorProgress progress(
+            IndicatorView indicator, OrgUnitView unit, LocalDate asOf, Map<String, Period> latestPeriods) {
         List<IndicatorView.Benchmark> own = indicator.baselinesAndTargets().stream()
                 .filter(b -> b.orgUnitId() == unit.id())
                 .toList();
@@ -272,7 +272,7 @@ public class ProgressService {
         List<Trend.Point> points = new ArrayList<>();
         List<ProgressJudge.IndexedValue> indexed = new ArrayList<>();
         PeriodType type = null;
-        Optional<Period> latest = latestPeriod(indicator, unit.id(), asOf);
+        Optional<Period> latest = Optional.ofNullable(latestPeriods.get(latestKey(indicator, unit.id())));
         if (latest.isPresent()) {
             Period last = latest.get();
             type = last.type();
@@ -379,27 +379,30 @@ public class ProgressService {
     }
 
     /**
-     * The period of the latest value of the indicator (of its numerator, for a ratio) in the unit or
-     * below it that starts by the as-of day; empty when there is none in the user's scope.
+     * The period of the latest value of each indicator (of its numerator, for a ratio) in each unit
+     * or below it that starts by the as-of day, by {@link #latestKey}; none for a pair with no value
+     * in the user's scope. One lookup for all pairs.
      */
-    private Optional<Period> latestPeriod(IndicatorView indicator, long unitId, LocalDate asOf) {
-        long source = indicator.aggregation() == Aggregation.RATIO
+    private Map<String, Period> latestPeriods(List<IndicatorView> chain, List<OrgUnitView> units, LocalDate asOf) {
+        Set<Long> sources = new LinkedHashSet<>();
+        chain.forEach(i -> sources.add(latestSource(i)));
+        Map<String, Period> latest = new HashMap<>();
+        for (LatestPeriod l : measurements.latestPeriods(
+                sources, units.stream().map(OrgUnitView::id).toList(), asOf)) {
+            latest.put(l.indicatorId() + "|" + l.orgUnitId(), Period.parse(l.period()));
+        }
+        return latest;
+    }
+
+    private static String latestKey(IndicatorView indicator, long unitId) {
+        return latestSource(indicator) + "|" + unitId;
+    }
+
+    /** The indicator whose values tell when the indicator was last reported: a ratio's numerator. */
+    private static long latestSource(IndicatorView indicator) {
+        return indicator.aggregation() == Aggregation.RATIO
                 ? Objects.requireNonNull(indicator.numeratorId())
                 : indicator.id();
-        DataValueFilter filter = new DataValueFilter(source, null, unitId, null, null, null, null);
-        for (int page = 0; page < LATEST_PAGES; page++) {
-            PageResponse<DataValueView> values =
-                    measurements.list(filter, PageQuery.of(page, LATEST_PAGE_SIZE, "-period", VALUE_SORTS, "-period"));
-            for (DataValueView v : values.items()) {
-                if (!v.startDate().isAfter(asOf)) {
-                    return Optional.of(Period.parse(v.period()));
-                }
-            }
-            if (page + 1 >= values.totalPages()) {
-                break;
-            }
-        }
-        return Optional.empty();
     }
 
     // ---- reporting -------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ package org.bluehelm.coordination;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +28,7 @@ import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Pillar;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
-import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.FormFlow;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -41,7 +40,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -150,18 +148,15 @@ class CoordinationController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return form(form, null, model);
-        }
-        try {
-            ActivityView created = coordination.create(form.command());
-            redirect.addFlashAttribute("flash", created.overlapping() ? "coordination.overlap.created" : "flash.saved");
-            return "redirect:/coordination/activities/" + created.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return form(form, null, model);
-        }
+        return submitted(binding, model)
+                .submit(
+                        () -> {
+                            ActivityView created = coordination.create(form.command());
+                            redirect.addFlashAttribute(
+                                    "flash", created.overlapping() ? "coordination.overlap.created" : "flash.saved");
+                            return "redirect:/coordination/activities/" + created.id();
+                        },
+                        () -> form(form, null, model));
     }
 
     @GetMapping("/coordination/activities/{id}/edit")
@@ -178,22 +173,20 @@ class CoordinationController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return form(form, id, model);
-        }
-        try {
-            ActivityView saved =
-                    coordination.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
-            redirect.addFlashAttribute("flash", saved.overlapping() ? "coordination.overlap.created" : "flash.saved");
-            return "redirect:/coordination/activities/" + id;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-        } catch (ConflictException e) {
-            model.addAttribute("conflict", changes(form, coordination.get(id)));
-            model.addAttribute("reloadUrl", "/coordination/activities/" + id + "/edit");
-        }
-        return form(form, id, model);
+        return submitted(binding, model)
+                .onConflict(() -> {
+                    model.addAttribute("conflict", changes(form, coordination.get(id)));
+                    model.addAttribute("reloadUrl", "/coordination/activities/" + id + "/edit");
+                })
+                .submit(
+                        () -> {
+                            ActivityView saved = coordination.update(
+                                    id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
+                            redirect.addFlashAttribute(
+                                    "flash", saved.overlapping() ? "coordination.overlap.created" : "flash.saved");
+                            return "redirect:/coordination/activities/" + id;
+                        },
+                        () -> form(form, id, model));
     }
 
     @PostMapping("/coordination/activities/{id}/delete")
@@ -282,18 +275,14 @@ class CoordinationController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return gaps(model);
-        }
-        try {
-            coordination.recordNeed(form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/coordination/gaps";
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return gaps(model);
-        }
+        return submitted(binding, model)
+                .submit(
+                        () -> {
+                            coordination.recordNeed(form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/coordination/gaps";
+                        },
+                        () -> gaps(model));
     }
 
     @PostMapping("/coordination/needs/{id}/delete")
@@ -413,19 +402,9 @@ class CoordinationController {
         return changes;
     }
 
-    /** Values the browser sent that do not fit their field (a select tampered with), by field. */
-    private Map<String, String> bindingErrors(BindingResult binding) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldError error : binding.getFieldErrors()) {
-            errors.put(
-                    error.getField(),
-                    messages.getMessage(
-                            "coordination.validation.format",
-                            new Object[] {error.getRejectedValue()},
-                            "is not valid",
-                            LocaleContextHolder.getLocale()));
-        }
-        return errors;
+    /** A submitted form: values the browser sent that do not fit their field refuse it. */
+    private FormFlow submitted(BindingResult binding, Model model) {
+        return FormFlow.of(messages, model).binding(binding, "coordination.validation.format");
     }
 
     private List<ActorSummary> actorChoices() {

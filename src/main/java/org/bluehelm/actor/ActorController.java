@@ -11,12 +11,11 @@ import org.bluehelm.mission.MissionFilter;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.mission.MissionSummary;
 import org.bluehelm.shared.ConflictException;
-import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
-import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.FormFlow;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +26,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -136,18 +134,14 @@ class ActorController {
     @PreAuthorize("hasAnyRole('ADMIN', 'MISSION_MANAGER')")
     String create(
             @ModelAttribute("form") ActorForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return form(form, null, model);
-        }
-        try {
-            ActorView created = actors.create(form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/actors/" + created.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return form(form, null, model);
-        }
+        return submitted(binding, model)
+                .submit(
+                        () -> {
+                            ActorView created = actors.create(form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/actors/" + created.id();
+                        },
+                        () -> form(form, null, model));
     }
 
     @GetMapping("/actors/{id}/edit")
@@ -164,21 +158,18 @@ class ActorController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return form(form, id, model);
-        }
-        try {
-            actors.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/actors/" + id;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-        } catch (ConflictException e) {
-            model.addAttribute("conflict", changes(form, actors.get(id)));
-            model.addAttribute("reloadUrl", "/actors/" + id + "/edit");
-        }
-        return form(form, id, model);
+        return submitted(binding, model)
+                .onConflict(() -> {
+                    model.addAttribute("conflict", changes(form, actors.get(id)));
+                    model.addAttribute("reloadUrl", "/actors/" + id + "/edit");
+                })
+                .submit(
+                        () -> {
+                            actors.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/actors/" + id;
+                        },
+                        () -> form(form, id, model));
     }
 
     @PostMapping("/actors/{id}/delete")
@@ -234,19 +225,9 @@ class ActorController {
         return changes;
     }
 
-    /** Values the browser sent that do not fit their field (a select tampered with), by field. */
-    private Map<String, String> bindingErrors(BindingResult binding) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldError error : binding.getFieldErrors()) {
-            errors.put(
-                    error.getField(),
-                    messages.getMessage(
-                            "actor.validation.format",
-                            new Object[] {error.getRejectedValue()},
-                            "is not valid",
-                            LocaleContextHolder.getLocale()));
-        }
-        return errors;
+    /** A submitted form: values the browser sent that do not fit their field refuse it. */
+    private FormFlow submitted(BindingResult binding, Model model) {
+        return FormFlow.of(messages, model).binding(binding, "actor.validation.format");
     }
 
     private List<CountryView> countries() {

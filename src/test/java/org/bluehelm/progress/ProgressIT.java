@@ -1,17 +1,12 @@
 package org.bluehelm.progress;
 
 import static org.bluehelm.indicator.IndicatorFixtures.admin;
-import static org.bluehelm.indicator.IndicatorFixtures.createIndicator;
-import static org.bluehelm.indicator.IndicatorFixtures.id;
 import static org.bluehelm.indicator.IndicatorFixtures.missionId;
-import static org.bluehelm.indicator.IndicatorFixtures.orgUnit;
-import static org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -25,7 +20,6 @@ import org.bluehelm.test.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -55,56 +49,18 @@ class ProgressIT {
 
     @BeforeEach
     void fixture() throws Exception {
-        long unmil = missionId(mvc, "UNMIL");
-        region = orgUnit(mvc, "LBR");
-        d1 = orgUnitBelow(mvc, region);
-        d2 = orgUnitBelow(mvc, region);
-        area = orgUnit(mvc, "LBR");
-        trained = id(createIndicator(mvc, admin(), """
-                "valueType":"INTEGER","direction":"HIGHER_IS_BETTER","missionId":%d,
-                "baselinesAndTargets":[
-                  {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":100},
-                  {"kind":"TARGET","orgUnitId":%d,"period":"2024","value":200},
-                  {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":10},
-                  {"kind":"TARGET","orgUnitId":%d,"period":"2024","value":20}]""".formatted(unmil, region, region, area, area)));
-        complaints = id(createIndicator(mvc, admin(), """
-                "valueType":"INTEGER","direction":"LOWER_IS_BETTER","missionId":%d,
-                "baselinesAndTargets":[
-                  {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":30},
-                  {"kind":"TARGET","orgUnitId":%d,"period":"2024","value":20}]""".formatted(unmil, region, region)));
-        String[] quarters = {"2022Q1", "2022Q2", "2022Q3", "2022Q4"};
-        int[] atD1 = {60, 65, 70, 75};
-        int[] atD2 = {60, 60, 60, 75};
-        for (int q = 0; q < quarters.length; q++) {
-            record(trained, d1, quarters[q], atD1[q]);
-            record(trained, d2, quarters[q], atD2[q]);
-        }
-        record(complaints, d1, "2022Q4", 12);
-        record(complaints, d2, "2022Q4", 13);
-        long lead = TestApi.id(mvc.perform(post("/api/v1/actors")
-                        .with(admin())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"Progress ministry " + tag
-                                + "\",\"type\":\"HOST_MINISTRY\",\"countryCode\":\"LBR\"}"))
-                .andExpect(status().isCreated()));
-        programme = TestApi.id(mvc.perform(post("/api/v1/programmes")
-                        .with(admin())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"code":"PRG-%s","name":"Progress test","pillar":"POLICE","countryCode":"LBR",
-                                 "missionId":%d,"leadActorId":%d,"status":"ACTIVE","locationIds":[%d,%d],
-                                 "results":[{"code":"OC1","level":"OUTCOME","title":"Trust",
-                                             "indicatorIds":[%d,%d]}]}""".formatted(tag, unmil, lead, region, area, trained, complaints)))
-                .andExpect(status().isCreated()));
+        ProgrammeWithTargets p = ProgrammeWithTargets.create(mvc, "PRG-" + tag, "Progress test");
+        region = p.region();
+        d1 = p.d1();
+        d2 = p.d2();
+        area = p.area();
+        trained = p.trained();
+        complaints = p.complaints();
+        programme = p.programme();
     }
 
     private void record(long indicator, long unit, String period, int value) throws Exception {
-        mvc.perform(post("/api/v1/dataValues")
-                        .with(admin())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"indicatorId\":%d,\"orgUnitId\":%d,\"period\":\"%s\",\"value\":%d}"
-                                .formatted(indicator, unit, period, value)))
-                .andExpect(status().isCreated());
+        ProgrammeWithTargets.record(mvc, indicator, unit, period, value);
     }
 
     private ResultActions progress(RequestPostProcessor user, long indicator, long unit, String asOf) throws Exception {

@@ -2,11 +2,8 @@ package org.bluehelm.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bluehelm.indicator.IndicatorFixtures.admin;
-import static org.bluehelm.indicator.IndicatorFixtures.createIndicator;
 import static org.bluehelm.indicator.IndicatorFixtures.id;
 import static org.bluehelm.indicator.IndicatorFixtures.missionId;
-import static org.bluehelm.indicator.IndicatorFixtures.orgUnit;
-import static org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -24,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bluehelm.analytics.AnalyticsService;
 import org.bluehelm.indicator.IndicatorService;
+import org.bluehelm.progress.ProgrammeWithTargets;
 import org.bluehelm.shared.Period;
 import org.bluehelm.test.IntegrationTest;
 import org.bluehelm.test.TestApi;
@@ -69,54 +67,15 @@ class ReportIT {
 
     @BeforeEach
     void fixture() throws Exception {
-        unmil = missionId(mvc, "UNMIL");
-        region = orgUnit(mvc, "LBR");
-        d1 = orgUnitBelow(mvc, region);
-        d2 = orgUnitBelow(mvc, region);
-        area = orgUnit(mvc, "LBR");
-        trained = id(createIndicator(mvc, admin(), """
-                "valueType":"INTEGER","direction":"HIGHER_IS_BETTER","missionId":%d,
-                "baselinesAndTargets":[
-                  {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":100},
-                  {"kind":"TARGET","orgUnitId":%d,"period":"2024","value":200}]""".formatted(unmil, region, region)));
-        complaints = id(createIndicator(mvc, admin(), """
-                "valueType":"INTEGER","direction":"LOWER_IS_BETTER","missionId":%d,
-                "baselinesAndTargets":[
-                  {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":30},
-                  {"kind":"TARGET","orgUnitId":%d,"period":"2024","value":20}]""".formatted(unmil, region, region)));
-        String[] quarters = {"2022Q1", "2022Q2", "2022Q3", "2022Q4"};
-        int[] atD1 = {60, 65, 70, 75};
-        int[] atD2 = {60, 60, 60, 75};
-        for (int q = 0; q < quarters.length; q++) {
-            record(trained, d1, quarters[q], atD1[q]);
-            record(trained, d2, quarters[q], atD2[q]);
-        }
-        record(complaints, d1, "2022Q4", 12);
-        record(complaints, d2, "2022Q4", 13);
-        long lead = TestApi.id(mvc.perform(post("/api/v1/actors")
-                        .with(admin())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"Report ministry " + tag
-                                + "\",\"type\":\"HOST_MINISTRY\",\"countryCode\":\"LBR\"}"))
-                .andExpect(status().isCreated()));
-        programme = TestApi.id(mvc.perform(post("/api/v1/programmes")
-                        .with(admin())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"code":"REP-%s","name":"Report test","pillar":"POLICE","countryCode":"LBR",
-                                 "missionId":%d,"leadActorId":%d,"status":"ACTIVE","locationIds":[%d,%d],
-                                 "results":[{"code":"OC1","level":"OUTCOME","title":"Trust",
-                                             "indicatorIds":[%d,%d]}]}""".formatted(tag, unmil, lead, region, area, trained, complaints)))
-                .andExpect(status().isCreated()));
-    }
-
-    private void record(long indicator, long unit, String period, int value) throws Exception {
-        mvc.perform(post("/api/v1/dataValues")
-                        .with(admin())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"indicatorId\":%d,\"orgUnitId\":%d,\"period\":\"%s\",\"value\":%d}"
-                                .formatted(indicator, unit, period, value)))
-                .andExpect(status().isCreated());
+        ProgrammeWithTargets p = ProgrammeWithTargets.create(mvc, "REP-" + tag, "Report test");
+        unmil = p.mission();
+        region = p.region();
+        d1 = p.d1();
+        d2 = p.d2();
+        area = p.area();
+        trained = p.trained();
+        complaints = p.complaints();
+        programme = p.programme();
     }
 
     private ResultActions generate(RequestPostProcessor user, String period, String language) throws Exception {

@@ -2,7 +2,6 @@ package org.bluehelm.capacity;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bluehelm.geography.GeographyService;
@@ -17,6 +16,7 @@ import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.FormFlow;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +27,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -127,18 +126,14 @@ class CapacityController {
     @PreAuthorize(EDITORS)
     String createCourse(
             @ModelAttribute("form") CourseForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return courseForm(form, null, model);
-        }
-        try {
-            CourseView created = courses.create(form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/capacity/courses/" + created.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return courseForm(form, null, model);
-        }
+        return submitted(binding, model)
+                .submit(
+                        () -> {
+                            CourseView created = courses.create(form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/capacity/courses/" + created.id();
+                        },
+                        () -> courseForm(form, null, model));
     }
 
     @GetMapping("/capacity/courses/{id}/edit")
@@ -155,20 +150,15 @@ class CapacityController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return courseForm(form, id, model);
-        }
-        try {
-            courses.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/capacity/courses/" + id;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-        } catch (ConflictException e) {
-            model.addAttribute("errors", Map.of("version", label("capacity.conflict")));
-        }
-        return courseForm(form, id, model);
+        return submitted(binding, model)
+                .conflictAs("capacity.conflict")
+                .submit(
+                        () -> {
+                            courses.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/capacity/courses/" + id;
+                        },
+                        () -> courseForm(form, id, model));
     }
 
     @PostMapping("/capacity/courses/{id}/delete")
@@ -198,18 +188,14 @@ class CapacityController {
     @PreAuthorize(EDITORS)
     String createEvent(
             @ModelAttribute("form") EventForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return eventForm(form, null, model);
-        }
-        try {
-            EventView created = training.createEvent(form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/capacity/events/" + created.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return eventForm(form, null, model);
-        }
+        return submitted(binding, model)
+                .submit(
+                        () -> {
+                            EventView created = training.createEvent(form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/capacity/events/" + created.id();
+                        },
+                        () -> eventForm(form, null, model));
     }
 
     @GetMapping("/capacity/events/{id}/edit")
@@ -226,20 +212,16 @@ class CapacityController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return eventForm(form, id, model);
-        }
-        try {
-            training.updateEvent(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/capacity/events/" + id;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-        } catch (ConflictException e) {
-            model.addAttribute("errors", Map.of("version", label("capacity.conflict")));
-        }
-        return eventForm(form, id, model);
+        return submitted(binding, model)
+                .conflictAs("capacity.conflict")
+                .submit(
+                        () -> {
+                            training.updateEvent(
+                                    id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/capacity/events/" + id;
+                        },
+                        () -> eventForm(form, id, model));
     }
 
     @GetMapping("/capacity/events/{id}")
@@ -406,19 +388,9 @@ class CapacityController {
                 .items();
     }
 
-    /** Values the browser sent that do not fit their field (a select tampered with), by field. */
-    private Map<String, String> bindingErrors(BindingResult binding) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldError error : binding.getFieldErrors()) {
-            errors.put(
-                    error.getField(),
-                    messages.getMessage(
-                            "capacity.validation.format",
-                            new Object[] {error.getRejectedValue()},
-                            "is not valid",
-                            LocaleContextHolder.getLocale()));
-        }
-        return errors;
+    /** A submitted form: values the browser sent that do not fit their field refuse it. */
+    private FormFlow submitted(BindingResult binding, Model model) {
+        return FormFlow.of(messages, model).binding(binding, "capacity.validation.format");
     }
 
     private String label(String key) {

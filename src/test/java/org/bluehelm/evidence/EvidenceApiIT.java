@@ -28,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,13 +52,16 @@ class EvidenceApiIT {
 
     private final String panel = SimulatedPanelSource.simulate();
 
-    /** What {@code evidence ESTIMATOR --panel FILE ... --format json} prints for the CSV text. */
-    private JsonNode cli(String csv, String... args) throws Exception {
+    /**
+     * What {@code evidence ESTIMATOR --panel FILE --unit unit --time year ... --format json} prints
+     * for the CSV text.
+     */
+    private JsonNode cli(String csv, String estimator, String... args) throws Exception {
         Path file = Files.createTempFile(folder, "panel", ".csv");
         Files.writeString(file, csv);
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add(1, "--panel");
-        all.add(2, file.toString());
+        List<String> all =
+                new ArrayList<>(List.of(estimator, "--panel", file.toString(), "--unit", "unit", "--time", "year"));
+        all.addAll(List.of(args));
         all.add("--format");
         all.add("json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -74,41 +79,41 @@ class EvidenceApiIT {
         return new MockMultipartFile("file", "panel.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The CSV text uploaded to an estimator, its columns unit and year, as the administrator. */
+    private MockMultipartHttpServletRequestBuilder upload(String estimator, String csv) {
+        return multipart("/api/v1/evidence/" + estimator)
+                .file(file(csv))
+                .param("unit", "unit")
+                .param("time", "year")
+                .with(admin());
+    }
+
+    /** A JSON request to an estimator as the administrator. */
+    private MockHttpServletRequestBuilder json(String estimator, String content) {
+        return post("/api/v1/evidence/" + estimator)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(content)
+                .with(admin());
+    }
+
     private JsonNode body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
         return JSON.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     @Test
     void panelFromAnUploadAnswersWhatTheCommandLinePrints() throws Exception {
-        JsonNode api = body(mvc.perform(multipart("/api/v1/evidence/panel")
-                        .file(file(panel))
-                        .param("unit", "unit")
-                        .param("time", "year")
+        JsonNode api = body(mvc.perform(upload("panel", panel)
                         .param("outcome", "y")
                         .param("regressors", "x")
                         .param("effects", "twoway")
-                        .param("cluster", "unit")
-                        .with(admin()))
+                        .param("cluster", "unit"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.estimator").value("panel"))
                 .andExpect(jsonPath("$.coefficients.x.clusterStdError").isNumber())
                 .andExpect(jsonPath("$.units").value(12))
                 .andExpect(jsonPath("$.periods").value(16)));
-        JsonNode cli = cli(
-                panel,
-                "panel",
-                "--unit",
-                "unit",
-                "--time",
-                "year",
-                "--outcome",
-                "y",
-                "--regressor",
-                "x",
-                "--effects",
-                "twoway",
-                "--cluster",
-                "unit");
+        JsonNode cli =
+                cli(panel, "panel", "--outcome", "y", "--regressor", "x", "--effects", "twoway", "--cluster", "unit");
         assertThat(api).isEqualTo(cli);
         // the simulated slope is 0.5
         assertThat(api.at("/coefficients/x/estimate").asDouble()).isCloseTo(0.5, within(0.1));
@@ -123,25 +128,8 @@ class EvidenceApiIT {
                 "outcome", "y",
                 "regressors", List.of("x"),
                 "effects", "unit"));
-        JsonNode api = body(mvc.perform(post("/api/v1/evidence/panel")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(request)
-                        .with(admin()))
-                .andExpect(status().isOk()));
-        assertThat(api)
-                .isEqualTo(cli(
-                        panel,
-                        "panel",
-                        "--unit",
-                        "unit",
-                        "--time",
-                        "year",
-                        "--outcome",
-                        "y",
-                        "--regressor",
-                        "x",
-                        "--effects",
-                        "unit"));
+        JsonNode api = body(mvc.perform(json("panel", request)).andExpect(status().isOk()));
+        assertThat(api).isEqualTo(cli(panel, "panel", "--outcome", "y", "--regressor", "x", "--effects", "unit"));
     }
 
     @Test
@@ -161,10 +149,6 @@ class EvidenceApiIT {
         JsonNode cli = cli(
                 new SimulatedPanelSource().csv(),
                 "event-study",
-                "--unit",
-                "unit",
-                "--time",
-                "year",
                 "--outcome",
                 "y",
                 "--treatment-start",
@@ -188,16 +172,12 @@ class EvidenceApiIT {
 
     @Test
     void synthFromAnUploadWithPlacebosAnswersWhatTheCommandLinePrints() throws Exception {
-        JsonNode api = body(mvc.perform(multipart("/api/v1/evidence/synth")
-                        .file(file(panel))
-                        .param("unit", "unit")
-                        .param("time", "year")
+        JsonNode api = body(mvc.perform(upload("synth", panel)
                         .param("outcome", "y")
                         .param("treated", "U01")
                         .param("treatmentStart", "2010")
                         .param("predictors", "y:2000-2004", "y:2005-2009")
-                        .param("placebos", "true")
-                        .with(admin()))
+                        .param("placebos", "true"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.treated").value("U01"))
                 .andExpect(jsonPath("$.placebo.pValue").isNumber())
@@ -205,10 +185,6 @@ class EvidenceApiIT {
         JsonNode cli = cli(
                 panel,
                 "synth",
-                "--unit",
-                "unit",
-                "--time",
-                "year",
                 "--outcome",
                 "y",
                 "--treated",
@@ -245,12 +221,9 @@ class EvidenceApiIT {
 
     @Test
     void theWorkedExampleCitesItsSourceAndGivesThePublishedPlaceboPValue() throws Exception {
-        mvc.perform(post("/api/v1/evidence/synth")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
+        mvc.perform(json("synth", """
                                 {"panelSource":"prop99","outcome":"cigsale","treated":"California","treatmentStart":"1989",
-                                 "predictors":["cigsale:1975","cigsale:1980","cigsale:1988"],"placebos":true}""")
-                        .with(admin()))
+                                 "predictors":["cigsale:1975","cigsale:1980","cigsale:1988"],"placebos":true}"""))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.placebo.units").value(39))
                 .andExpect(jsonPath("$.placebo.rank").value(1))
@@ -261,68 +234,45 @@ class EvidenceApiIT {
 
     @Test
     void errorsNameTheParameterOrTheCsvLineAndColumn() throws Exception {
-        mvc.perform(multipart("/api/v1/evidence/panel")
-                        .file(file(panel))
-                        .param("unit", "unit")
-                        .param("time", "year")
-                        .param("regressors", "x")
-                        .param("effects", "twoway")
-                        .with(admin()))
+        mvc.perform(upload("panel", panel).param("regressors", "x").param("effects", "twoway"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("outcome"))
                 .andExpect(jsonPath("$.errors[0].message").value("is required"));
         String missing = panel.replaceFirst("(?m)^(U01,2001,)[^,]*,", "$1,");
-        mvc.perform(multipart("/api/v1/evidence/panel")
-                        .file(file(missing))
-                        .param("unit", "unit")
-                        .param("time", "year")
+        mvc.perform(upload("panel", missing)
                         .param("outcome", "y")
                         .param("regressors", "x")
-                        .param("effects", "twoway")
-                        .with(admin()))
+                        .param("effects", "twoway"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("line 3, column 'y'"));
-        mvc.perform(multipart("/api/v1/evidence/synth")
-                        .file(file(panel))
-                        .param("unit", "unit")
-                        .param("time", "year")
+        mvc.perform(upload("synth", panel)
                         .param("outcome", "y")
                         .param("treated", "ATLANTIS")
-                        .param("treatmentStart", "2010")
-                        .with(admin()))
+                        .param("treatmentStart", "2010"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("treated"));
         String doubled = doubleColumn(panel);
-        mvc.perform(post("/api/v1/evidence/panel")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(JSON.writeValueAsString(java.util.Map.of(
+        mvc.perform(json(
+                        "panel",
+                        JSON.writeValueAsString(java.util.Map.of(
                                 "csv", doubled,
                                 "unit", "unit",
                                 "time", "year",
                                 "outcome", "y",
                                 "regressors", List.of("x", "x2"),
-                                "effects", "twoway")))
-                        .with(admin()))
+                                "effects", "twoway"))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("x2"));
-        mvc.perform(post("/api/v1/evidence/panel")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"panelSource\":\"no-such-source\",\"outcome\":\"y\",\"regressors\":[\"x\"],"
-                                + "\"effects\":\"unit\"}")
-                        .with(admin()))
+        mvc.perform(json(
+                        "panel",
+                        "{\"panelSource\":\"no-such-source\",\"outcome\":\"y\",\"regressors\":[\"x\"],"
+                                + "\"effects\":\"unit\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("panelSource"));
-        mvc.perform(post("/api/v1/evidence/panel")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"outcome\":\"y\"}")
-                        .with(admin()))
+        mvc.perform(json("panel", "{\"outcome\":\"y\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("panelSource"));
-        mvc.perform(post("/api/v1/evidence/regression-discontinuity")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}")
-                        .with(admin()))
-                .andExpect(status().isNotFound());
+        mvc.perform(json("regression-discontinuity", "{}")).andExpect(status().isNotFound());
     }
 
     /** The panel with a column {@code x2 = 2 x}, collinear with {@code x}. */
@@ -347,15 +297,11 @@ class EvidenceApiIT {
                 big.append(String.format(Locale.ROOT, "u%d,%d,%.3f%n", u, year, random.nextGaussian()));
             }
         }
-        mvc.perform(multipart("/api/v1/evidence/synth")
-                        .file(file(big.toString()))
-                        .param("unit", "unit")
-                        .param("time", "year")
+        mvc.perform(upload("synth", big.toString())
                         .param("outcome", "y")
                         .param("treated", "u0")
                         .param("treatmentStart", "2004")
-                        .param("placebos", "true")
-                        .with(admin()))
+                        .param("placebos", "true"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("placebos"))
                 .andExpect(jsonPath("$.errors[0].message")
@@ -367,15 +313,11 @@ class EvidenceApiIT {
                 long_.append(String.format(Locale.ROOT, "u%d,%d,%.3f%n", u, year, random.nextGaussian()));
             }
         }
-        mvc.perform(multipart("/api/v1/evidence/synth")
-                        .file(file(long_.toString()))
-                        .param("unit", "unit")
-                        .param("time", "year")
+        mvc.perform(upload("synth", long_.toString())
                         .param("outcome", "y")
                         .param("treated", "u0")
                         .param("treatmentStart", "2045")
-                        .param("placebos", "true")
-                        .with(admin()))
+                        .param("placebos", "true"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("placebos"))
                 .andExpect(jsonPath("$.errors[0].message")

@@ -23,6 +23,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +46,37 @@ class EvidenceScreensIT {
         return user(users.loadUserByUsername("admin"));
     }
 
+    /** The estimator screen's run button for a panel and an estimator, as the administrator. */
+    private MockHttpServletRequestBuilder run(String data, String estimator) {
+        return post("/evidence/run")
+                .param("data", data)
+                .param("estimator", estimator)
+                .with(me())
+                .with(csrf());
+    }
+
+    /** The event study on the upload kept in the session, by unit and year, treated from the column start. */
+    private MockHttpServletRequestBuilder uploadedEventStudy(MockHttpSession session) {
+        return run("upload", "event-study")
+                .param("unit", "unit")
+                .param("time", "year")
+                .param("outcome", "y")
+                .param("treatmentStart", "start")
+                .session(session);
+    }
+
+    /** The synthetic control of the worked example on cigarette sales, treated from 1989. */
+    private MockHttpServletRequestBuilder prop99Synth(String treated) {
+        return run(Prop99PanelSource.ID, "synth")
+                .param("outcome", "cigsale")
+                .param("treated", treated)
+                .param("treatmentStart", "1989");
+    }
+
+    private String text(ResultActions result) throws Exception {
+        return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void aPanelSourceOffersItsColumnsAndARegressionShowsIntervals() throws Exception {
         mvc.perform(get("/evidence").with(me()))
@@ -53,21 +86,14 @@ class EvidenceScreensIT {
         mvc.perform(get("/evidence").param("data", SimulatedPanelSource.ID).with(me()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<option value=\"x\">x</option>")));
-        String page = mvc.perform(post("/evidence/run")
-                        .param("data", SimulatedPanelSource.ID)
-                        .param("estimator", "panel")
+        String page = text(mvc.perform(run(SimulatedPanelSource.ID, "panel")
                         .param("unit", "unit")
                         .param("time", "year")
                         .param("outcome", "y")
                         .param("regressors", "x")
                         .param("effects", "twoway")
-                        .param("cluster", "unit")
-                        .with(me())
-                        .with(csrf()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+                        .param("cluster", "unit"))
+                .andExpect(status().isOk()));
         assertThat(page)
                 .contains(
                         "id=\"evidence-coefficients\"",
@@ -79,16 +105,12 @@ class EvidenceScreensIT {
 
     @Test
     void errorsAreShownNextToTheirFields() throws Exception {
-        mvc.perform(post("/evidence/run")
-                        .param("data", SimulatedPanelSource.ID)
-                        .param("estimator", "synth")
+        mvc.perform(run(SimulatedPanelSource.ID, "synth")
                         .param("unit", "unit")
                         .param("time", "year")
                         .param("outcome", "y")
                         .param("treated", "ATLANTIS")
-                        .param("treatmentStart", "2010")
-                        .with(me())
-                        .with(csrf()))
+                        .param("treatmentStart", "2010"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"treated-error\"")))
                 .andExpect(content().string(containsString("unit &#39;ATLANTIS&#39; is not in the panel")))
@@ -115,26 +137,14 @@ class EvidenceScreensIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Your upload: mine.csv")))
                 .andExpect(content().string(containsString("<option value=\"start\">start</option>")));
-        String json = mvc.perform(post("/evidence/run")
-                        .param("data", "upload")
-                        .param("estimator", "event-study")
-                        .param("unit", "unit")
-                        .param("time", "year")
-                        .param("outcome", "y")
-                        .param("treatmentStart", "start")
+        String json = text(mvc.perform(uploadedEventStudy(session)
                         .param("leads", "3")
                         .param("lags", "3")
                         .param("reference", "-1")
-                        .param("download", "json")
-                        .session(session)
-                        .with(me())
-                        .with(csrf()))
+                        .param("download", "json"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", containsString("evidence-event-study.json")))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        String api = mvc.perform(post("/api/v1/evidence/event-study")
+                .andExpect(header().string("Content-Disposition", containsString("evidence-event-study.json"))));
+        String api = text(mvc.perform(post("/api/v1/evidence/event-study")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(JsonMapper.builder()
                                 .build()
@@ -148,101 +158,45 @@ class EvidenceScreensIT {
                                         "lags", "3",
                                         "reference", "-1")))
                         .with(admin()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+                .andExpect(status().isOk()));
         JsonMapper mapper = JsonMapper.builder().build();
         JsonNode fromScreen = mapper.readTree(json);
         assertThat(fromScreen).isEqualTo(mapper.readTree(api));
-        String table = mvc.perform(post("/evidence/run")
-                        .param("data", "upload")
-                        .param("estimator", "event-study")
-                        .param("unit", "unit")
-                        .param("time", "year")
-                        .param("outcome", "y")
-                        .param("treatmentStart", "start")
+        String table = text(mvc.perform(uploadedEventStudy(session)
                         .param("leads", "3")
                         .param("lags", "3")
                         .param("reference", "-1")
-                        .param("download", "csv")
-                        .session(session)
-                        .with(me())
-                        .with(csrf()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+                        .param("download", "csv"))
+                .andExpect(status().isOk()));
         assertThat(table).startsWith("coefficient,estimate,stdError,clusterStdError,ci95Low,ci95High\n-3,");
         assertThat(table)
                 .contains("\n+0," + fromScreen.at("/coefficients/+0/estimate").asDouble() + ",");
         // the page with the event study's table of relative periods and the reference row
-        mvc.perform(post("/evidence/run")
-                        .param("data", "upload")
-                        .param("estimator", "event-study")
-                        .param("unit", "unit")
-                        .param("time", "year")
-                        .param("outcome", "y")
-                        .param("treatmentStart", "start")
-                        .session(session)
-                        .with(me())
-                        .with(csrf()))
+        mvc.perform(uploadedEventStudy(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("-1 (reference)")))
                 .andExpect(content().string(containsString("data-evidence-chart=\"event-study\"")));
         // another session has no upload
-        mvc.perform(post("/evidence/run")
-                        .param("data", "upload")
-                        .param("estimator", "panel")
-                        .with(me())
-                        .with(csrf()))
+        mvc.perform(run("upload", "panel"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"file-error\"")));
     }
 
     @Test
     void aSyntheticControlDownloadsItsSeriesAndWeights() throws Exception {
-        String series = mvc.perform(post("/evidence/run")
-                        .param("data", Prop99PanelSource.ID)
-                        .param("estimator", "synth")
-                        .param("outcome", "cigsale")
-                        .param("treated", "California")
-                        .param("treatmentStart", "1989")
+        String series = text(mvc.perform(prop99Synth("California")
                         .param("predictors", "cigsale:1975\ncigsale:1980\ncigsale:1988")
-                        .param("download", "csv")
-                        .with(me())
-                        .with(csrf()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+                        .param("download", "csv"))
+                .andExpect(status().isOk()));
         assertThat(series).startsWith("time,treated,synthetic,gap\n1970,123.0,");
         assertThat(series.lines()).hasSize(32);
-        String weights = mvc.perform(post("/evidence/run")
-                        .param("data", Prop99PanelSource.ID)
-                        .param("estimator", "synth")
-                        .param("outcome", "cigsale")
-                        .param("treated", "California")
-                        .param("treatmentStart", "1989")
+        String weights = text(mvc.perform(prop99Synth("California")
                         .param("predictors", "cigsale:1975\ncigsale:1980\ncigsale:1988")
-                        .param("download", "weights")
-                        .with(me())
-                        .with(csrf()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+                        .param("download", "weights"))
+                .andExpect(status().isOk()));
         assertThat(weights).startsWith("unit,weight\n");
         assertThat(weights.lines()).hasSize(39);
-        mvc.perform(post("/evidence/run")
-                        .param("data", Prop99PanelSource.ID)
-                        .param("estimator", "synth")
-                        .param("outcome", "cigsale")
-                        .param("treated", "Atlantis")
-                        .param("treatmentStart", "1989")
-                        .param("download", "json")
-                        .with(me())
-                        .with(csrf()))
+        mvc.perform(prop99Synth("Atlantis").param("download", "json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("treated: unit 'Atlantis' is not in the panel")));
     }

@@ -1,7 +1,6 @@
 package org.bluehelm.lesson;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bluehelm.indicator.Dimension;
@@ -9,12 +8,11 @@ import org.bluehelm.mission.MissionFilter;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.programme.ProgrammeService;
 import org.bluehelm.shared.ConflictException;
-import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.Pillar;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
-import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.FormFlow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -22,7 +20,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -114,18 +111,14 @@ class LessonController {
     @PreAuthorize(EDITORS)
     String create(
             @ModelAttribute("form") LessonForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return form(form, null, model);
-        }
-        try {
-            LessonView created = lessons.create(form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/lessons/" + created.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return form(form, null, model);
-        }
+        return submitted(binding, model)
+                .submit(
+                        () -> {
+                            LessonView created = lessons.create(form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/lessons/" + created.id();
+                        },
+                        () -> form(form, null, model));
     }
 
     @GetMapping("/lessons/{id}/edit")
@@ -142,21 +135,18 @@ class LessonController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return form(form, id, model);
-        }
-        try {
-            lessons.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/lessons/" + id;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-        } catch (ConflictException e) {
-            model.addAttribute("conflict", changes(form, lessons.get(id)));
-            model.addAttribute("reloadUrl", "/lessons/" + id + "/edit");
-        }
-        return form(form, id, model);
+        return submitted(binding, model)
+                .onConflict(() -> {
+                    model.addAttribute("conflict", changes(form, lessons.get(id)));
+                    model.addAttribute("reloadUrl", "/lessons/" + id + "/edit");
+                })
+                .submit(
+                        () -> {
+                            lessons.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/lessons/" + id;
+                        },
+                        () -> form(form, id, model));
     }
 
     @PostMapping("/lessons/{id}/delete")
@@ -208,18 +198,9 @@ class LessonController {
         return changes;
     }
 
-    private Map<String, String> bindingErrors(BindingResult binding) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldError error : binding.getFieldErrors()) {
-            errors.put(
-                    error.getField(),
-                    messages.getMessage(
-                            "lesson.validation.format",
-                            new Object[] {error.getRejectedValue()},
-                            "is not valid",
-                            LocaleContextHolder.getLocale()));
-        }
-        return errors;
+    /** A submitted form: values the browser sent that do not fit their field refuse it. */
+    private FormFlow submitted(BindingResult binding, Model model) {
+        return FormFlow.of(messages, model).binding(binding, "lesson.validation.format");
     }
 
     private String label(String key) {

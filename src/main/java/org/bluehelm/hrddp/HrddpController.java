@@ -1,7 +1,6 @@
 package org.bluehelm.hrddp;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bluehelm.institution.InstitutionFilter;
@@ -16,7 +15,7 @@ import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
-import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.FormFlow;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +26,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -145,18 +143,14 @@ class HrddpController {
     @PreAuthorize(EDITORS)
     String create(
             @ModelAttribute("form") SupportForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return form(form, null, model);
-        }
-        try {
-            SupportView created = hrddp.create(form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/hrddp/" + created.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return form(form, null, model);
-        }
+        return submitted(binding, model)
+                .submit(
+                        () -> {
+                            SupportView created = hrddp.create(form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/hrddp/" + created.id();
+                        },
+                        () -> form(form, null, model));
     }
 
     @GetMapping("/hrddp/{id}/edit")
@@ -173,21 +167,18 @@ class HrddpController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return form(form, id, model);
-        }
-        try {
-            hrddp.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/hrddp/" + id;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-        } catch (ConflictException e) {
-            model.addAttribute("conflict", changes(form, hrddp.get(id)));
-            model.addAttribute("reloadUrl", "/hrddp/" + id + "/edit");
-        }
-        return form(form, id, model);
+        return submitted(binding, model)
+                .onConflict(() -> {
+                    model.addAttribute("conflict", changes(form, hrddp.get(id)));
+                    model.addAttribute("reloadUrl", "/hrddp/" + id + "/edit");
+                })
+                .submit(
+                        () -> {
+                            hrddp.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/hrddp/" + id;
+                        },
+                        () -> form(form, id, model));
     }
 
     @PostMapping("/hrddp/{id}/delete")
@@ -219,18 +210,14 @@ class HrddpController {
             Model model,
             RedirectAttributes redirect) {
         SupportView support = hrddp.get(id);
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return assessmentForm(form.padded(), support, model);
-        }
-        try {
-            hrddp.assess(id, form.command());
-            redirect.addFlashAttribute("flash", "hrddp.assessment.saved");
-            return "redirect:/hrddp/" + id;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return assessmentForm(form.padded(), support, model);
-        }
+        return submitted(binding, model)
+                .submit(
+                        () -> {
+                            hrddp.assess(id, form.command());
+                            redirect.addFlashAttribute("flash", "hrddp.assessment.saved");
+                            return "redirect:/hrddp/" + id;
+                        },
+                        () -> assessmentForm(form.padded(), support, model));
     }
 
     @PostMapping("/hrddp/{id}/monitoring")
@@ -241,18 +228,14 @@ class HrddpController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return detail(id, model);
-        }
-        try {
-            hrddp.monitor(id, form.command());
-            redirect.addFlashAttribute("flash", "hrddp.monitoring.saved");
-            return "redirect:/hrddp/" + id + "#monitoring";
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return detail(id, model);
-        }
+        return submitted(binding, model)
+                .submit(
+                        () -> {
+                            hrddp.monitor(id, form.command());
+                            redirect.addFlashAttribute("flash", "hrddp.monitoring.saved");
+                            return "redirect:/hrddp/" + id + "#monitoring";
+                        },
+                        () -> detail(id, model));
     }
 
     @PostMapping("/hrddp/{id}/flags/{flagId}/acknowledge")
@@ -340,19 +323,9 @@ class HrddpController {
         return changes;
     }
 
-    /** Values the browser sent that do not fit their field (a select tampered with), by field. */
-    private Map<String, String> bindingErrors(BindingResult binding) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldError error : binding.getFieldErrors()) {
-            errors.put(
-                    error.getField(),
-                    messages.getMessage(
-                            "hrddp.validation.format",
-                            new Object[] {error.getRejectedValue()},
-                            "is not valid",
-                            LocaleContextHolder.getLocale()));
-        }
-        return errors;
+    /** A submitted form: values the browser sent that do not fit their field refuse it. */
+    private FormFlow submitted(BindingResult binding, Model model) {
+        return FormFlow.of(messages, model).binding(binding, "hrddp.validation.format");
     }
 
     /** The institutions in the user's scope, by name: any of them, or one of their units, may receive support. */

@@ -5,13 +5,11 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.bluehelm.shared.AccessScope;
-import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
-import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.FormFlow;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
@@ -126,17 +124,16 @@ class ComplaintController {
 
     @PostMapping("/complaints/{id}/transitions")
     String move(@PathVariable long id, CaseCommands.MoveCase step, Model model, RedirectAttributes redirect) {
-        try {
-            cases.move(id, step, AccessScope.current());
-        } catch (InvalidInputException e) {
-            model.addAttribute("moveErrors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return detail(id, model);
-        } catch (ConflictException e) {
-            model.addAttribute("moveErrors", Map.of("version", label("complaint.error.conflict")));
-            return detail(id, model);
-        }
-        redirect.addFlashAttribute("flash", "complaint.moved");
-        return "redirect:/complaints/" + id;
+        return FormFlow.of(messages, model)
+                .errorsAs("moveErrors")
+                .conflictAs("complaint.error.conflict")
+                .submit(
+                        () -> {
+                            cases.move(id, step, AccessScope.current());
+                            redirect.addFlashAttribute("flash", "complaint.moved");
+                            return "redirect:/complaints/" + id;
+                        },
+                        () -> detail(id, model));
     }
 
     @PostMapping("/complaints/{id}/referral-result")
@@ -146,35 +143,37 @@ class ComplaintController {
             @RequestParam(required = false) @Nullable String referralResult,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            cases.recordReferralResult(id, version, referralResult, AccessScope.current());
-        } catch (InvalidInputException e) {
-            model.addAttribute("moveErrors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return detail(id, model);
-        } catch (ConflictException e) {
-            model.addAttribute("moveErrors", Map.of("version", label("complaint.error.conflict")));
-            return detail(id, model);
-        }
-        redirect.addFlashAttribute("flash", "complaint.saved");
-        return "redirect:/complaints/" + id;
+        return FormFlow.of(messages, model)
+                .errorsAs("moveErrors")
+                .conflictAs("complaint.error.conflict")
+                .submit(
+                        () -> {
+                            cases.recordReferralResult(id, version, referralResult, AccessScope.current());
+                            redirect.addFlashAttribute("flash", "complaint.saved");
+                            return "redirect:/complaints/" + id;
+                        },
+                        () -> detail(id, model));
     }
 
     @PostMapping("/complaints/{id}/people")
     String addPerson(@PathVariable long id, CaseCommands.AddPerson person, Model model, RedirectAttributes redirect) {
-        try {
-            PersonResult result = cases.addPerson(id, person, AccessScope.current());
-            if (result.personId() == null) {
-                model.addAttribute("matches", result.matches());
-                model.addAttribute("person", person);
-                return detail(id, model);
-            }
-        } catch (InvalidInputException e) {
-            model.addAttribute("personErrors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            model.addAttribute("person", person);
-            return detail(id, model);
-        }
-        redirect.addFlashAttribute("flash", "complaint.person.added");
-        return "redirect:/complaints/" + id + "#people";
+        return FormFlow.of(messages, model)
+                .errorsAs("personErrors")
+                .submit(
+                        () -> {
+                            PersonResult result = cases.addPerson(id, person, AccessScope.current());
+                            if (result.personId() == null) {
+                                model.addAttribute("matches", result.matches());
+                                model.addAttribute("person", person);
+                                return detail(id, model);
+                            }
+                            redirect.addFlashAttribute("flash", "complaint.person.added");
+                            return "redirect:/complaints/" + id + "#people";
+                        },
+                        () -> {
+                            model.addAttribute("person", person);
+                            return detail(id, model);
+                        });
     }
 
     @PostMapping("/complaints/{id}/people/{personId}/reveal")
@@ -189,14 +188,15 @@ class ComplaintController {
             @RequestParam(required = false) @Nullable String note,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            cases.addNote(id, note, AccessScope.current());
-        } catch (InvalidInputException e) {
-            model.addAttribute("noteErrors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return detail(id, model);
-        }
-        redirect.addFlashAttribute("flash", "complaint.note.added");
-        return "redirect:/complaints/" + id + "#notes";
+        return FormFlow.of(messages, model)
+                .errorsAs("noteErrors")
+                .submit(
+                        () -> {
+                            cases.addNote(id, note, AccessScope.current());
+                            redirect.addFlashAttribute("flash", "complaint.note.added");
+                            return "redirect:/complaints/" + id + "#notes";
+                        },
+                        () -> detail(id, model));
     }
 
     @GetMapping("/complaints/new")
@@ -207,15 +207,17 @@ class ComplaintController {
 
     @PostMapping("/complaints/new")
     String create(CaseCommands.CreateCase form, Model model, RedirectAttributes redirect) {
-        try {
-            long id = cases.create(form, AccessScope.current());
-            redirect.addFlashAttribute("flash", "complaint.created");
-            return "redirect:/complaints/" + id;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            model.addAttribute("form", form);
-            return caseForm(model);
-        }
+        return FormFlow.of(messages, model)
+                .submit(
+                        () -> {
+                            long id = cases.create(form, AccessScope.current());
+                            redirect.addFlashAttribute("flash", "complaint.created");
+                            return "redirect:/complaints/" + id;
+                        },
+                        () -> {
+                            model.addAttribute("form", form);
+                            return caseForm(model);
+                        });
     }
 
     private String caseForm(Model model) {
@@ -272,14 +274,14 @@ class ComplaintController {
             @RequestParam(required = false) @Nullable String username,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            cases.addMember(bodyId, username, AccessScope.current());
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return members(bodyId, model);
-        }
-        redirect.addFlashAttribute("flash", "complaint.members.added");
-        return "redirect:/complaints/bodies/" + bodyId + "/members";
+        return FormFlow.of(messages, model)
+                .submit(
+                        () -> {
+                            cases.addMember(bodyId, username, AccessScope.current());
+                            redirect.addFlashAttribute("flash", "complaint.members.added");
+                            return "redirect:/complaints/bodies/" + bodyId + "/members";
+                        },
+                        () -> members(bodyId, model));
     }
 
     @PostMapping("/complaints/bodies/{bodyId}/members/remove")
@@ -295,14 +297,14 @@ class ComplaintController {
             @RequestParam(required = false) @Nullable String body,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            complaints.reply(id, body, AccessScope.current());
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return detail(id, model);
-        }
-        redirect.addFlashAttribute("flash", "complaint.reply.sent");
-        return "redirect:/complaints/" + id;
+        return FormFlow.of(messages, model)
+                .submit(
+                        () -> {
+                            complaints.reply(id, body, AccessScope.current());
+                            redirect.addFlashAttribute("flash", "complaint.reply.sent");
+                            return "redirect:/complaints/" + id;
+                        },
+                        () -> detail(id, model));
     }
 
     @PostMapping("/complaints/{id}/reveal")

@@ -1,7 +1,6 @@
 package org.bluehelm.context;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,11 +12,10 @@ import org.bluehelm.mission.MissionFilter;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
-import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
-import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.FormFlow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -25,7 +23,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -97,18 +94,14 @@ class RiskController {
     @PreAuthorize(EDITORS)
     String create(
             @ModelAttribute("form") RiskForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return form(form, null, model);
-        }
-        try {
-            RiskView created = risks.create(command(form));
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/risks/" + created.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return form(form, null, model);
-        }
+        return submitted(binding, model)
+                .submit(
+                        () -> {
+                            RiskView created = risks.create(command(form));
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/risks/" + created.id();
+                        },
+                        () -> form(form, null, model));
     }
 
     @GetMapping("/risks/{id}/edit")
@@ -125,28 +118,27 @@ class RiskController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", bindingErrors(binding));
-            return form(form, id, model);
-        }
-        try {
-            risks.update(id, form.getVersion() == null ? -1 : form.getVersion(), command(form));
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/risks/" + id;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-        } catch (ConflictException e) {
-            RiskView stored = risks.get(id);
-            List<FieldChange> changes = new ArrayList<>();
-            FieldChange.addIfDifferent(changes, label("field.title"), form.getTitle(), stored.title());
-            FieldChange.addIfDifferent(changes, label("field.likelihood"), form.getLikelihood(), stored.likelihood());
-            FieldChange.addIfDifferent(changes, label("field.impact"), form.getImpact(), stored.impact());
-            FieldChange.addIfDifferent(changes, label("field.status"), form.getStatus(), stored.status());
-            FieldChange.addIfDifferent(changes, label("field.mitigation"), form.getMitigation(), stored.mitigation());
-            model.addAttribute("conflict", changes);
-            model.addAttribute("reloadUrl", "/risks/" + id + "/edit");
-        }
-        return form(form, id, model);
+        return submitted(binding, model)
+                .onConflict(() -> {
+                    RiskView stored = risks.get(id);
+                    List<FieldChange> changes = new ArrayList<>();
+                    FieldChange.addIfDifferent(changes, label("field.title"), form.getTitle(), stored.title());
+                    FieldChange.addIfDifferent(
+                            changes, label("field.likelihood"), form.getLikelihood(), stored.likelihood());
+                    FieldChange.addIfDifferent(changes, label("field.impact"), form.getImpact(), stored.impact());
+                    FieldChange.addIfDifferent(changes, label("field.status"), form.getStatus(), stored.status());
+                    FieldChange.addIfDifferent(
+                            changes, label("field.mitigation"), form.getMitigation(), stored.mitigation());
+                    model.addAttribute("conflict", changes);
+                    model.addAttribute("reloadUrl", "/risks/" + id + "/edit");
+                })
+                .submit(
+                        () -> {
+                            risks.update(id, form.getVersion() == null ? -1 : form.getVersion(), command(form));
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/risks/" + id;
+                        },
+                        () -> form(form, id, model));
     }
 
     @PostMapping("/risks/{id}/delete")
@@ -254,18 +246,9 @@ class RiskController {
         return "context/risk-form";
     }
 
-    private Map<String, String> bindingErrors(BindingResult binding) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldError error : binding.getFieldErrors()) {
-            errors.put(
-                    error.getField(),
-                    messages.getMessage(
-                            "context.validation.format",
-                            new Object[] {error.getRejectedValue()},
-                            "is not valid",
-                            LocaleContextHolder.getLocale()));
-        }
-        return errors;
+    /** A submitted form: values the browser sent that do not fit their field refuse it. */
+    private FormFlow submitted(BindingResult binding, Model model) {
+        return FormFlow.of(messages, model).binding(binding, "context.validation.format");
     }
 
     private String label(String key) {

@@ -87,13 +87,13 @@ class ReportBrowserIT {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Progress reports");
 
         // a period that is not one names the field
-        new Select(browser.driver().findElement(By.id("programmeId")))
+        new Select(browser.driver().findElement(By.id("subject")))
                 .selectByVisibleText(programmeCode + " · Report browser programme");
         browser.type("period", "2022X");
         browser.clickAndWait(By.id("generate-now"));
         assertThat(browser.text(By.id("report-problems"))).contains("period:");
 
-        new Select(browser.driver().findElement(By.id("programmeId")))
+        new Select(browser.driver().findElement(By.id("subject")))
                 .selectByVisibleText(programmeCode + " · Report browser programme");
         browser.type("period", "2022");
         new Select(browser.driver().findElement(By.id("language"))).selectByValue("en");

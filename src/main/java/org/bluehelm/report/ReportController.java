@@ -33,7 +33,7 @@ class ReportController {
 
     /** A subject picked on the screen. */
     record Picked(ReportSubject.Kind kind, String id) {
-        String value() {
+        public String value() {
             return kind.name() + ":" + id;
         }
 

@@ -242,7 +242,13 @@ public class ReportService {
             if (period.id().equals(s.lastPeriod())) {
                 continue;
             }
-            ReportSubject subject = subjects.resolve(s.subjectKind(), s.subjectId());
+            ReportSubject subject;
+            try {
+                subject = subjects.resolve(s.subjectKind(), s.subjectId());
+            } catch (NotFoundException e) {
+                // its programme, mission or country is gone: nothing to report
+                continue;
+            }
             generate(new Checked(subject, period, Locale.forLanguageTag(s.language())), true);
             store.generated(s.id(), period.id());
             generated++;

@@ -52,7 +52,8 @@ class ReportSubjects {
     }
 
     private ReportSubject programme(long id) {
-        ProgrammeView p = programmes.get(id);
+        // view, not get: a schedule of a programme since deleted is skipped without spoiling the transaction
+        ProgrammeView p = programmes.view(id).orElseThrow(() -> new NotFoundException("programme", id));
         return new ReportSubject(
                 ReportSubject.Kind.PROGRAMME,
                 String.valueOf(p.id()),
@@ -110,7 +111,7 @@ class ReportSubjects {
 
     /** A choice on the report form: {@code PROGRAMME:12}, {@code MISSION:3} or {@code COUNTRY:LBR}, and its label. */
     record Choice(ReportSubject.Kind kind, String id, String label) {
-        String value() {
+        public String value() {
             return kind.name() + ":" + id;
         }
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +103,33 @@ public class AlertService {
                         new AlertFilter(AlertState.OPEN, null, null, null),
                         new PageQuery(0, Math.max(1, Math.min(limit, 50)), "a.raised_at desc"))
                 .items();
+    }
+
+    /**
+     * The latest open alerts in the user's scope on the given countries, newest first: with a
+     * mission, only the alerts of that mission or of no mission (for a mission's or programme's
+     * report); without, every alert in those countries (for a country's report).
+     */
+    public List<AlertView> openIn(Collection<String> countryCodes, @Nullable Long missionId, int limit) {
+        if (countryCodes.isEmpty()) {
+            return List.of();
+        }
+        AccessScope.Filter scope = AccessScope.current().filter("a.mission_id", "a.country_code");
+        StringBuilder where = new StringBuilder(" where a.state = 'OPEN' and a.country_code in (:countries) and ")
+                .append(scope.sql());
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("countries", countryCodes);
+        if (missionId != null) {
+            where.append(" and (a.mission_id is null or a.mission_id = :mission)");
+            params.put("mission", missionId);
+        }
+        List<Stored> rows = jdbc.sql(
+                        AlertStore.ALERT_COLUMNS + where + " order by a.raised_at desc, a.id desc limit :limit")
+                .params(params)
+                .param("limit", Math.max(1, Math.min(limit, PageQuery.MAX_SIZE)))
+                .query(AlertStore::alert)
+                .list();
+        return views.of(rows);
     }
 
     /** What the alert says, in the given language ("120 is above the threshold 100"). */

@@ -6,7 +6,8 @@
  * crossed, once the value is committed, raises the risk (TRIGGERED, likelihood up one step) and asks
  * its owner for a strategy review; and the log of strategy revisions with their reasons, linked to
  * the risk or assessment that prompted them (a revision linked to a risk answers its review request).
- * Records are scoped by mission and country like every other record.
+ * Records are scoped by mission and country like every other record. The open risks of a programme,
+ * mission or country, with the triggers fired in the period, make a section of its progress report.
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {
@@ -18,6 +19,7 @@
             "identity",
             "ssrindex",
             "audit",
+            "report",
             "web"
         })
 @org.jspecify.annotations.NullMarked

@@ -3,6 +3,7 @@ package org.bluehelm.lesson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,10 +179,16 @@ class LessonIndex implements DisposableBean {
     /** The lessons nearest a text, with a bonus for the same pillar and the same country, best first. */
     List<LessonSearch.Hit> similar(
             String text, @Nullable Pillar pillar, @Nullable String country, AccessScope scope, int limit) {
+        return similar(text, pillar == null ? List.of() : List.of(pillar), country, scope, limit);
+    }
+
+    /** The same, for any of several pillars (a mission's or country's programmes). */
+    List<LessonSearch.Hit> similar(
+            String text, Collection<Pillar> pillars, @Nullable String country, AccessScope scope, int limit) {
         BooleanQuery.Builder should = new BooleanQuery.Builder();
         Query words = termsQuery(text + " " + Glossary.expand(text));
         should.add(words, Occur.SHOULD);
-        if (pillar != null) {
+        for (Pillar pillar : pillars) {
             should.add(new BoostQuery(new TermQuery(new Term("pillar_id", pillar.name())), 2f), Occur.SHOULD);
         }
         if (country != null) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,6 +101,18 @@ public class LessonService {
     public List<LessonSearch.Hit> suggestionsFor(ProgrammeView programme, int limit) {
         String text = programme.name() + (programme.objectives() == null ? "" : " " + programme.objectives());
         return index.similar(text, programme.pillar(), programme.countryCode(), AccessScope.current(), limit);
+    }
+
+    /**
+     * The lessons most relevant to a set of pillars and a country (a mission's or country's
+     * report): lessons of those pillars and that country weigh in, and so do the words of the
+     * pillars' names; best first.
+     */
+    public List<LessonSearch.Hit> relevantTo(Collection<Pillar> pillars, @Nullable String countryCode, int limit) {
+        String text = pillars.stream()
+                .map(p -> p.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(" "));
+        return index.similar(text, pillars, countryCode, AccessScope.current(), limit);
     }
 
     public long count() {

@@ -11,16 +11,15 @@ import org.jspecify.annotations.Nullable;
  * report's language. Every figure carries a reference ({@code F1}, {@code F2}, ...) that the annex
  * repeats with where it comes from.
  *
+ * <p>A mission or country report covers every programme of its subject that the requester may
+ * see: {@code progress} lists their figures programme by programme, and {@code pillars} and {@code
+ * dimensions} group the same figures by the programme's pillar and by the indicator's dimension.
+ *
  * <p>{@code extensions} is where sections of other modules (risks, lessons) are added: a list of
  * titled tables, empty until a module contributes one through {@link ReportSection}.
  */
 public record ProgressReport(
-        long programmeId,
-        String programmeCode,
-        String programmeName,
-        String pillar,
-        String countryCode,
-        @Nullable Long missionId,
+        ReportSubject subject,
         String period,
         LocalDate periodStart,
         LocalDate periodEnd,
@@ -28,6 +27,8 @@ public record ProgressReport(
         String generatedBy,
         OffsetDateTime generatedAt,
         Map<String, Integer> statusCounts,
+        List<Group> pillars,
+        List<Group> dimensions,
         List<Figure> progress,
         List<Figure> index,
         List<Figure> capacity,
@@ -36,13 +37,37 @@ public record ProgressReport(
         List<ReportSection.Table> extensions) {
 
     public ProgressReport {
-        statusCounts = Map.copyOf(statusCounts);
+        statusCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(statusCounts));
+        pillars = List.copyOf(pillars);
+        dimensions = List.copyOf(dimensions);
         progress = List.copyOf(progress);
         index = List.copyOf(index);
         capacity = List.copyOf(capacity);
         accountability = List.copyOf(accountability);
         alerts = List.copyOf(alerts);
         extensions = List.copyOf(extensions);
+    }
+
+    /** The subject's code, as on the cover and in titles. */
+    public String subjectCode() {
+        return subject.code();
+    }
+
+    /**
+     * Progress figures grouped by a pillar or an indicator dimension ({@code key}): how many are in
+     * each status, the figures, and the mean percentage achieved over those that have one (with its
+     * bar length, 0 to 100).
+     */
+    public record Group(
+            String key,
+            Map<String, Integer> statusCounts,
+            List<Figure> figures,
+            @Nullable String meanPercent,
+            int meanBar) {
+        public Group {
+            statusCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(statusCounts));
+            figures = List.copyOf(figures);
+        }
     }
 
     /** Every figure of the report, in the order they appear: what the annex traces. */
@@ -78,7 +103,7 @@ public record ProgressReport(
             String approval,
             String sources) {}
 
-    /** An open alert on one of the programme's units. */
+    /** An open alert in the subject's country (and mission). */
     public record AlertLine(
             String kind,
             String indicatorCode,

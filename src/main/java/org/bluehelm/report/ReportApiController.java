@@ -39,7 +39,16 @@ class ReportApiController {
     }
 
     @GetMapping
-    List<StoredReport> list(@RequestParam(required = false) @Nullable Long programme) {
+    List<StoredReport> list(
+            @RequestParam(required = false) @Nullable Long programme,
+            @RequestParam(required = false) @Nullable Long mission,
+            @RequestParam(required = false) @Nullable String country) {
+        if (mission != null) {
+            return reports.list(ReportSubject.Kind.MISSION, String.valueOf(mission));
+        }
+        if (country != null && !country.isBlank()) {
+            return reports.list(ReportSubject.Kind.COUNTRY, country);
+        }
         return reports.list(programme);
     }
 
@@ -69,30 +78,61 @@ class ReportApiController {
             @Nullable Integer keepLast,
             @Nullable Integer version) {}
 
-    @GetMapping("/schedules/{programme}")
+    @GetMapping("/schedules/{programme:[0-9]+}")
     ResponseEntity<ReportSchedule> schedule(@PathVariable long programme) {
-        return reports.schedule(programme)
+        return schedule("programme", String.valueOf(programme));
+    }
+
+    @PutMapping("/schedules/{programme:[0-9]+}")
+    ResponseEntity<ReportSchedule> setSchedule(
+            @PathVariable long programme,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody ScheduleBody body) {
+        return setSchedule("programme", String.valueOf(programme), ifMatch, body);
+    }
+
+    @DeleteMapping("/schedules/{programme:[0-9]+}")
+    ResponseEntity<Void> deleteSchedule(@PathVariable long programme) {
+        return deleteSchedule("programme", String.valueOf(programme));
+    }
+
+    /** The schedule of a programme, a mission or a country: {@code /schedules/mission/3}, {@code /schedules/country/LBR}. */
+    @GetMapping("/schedules/{kind}/{id}")
+    ResponseEntity<ReportSchedule> schedule(@PathVariable String kind, @PathVariable String id) {
+        return reports.schedule(kind(kind), id)
                 .map(s -> ResponseEntity.ok()
                         .eTag(ExpectedVersion.etag(s.version()))
                         .body(s))
                 .orElse(ResponseEntity.notFound().build());
     }
 
-    @PutMapping("/schedules/{programme}")
+    @PutMapping("/schedules/{kind}/{id}")
     ResponseEntity<ReportSchedule> setSchedule(
-            @PathVariable long programme,
+            @PathVariable String kind,
+            @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody ScheduleBody body) {
+        ReportSubject.Kind k = kind(kind);
         // a new schedule needs no version; changing one does (If-Match or the body's version)
-        Integer version = reports.schedule(programme).isEmpty() ? null : ExpectedVersion.of(body.version(), ifMatch);
-        ReportSchedule s = reports.setSchedule(programme, body.frequency(), body.language(), body.keepLast(), version);
+        Integer version = reports.schedule(k, id).isEmpty() ? null : ExpectedVersion.of(body.version(), ifMatch);
+        ReportSchedule s = reports.setSchedule(k, id, body.frequency(), body.language(), body.keepLast(), version);
         return ResponseEntity.ok().eTag(ExpectedVersion.etag(s.version())).body(s);
     }
 
-    @DeleteMapping("/schedules/{programme}")
-    ResponseEntity<Void> deleteSchedule(@PathVariable long programme) {
-        reports.deleteSchedule(programme);
+    @DeleteMapping("/schedules/{kind}/{id}")
+    ResponseEntity<Void> deleteSchedule(@PathVariable String kind, @PathVariable String id) {
+        reports.deleteSchedule(kind(kind), id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** {@code programme}, {@code mission} or {@code country}; anything else is not found. */
+    static ReportSubject.Kind kind(String kind) {
+        for (ReportSubject.Kind k : ReportSubject.Kind.values()) {
+            if (k.path().equalsIgnoreCase(kind)) {
+                return k;
+            }
+        }
+        throw new org.bluehelm.shared.NotFoundException("report subject kind", kind);
     }
 
     /** Builds the download responses shared with the screen. */

@@ -25,8 +25,6 @@ import org.bluehelm.approval.ApprovalService;
 import org.bluehelm.approval.ApprovalState;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
-import org.bluehelm.programme.ProgrammeService;
-import org.bluehelm.programme.ProgrammeView;
 import org.bluehelm.progress.IndicatorProgress;
 import org.bluehelm.progress.ProgrammeProgress;
 import org.bluehelm.progress.ProgressService;
@@ -43,12 +41,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers a report's content from the other modules' services, as the current user: the programme
- * (refused outside the user's scope), the progress of its results chain at its units on the last
- * day of the period, the SSR index of each unit in the period, the capacity-building and
- * accountability indicators aggregated over the units and the period (small cells suppressed by
- * analytics as for any reader), the open alerts on the programme's country, and the approval state
- * behind each figure.
+ * Gathers a report's content from the other modules' services, as the current user, for its
+ * subject (a programme, or every programme of a mission or country in the user's scope): the
+ * progress of each programme's results chain at its units on the last day of the period, grouped
+ * by pillar and by indicator dimension, the SSR index of each unit in the period, the
+ * capacity-building and accountability indicators aggregated over the units and the period (small
+ * cells suppressed by analytics as for any reader), the open alerts in the subject's countries (and
+ * mission), the approval state behind each figure, and the sections other modules add.
  */
 @Component
 class ReportBuilder {
@@ -75,7 +74,6 @@ class ReportBuilder {
     private static final int MAX_INDEX_UNITS = 10;
     private static final int MAX_ALERTS = 50;
 
-    private final ProgrammeService programmes;
     private final ProgressService progress;
     private final SsrIndexService ssrIndex;
     private final AnalyticsService analytics;
@@ -86,7 +84,6 @@ class ReportBuilder {
     private final Clock clock;
 
     ReportBuilder(
-            ProgrammeService programmes,
             ProgressService progress,
             SsrIndexService ssrIndex,
             AnalyticsService analytics,
@@ -95,7 +92,6 @@ class ReportBuilder {
             AlertService alerts,
             ObjectProvider<ReportSection> sections,
             ObjectProvider<Clock> clock) {
-        this.programmes = programmes;
         this.progress = progress;
         this.ssrIndex = ssrIndex;
         this.analytics = analytics;
@@ -106,48 +102,61 @@ class ReportBuilder {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    ProgressReport build(long programmeId, Period period, Locale language) {
-        ProgrammeView programme = programmes.get(programmeId);
+    ProgressReport build(ReportSubject subject, Period period, Locale language) {
         NumberFormat numbers = NumberFormat.getNumberInstance(language);
         numbers.setGroupingUsed(false);
         numbers.setMaximumFractionDigits(2);
-        Approvals approved = new Approvals(programmeId);
         Refs refs = new Refs();
 
-        ProgrammeProgress chain = progress.programme(programmeId, period.endDate());
         List<Figure> progressFigures = new ArrayList<>();
         Map<Long, String[]> units = new LinkedHashMap<>();
-        for (IndicatorProgress p : chain.rows()) {
-            units.putIfAbsent(p.orgUnitId(), new String[] {p.orgUnitCode(), p.orgUnitName()});
-            String valuePeriod = p.current() == null ? period.id() : p.current().period();
-            BigDecimal percent = p.percentAchieved();
-            progressFigures.add(new Figure(
-                    refs.next(),
-                    p.indicatorCode(),
-                    p.indicatorName(),
-                    p.orgUnitId(),
-                    p.orgUnitCode(),
-                    p.orgUnitName(),
-                    valuePeriod,
-                    p.current() == null ? null : format(numbers, p.current().value()),
-                    false,
-                    p.baseline() == null
-                            ? null
-                            : format(numbers, p.baseline().value()) + " ("
-                                    + p.baseline().period() + ")",
-                    p.target() == null
-                            ? null
-                            : format(numbers, p.target().value()) + " ("
-                                    + p.target().period() + ")",
-                    percent == null ? null : format(numbers, percent) + " %",
-                    p.status().name(),
-                    bar(percent),
-                    p.current() == null ? NOT_SUBMITTED : approved.state(p.orgUnitId(), valuePeriod),
-                    p.indicatorCode()));
-        }
+        // the approval state behind a unit's figures is that of the first programme working there
+        Map<Long, Approvals> approvalsAt = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (ProgressStatus s : ProgressStatus.values()) {
-            counts.put(s.name(), chain.statusCounts().getOrDefault(s, 0));
+            counts.put(s.name(), 0);
+        }
+        Groups byPillar = new Groups();
+        Groups byDimension = new Groups();
+        Map<Long, String> dimensions = new HashMap<>();
+        boolean several = subject.kind() != ReportSubject.Kind.PROGRAMME;
+        for (ReportSubject.Programme programme : subject.programmes()) {
+            Approvals approved = new Approvals(programme.id());
+            ProgrammeProgress chain = progress.programme(programme.id(), period.endDate());
+            for (IndicatorProgress p : chain.rows()) {
+                units.putIfAbsent(p.orgUnitId(), new String[] {p.orgUnitCode(), p.orgUnitName()});
+                approvalsAt.putIfAbsent(p.orgUnitId(), approved);
+                String valuePeriod =
+                        p.current() == null ? period.id() : p.current().period();
+                BigDecimal percent = p.percentAchieved();
+                Figure figure = new Figure(
+                        refs.next(),
+                        p.indicatorCode(),
+                        p.indicatorName(),
+                        p.orgUnitId(),
+                        p.orgUnitCode(),
+                        p.orgUnitName(),
+                        valuePeriod,
+                        p.current() == null ? null : format(numbers, p.current().value()),
+                        false,
+                        p.baseline() == null
+                                ? null
+                                : format(numbers, p.baseline().value()) + " ("
+                                        + p.baseline().period() + ")",
+                        p.target() == null
+                                ? null
+                                : format(numbers, p.target().value()) + " ("
+                                        + p.target().period() + ")",
+                        percent == null ? null : format(numbers, percent) + " %",
+                        p.status().name(),
+                        bar(percent),
+                        p.current() == null ? NOT_SUBMITTED : approved.state(p.orgUnitId(), valuePeriod),
+                        several ? programme.code() + " · " + p.indicatorCode() : p.indicatorCode());
+                progressFigures.add(figure);
+                byPillar.add(programme.pillar().name(), figure, percent);
+                byDimension.add(dimensions.computeIfAbsent(p.indicatorId(), this::dimension), figure, percent);
+            }
+            chain.statusCounts().forEach((status, n) -> counts.merge(status.name(), n, Integer::sum));
         }
 
         List<Figure> indexFigures = new ArrayList<>();
@@ -177,39 +186,35 @@ class ReportBuilder {
                                 null,
                                 null,
                                 bar(d.score()),
-                                approved.state(
-                                        index.orgUnit().id(), index.period().id()),
+                                approvalsAt
+                                        .get(unit)
+                                        .state(
+                                                index.orgUnit().id(),
+                                                index.period().id()),
                                 sources.isEmpty() ? "-" : sources));
                     }
                 }));
 
         List<Long> unitIds = List.copyOf(units.keySet());
-        List<Figure> capacity = aggregate(CAPACITY, unitIds, period, numbers, refs, approved);
-        List<Figure> accountability = aggregate(ACCOUNTABILITY, unitIds, period, numbers, refs, approved);
+        List<Figure> capacity = aggregate(CAPACITY, unitIds, period, numbers, refs, approvalsAt);
+        List<Figure> accountability = aggregate(ACCOUNTABILITY, unitIds, period, numbers, refs, approvalsAt);
 
         DateTimeFormatter day =
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language);
-        List<AlertLine> alertLines = alerts.latestOpen(MAX_ALERTS).stream()
-                .filter(a -> a.countryCode().equals(programme.countryCode()))
-                .filter(a -> a.missionId() == null || a.missionId().equals(programme.missionId()))
+        List<AlertLine> alertLines = alerts.openIn(subject.countryCodes(), subject.missionId(), MAX_ALERTS).stream()
                 .map(a -> alertLine(a, numbers, day))
                 .toList();
 
         List<ReportSection.Table> extensions = new ArrayList<>();
         sections.orderedStream().forEach(s -> {
-            ReportSection.Table t = s.table(programmeId, period.id(), language);
+            ReportSection.Table t = s.table(subject, period.id(), language);
             if (t != null) {
                 extensions.add(t);
             }
         });
 
         return new ProgressReport(
-                programme.id(),
-                programme.code(),
-                programme.name(),
-                programme.pillar().name(),
-                programme.countryCode(),
-                programme.missionId(),
+                subject,
                 period.id(),
                 period.startDate(),
                 period.endDate(),
@@ -217,6 +222,8 @@ class ReportBuilder {
                 AccessScope.current().username(),
                 OffsetDateTime.now(clock),
                 counts,
+                byPillar.groups(numbers),
+                byDimension.groups(numbers),
                 progressFigures,
                 indexFigures,
                 capacity,
@@ -235,7 +242,12 @@ class ReportBuilder {
     }
 
     private List<Figure> aggregate(
-            List<String> codes, List<Long> units, Period period, NumberFormat numbers, Refs refs, Approvals approved) {
+            List<String> codes,
+            List<Long> units,
+            Period period,
+            NumberFormat numbers,
+            Refs refs,
+            Map<Long, Approvals> approvalsAt) {
         if (units.isEmpty()) {
             return List.of();
         }
@@ -280,7 +292,7 @@ class ReportBuilder {
                         null,
                         null,
                         0,
-                        approved.state(unit, row.period()),
+                        approvalsAt.get(unit).state(unit, row.period()),
                         indicator.code()));
             }
         }
@@ -313,6 +325,47 @@ class ReportBuilder {
     static boolean reportable(Period period) {
         return Set.of(PeriodType.MONTHLY, PeriodType.QUARTERLY, PeriodType.YEARLY)
                 .contains(period.type());
+    }
+
+    private String dimension(long indicatorId) {
+        return indicators
+                .findIgnoringScope(indicatorId)
+                .map(i -> i.dimension().name())
+                .orElse("-");
+    }
+
+    /** Progress figures grouped by a key (a pillar or a dimension), in the order keys first come. */
+    private static final class Groups {
+        private final Map<String, List<Figure>> figures = new LinkedHashMap<>();
+        private final Map<String, List<BigDecimal>> percents = new HashMap<>();
+
+        void add(String key, Figure figure, @Nullable BigDecimal percent) {
+            figures.computeIfAbsent(key, k -> new ArrayList<>()).add(figure);
+            List<BigDecimal> known = percents.computeIfAbsent(key, k -> new ArrayList<>());
+            if (percent != null) {
+                known.add(percent);
+            }
+        }
+
+        List<ProgressReport.Group> groups(NumberFormat numbers) {
+            List<ProgressReport.Group> groups = new ArrayList<>();
+            figures.forEach((key, list) -> {
+                Map<String, Integer> counts = new LinkedHashMap<>();
+                for (ProgressStatus s : ProgressStatus.values()) {
+                    counts.put(s.name(), 0);
+                }
+                list.forEach(f -> counts.merge(java.util.Objects.requireNonNull(f.status()), 1, Integer::sum));
+                List<BigDecimal> known = percents.get(key);
+                BigDecimal mean = known.isEmpty()
+                        ? null
+                        : known.stream()
+                                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                                .divide(BigDecimal.valueOf(known.size()), 1, java.math.RoundingMode.HALF_UP);
+                groups.add(new ProgressReport.Group(
+                        key, counts, list, mean == null ? null : format(numbers, mean) + " %", bar(mean)));
+            });
+            return groups;
+        }
     }
 
     private static final class Refs {

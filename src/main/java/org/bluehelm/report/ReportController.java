@@ -1,8 +1,6 @@
 package org.bluehelm.report;
 
 import java.util.List;
-import org.bluehelm.programme.ProgrammeService;
-import org.bluehelm.programme.ProgrammeSummary;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.web.Crumb;
 import org.jspecify.annotations.Nullable;
@@ -19,68 +17,113 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Reports in the browser: the list of kept reports with their downloads, the form that generates
- * one now, and a programme's schedule.
+ * one now for a programme, a mission or a country in the user's scope, and the subject's schedule.
+ * The form's subject is one value, {@code PROGRAMME:12}, {@code MISSION:3} or {@code COUNTRY:LBR}.
  */
 @Controller
 class ReportController {
 
-    private static final int MAX_PROGRAMMES = 200;
-
     private final ReportService reports;
-    private final ProgrammeService programmes;
     private final MessageSource messages;
 
-    ReportController(ReportService reports, ProgrammeService programmes, MessageSource messages) {
+    ReportController(ReportService reports, MessageSource messages) {
         this.reports = reports;
-        this.programmes = programmes;
         this.messages = messages;
     }
 
+    /** A subject picked on the screen. */
+    record Picked(ReportSubject.Kind kind, String id) {
+        public String value() {
+            return kind.name() + ":" + id;
+        }
+
+        static @Nullable Picked parse(@Nullable String subject, @Nullable Long programme) {
+            if (subject != null && subject.contains(":")) {
+                String kind = subject.substring(0, subject.indexOf(':'));
+                String id = subject.substring(subject.indexOf(':') + 1).strip();
+                for (ReportSubject.Kind k : ReportSubject.Kind.values()) {
+                    if (k.name().equalsIgnoreCase(kind) && !id.isEmpty()) {
+                        return new Picked(k, id);
+                    }
+                }
+            }
+            return programme == null ? null : new Picked(ReportSubject.Kind.PROGRAMME, String.valueOf(programme));
+        }
+    }
+
     @GetMapping("/reports")
-    String list(@RequestParam(required = false) @Nullable Long programme, Model model) {
-        prepare(model, programme);
+    String list(
+            @RequestParam(required = false) @Nullable String subject,
+            @RequestParam(required = false) @Nullable Long programme,
+            Model model) {
+        prepare(model, Picked.parse(subject, programme));
         return "report/list";
     }
 
     @PostMapping("/reports")
     String generate(
+            @RequestParam(required = false) @Nullable String subject,
             @RequestParam(required = false) @Nullable Long programmeId,
             @RequestParam(required = false) @Nullable String period,
             @RequestParam(required = false) @Nullable String language,
             Model model,
             RedirectAttributes redirect) {
+        Picked picked = Picked.parse(subject, programmeId);
+        ReportService.GenerateReport command = command(picked, period, language);
         try {
-            StoredReport report = reports.generate(new ReportService.GenerateReport(programmeId, period, language));
+            StoredReport report = reports.generate(command);
             redirect.addFlashAttribute("generated", report.id());
-            return "redirect:/reports?programme=" + report.programmeId();
+            return "redirect:/reports?subject=" + report.subjectKind().name() + ":" + report.subjectId();
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
-            model.addAttribute("form", new ReportService.GenerateReport(programmeId, period, language));
-            prepare(model, programmeId);
+            model.addAttribute("form", new Form(picked == null ? null : picked.value(), period, language));
+            prepare(model, picked);
             return "report/list";
         }
     }
 
-    @PostMapping("/reports/schedules/{programme}")
+    private static ReportService.GenerateReport command(
+            @Nullable Picked picked, @Nullable String period, @Nullable String language) {
+        if (picked == null) {
+            return new ReportService.GenerateReport(null, period, language);
+        }
+        return switch (picked.kind()) {
+            case PROGRAMME -> new ReportService.GenerateReport(programmeId(picked.id()), null, null, period, language);
+            case MISSION -> new ReportService.GenerateReport(null, programmeId(picked.id()), null, period, language);
+            case COUNTRY -> new ReportService.GenerateReport(null, null, picked.id(), period, language);
+        };
+    }
+
+    private static long programmeId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new org.bluehelm.shared.NotFoundException("report subject", id);
+        }
+    }
+
+    @PostMapping("/reports/schedules/{kind}/{id}")
     String schedule(
-            @PathVariable long programme,
+            @PathVariable String kind,
+            @PathVariable String id,
             @RequestParam(required = false) @Nullable String frequency,
             @RequestParam(required = false) @Nullable String language,
             @RequestParam(required = false) @Nullable Integer keepLast,
             @RequestParam(required = false) @Nullable Integer version,
             Model model,
             RedirectAttributes redirect) {
+        Picked picked = new Picked(ReportApiController.kind(kind), id);
         try {
-            reports.setSchedule(programme, frequency, language, keepLast, version);
+            ReportSchedule s = reports.setSchedule(picked.kind(), id, frequency, language, keepLast, version);
             redirect.addFlashAttribute("scheduleSaved", true);
-            return "redirect:/reports?programme=" + programme;
+            return "redirect:/reports?subject=" + s.subjectKind().name() + ":" + s.subjectId();
         } catch (InvalidInputException e) {
             model.addAttribute("scheduleProblems", e.problems());
-            prepare(model, programme);
+            prepare(model, picked);
             return "report/list";
         } catch (org.bluehelm.shared.ConflictException e) {
             model.addAttribute("scheduleConflict", true);
-            prepare(model, programme);
+            prepare(model, picked);
             return "report/list";
         }
     }
@@ -95,19 +138,36 @@ class ReportController {
         return ReportApiController.ReportDownload.of(reports, id, false);
     }
 
-    private void prepare(Model model, @Nullable Long programme) {
-        List<ProgrammeSummary> choices = programmes.summariesForDashboard(MAX_PROGRAMMES);
-        model.addAttribute("programmes", choices);
-        model.addAttribute("reports", reports.list(programme));
-        model.addAttribute("selected", programme);
+    /** The form's values: the subject picked ({@code KIND:id}), period and language. */
+    record Form(
+            @Nullable String subject,
+            @Nullable String period,
+            @Nullable String language) {}
+
+    private void prepare(Model model, @Nullable Picked picked) {
+        List<ReportSubjects.Choice> choices = reports.choices();
+        model.addAttribute("choices", choices);
+        model.addAttribute(
+                "selectedLabel",
+                picked == null
+                        ? null
+                        : choices.stream()
+                                .filter(c -> c.value().equals(picked.value()))
+                                .map(ReportSubjects.Choice::label)
+                                .findFirst()
+                                .orElse(picked.value()));
+        model.addAttribute(
+                "reports", picked == null ? reports.list(null, null) : reports.list(picked.kind(), picked.id()));
+        model.addAttribute("selected", picked);
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new ReportService.GenerateReport(programme, null, null));
+            model.addAttribute("form", new Form(picked == null ? null : picked.value(), null, null));
         }
-        if (programme != null) {
+        if (picked != null) {
             try {
-                reports.schedule(programme).ifPresent(s -> model.addAttribute("schedule", s));
+                reports.schedule(picked.kind(), picked.id()).ifPresent(s -> model.addAttribute("schedule", s));
             } catch (RuntimeException e) {
-                // a programme outside the scope: no schedule shown
+                // a subject outside the scope: no schedule shown
+                model.addAttribute("selected", null);
             }
         }
         model.addAttribute(

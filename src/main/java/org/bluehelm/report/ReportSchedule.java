@@ -3,13 +3,16 @@ package org.bluehelm.report;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A programme's report schedule: a report for each {@code frequency} period once it is over, in
- * {@code language}, keeping the last {@code keepLast} reports; {@code lastPeriod} is the latest
- * period generated.
+ * A subject's report schedule (one per programme, mission or country): a report for each {@code
+ * frequency} period once it is over, in {@code language}, keeping the subject's last {@code
+ * keepLast} reports; {@code lastPeriod} is the latest period generated. {@code programmeId} is set
+ * for a programme's schedule.
  */
 public record ReportSchedule(
         long id,
-        long programmeId,
+        ReportSubject.Kind subjectKind,
+        String subjectId,
+        @Nullable Long programmeId,
         Frequency frequency,
         String language,
         int keepLast,

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
-import org.bluehelm.programme.ProgrammeService;
-import org.bluehelm.programme.ProgrammeView;
+import java.util.Objects;
+import java.util.Optional;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Generates progress reports (on request or on a programme's schedule), keeps each programme's
- * last reports and serves them to users whose scope covers the programme.
+ * Generates progress reports of a programme, a mission or a country (on request or on the
+ * subject's schedule), keeps each subject's last reports and serves them to users whose scope
+ * covers the subject.
  */
 @Service
 public class ReportService {
@@ -31,7 +32,7 @@ public class ReportService {
     private final ReportBuilder builder;
     private final ReportRenderer renderer;
     private final ReportStore store;
-    private final ProgrammeService programmes;
+    private final ReportSubjects subjects;
     private final int defaultKeep;
     private final Clock clock;
 
@@ -39,28 +40,39 @@ public class ReportService {
             ReportBuilder builder,
             ReportRenderer renderer,
             ReportStore store,
-            ProgrammeService programmes,
+            ReportSubjects subjects,
             @Value("${bluehelm.report.keep-last:20}") int defaultKeep,
             ObjectProvider<Clock> clock) {
         this.builder = builder;
         this.renderer = renderer;
         this.store = store;
-        this.programmes = programmes;
+        this.subjects = subjects;
         this.defaultKeep = defaultKeep;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** What to generate: a programme, a period (2025, 2025Q3 or 202507, say) and a language. */
+    /**
+     * What to generate: a subject (exactly one of a programme, a mission or a country's ISO code), a
+     * period (2025, 2025Q3 or 202507, say) and a language.
+     */
     public record GenerateReport(
             @Nullable Long programmeId,
+            @Nullable Long missionId,
+            @Nullable String countryCode,
             @Nullable String period,
-            @Nullable String language) {}
+            @Nullable String language) {
+
+        /** A programme's report. */
+        public GenerateReport(@Nullable Long programmeId, @Nullable String period, @Nullable String language) {
+            this(programmeId, null, null, period, language);
+        }
+    }
 
     /** The report's content without storing it (for the screen preview and the benchmark). */
     @Transactional(readOnly = true)
     public ProgressReport content(GenerateReport command) {
         Checked c = check(command);
-        return builder.build(c.programmeId(), c.period(), c.language());
+        return builder.build(c.subject(), c.period(), c.language());
     }
 
     /** Renders a report's content as its HTML document. */
@@ -74,11 +86,11 @@ public class ReportService {
     }
 
     /**
-     * Generates and stores a report, then deletes the programme's oldest reports beyond those to
-     * keep (its schedule's number, else {@code bluehelm.report.keep-last}).
+     * Generates and stores a report, then deletes the subject's oldest reports beyond those to keep
+     * (its schedule's number, else {@code bluehelm.report.keep-last}).
      *
      * @throws InvalidInputException naming {@code programmeId}, {@code period} or {@code language}
-     * @throws NotFoundException when the programme is outside the user's scope
+     * @throws NotFoundException when the subject is outside the user's scope
      */
     @Transactional
     public StoredReport generate(GenerateReport command) {
@@ -86,30 +98,45 @@ public class ReportService {
     }
 
     private StoredReport generate(Checked c, boolean scheduled) {
-        ProgressReport report = builder.build(c.programmeId(), c.period(), c.language());
+        ProgressReport report = builder.build(c.subject(), c.period(), c.language());
         String html = renderer.html(report);
         byte[] pdf = renderer.pdf(html);
-        String title = report.programmeCode() + " · " + report.period() + " · "
+        String title = report.subjectCode() + " · " + report.period() + " · "
                 + report.language().toUpperCase(Locale.ROOT);
         long id = store.insert(report, title, scheduled, html, pdf);
-        int keep = store.schedule(report.programmeId())
+        ReportSubject subject = report.subject();
+        int keep = store.schedule(subject.kind(), subject.id())
                 .map(ReportSchedule::keepLast)
                 .orElse(defaultKeep);
-        store.keepLast(report.programmeId(), keep);
+        store.keepLast(subject.kind(), subject.id(), keep);
         return store.find(id).orElseThrow();
     }
 
     /** The reports the user may see, newest first (of one programme when given). */
     @Transactional(readOnly = true)
     public List<StoredReport> list(@Nullable Long programmeId) {
-        return store.list(AccessScope.current(), programmeId, MAX_LISTED);
+        return programmeId == null ? list(null, null) : list(ReportSubject.Kind.PROGRAMME, String.valueOf(programmeId));
+    }
+
+    /** The reports the user may see, newest first (of one subject when given). */
+    @Transactional(readOnly = true)
+    public List<StoredReport> list(ReportSubject.@Nullable Kind kind, @Nullable String subjectId) {
+        return store.list(
+                AccessScope.current(),
+                kind,
+                subjectId == null ? null : subjectId.strip().toUpperCase(Locale.ROOT),
+                MAX_LISTED);
     }
 
     /** A stored report, if the user may see it. */
     @Transactional(readOnly = true)
     public StoredReport get(long id) {
         StoredReport report = store.find(id).orElseThrow(() -> new NotFoundException("report", id));
-        if (!AccessScope.current().canRead(report.missionId(), report.countryCode())) {
+        AccessScope scope = AccessScope.current();
+        boolean visible = report.subjectKind() == ReportSubject.Kind.COUNTRY
+                ? scope.global() || scope.countryCodes().contains(report.countryCode())
+                : scope.canRead(report.missionId(), report.countryCode());
+        if (!visible) {
             throw new NotFoundException("report", id);
         }
         return report;
@@ -122,26 +149,34 @@ public class ReportService {
         return store.content(id, pdf).orElseThrow(() -> new NotFoundException("report", id));
     }
 
+    /** The subject's schedule, if it has one (the subject must be in the user's scope). */
+    @Transactional(readOnly = true)
+    public Optional<ReportSchedule> schedule(ReportSubject.Kind kind, String subjectId) {
+        ReportSubject subject = subjects.resolve(kind, subjectId);
+        return store.schedule(subject.kind(), subject.id());
+    }
+
     /** The programme's schedule, if it has one (the programme must be in the user's scope). */
     @Transactional(readOnly = true)
-    public java.util.Optional<ReportSchedule> schedule(long programmeId) {
-        programmes.get(programmeId);
-        return store.schedule(programmeId);
+    public Optional<ReportSchedule> schedule(long programmeId) {
+        return schedule(ReportSubject.Kind.PROGRAMME, String.valueOf(programmeId));
     }
 
     /**
-     * Sets the programme's schedule (creating it when it has none).
+     * Sets the subject's schedule (creating it when it has none) and keeps the subject's last
+     * {@code keepLast} reports.
      *
      * @throws InvalidInputException naming {@code frequency}, {@code language} or {@code keepLast}
      */
     @Transactional
     public ReportSchedule setSchedule(
-            long programmeId,
+            ReportSubject.Kind kind,
+            String subjectId,
             @Nullable String frequency,
             @Nullable String language,
             @Nullable Integer keepLast,
             @Nullable Integer expectedVersion) {
-        ProgrammeView programme = programmes.get(programmeId);
+        ReportSubject subject = subjects.resolve(kind, subjectId);
         Validation v = new Validation();
         ReportSchedule.Frequency f = null;
         if (frequency == null || frequency.isBlank()) {
@@ -159,23 +194,38 @@ public class ReportService {
         }
         v.throwIfInvalid();
         store.saveSchedule(
-                programmeId,
-                programme.missionId(),
-                programme.countryCode(),
-                java.util.Objects.requireNonNull(f),
+                subject,
+                Objects.requireNonNull(f),
                 lang.getLanguage(),
-                java.util.Objects.requireNonNull(keepLast),
+                Objects.requireNonNull(keepLast),
                 AccessScope.current().username(),
                 expectedVersion);
-        store.keepLast(programmeId, keepLast);
-        return store.schedule(programmeId).orElseThrow();
+        store.keepLast(subject.kind(), subject.id(), keepLast);
+        return store.schedule(subject.kind(), subject.id()).orElseThrow();
     }
 
-    /** Removes the programme's schedule; its reports stay. */
+    /** Sets the programme's schedule; see {@link #setSchedule(ReportSubject.Kind, String, String, String, Integer, Integer)}. */
     @Transactional
-    public void deleteSchedule(long programmeId) {
-        programmes.get(programmeId);
-        store.deleteSchedule(programmeId);
+    public ReportSchedule setSchedule(
+            long programmeId,
+            @Nullable String frequency,
+            @Nullable String language,
+            @Nullable Integer keepLast,
+            @Nullable Integer expectedVersion) {
+        return setSchedule(
+                ReportSubject.Kind.PROGRAMME,
+                String.valueOf(programmeId),
+                frequency,
+                language,
+                keepLast,
+                expectedVersion);
+    }
+
+    /** Removes the subject's schedule; its reports stay. */
+    @Transactional
+    public void deleteSchedule(ReportSubject.Kind kind, String subjectId) {
+        ReportSubject subject = subjects.resolve(kind, subjectId);
+        store.deleteSchedule(subject.kind(), subject.id());
     }
 
     /**
@@ -192,7 +242,14 @@ public class ReportService {
             if (period.id().equals(s.lastPeriod())) {
                 continue;
             }
-            generate(new Checked(s.programmeId(), period, Locale.forLanguageTag(s.language())), true);
+            ReportSubject subject;
+            try {
+                subject = subjects.resolve(s.subjectKind(), s.subjectId());
+            } catch (NotFoundException e) {
+                // its programme, mission or country is gone: nothing to report
+                continue;
+            }
+            generate(new Checked(subject, period, Locale.forLanguageTag(s.language())), true);
             store.generated(s.id(), period.id());
             generated++;
         }
@@ -212,12 +269,22 @@ public class ReportService {
         return Period.quarter(previous.getYear(), (previous.getMonthValue() - 1) / 3 + 1);
     }
 
-    private record Checked(long programmeId, Period period, Locale language) {}
+    /** The subjects the user may pick on the report form. */
+    List<ReportSubjects.Choice> choices() {
+        return subjects.choices();
+    }
+
+    private record Checked(ReportSubject subject, Period period, Locale language) {}
 
     private Checked check(GenerateReport command) {
         Validation v = new Validation();
-        if (command.programmeId() == null) {
-            v.add("programmeId", "is required");
+        int given = (command.programmeId() == null ? 0 : 1)
+                + (command.missionId() == null ? 0 : 1)
+                + (command.countryCode() == null || command.countryCode().isBlank() ? 0 : 1);
+        if (given == 0) {
+            v.add("programmeId", "is required (or missionId, or countryCode)");
+        } else if (given > 1) {
+            v.add("programmeId", "give one of programmeId, missionId and countryCode");
         }
         Period period = null;
         if (command.period() == null || command.period().isBlank()) {
@@ -234,9 +301,15 @@ public class ReportService {
         }
         Locale lang = language(command.language(), v);
         v.throwIfInvalid();
-        long programmeId = java.util.Objects.requireNonNull(command.programmeId());
-        programmes.get(programmeId);
-        return new Checked(programmeId, java.util.Objects.requireNonNull(period), lang);
+        ReportSubject subject;
+        if (command.programmeId() != null) {
+            subject = subjects.resolve(ReportSubject.Kind.PROGRAMME, String.valueOf(command.programmeId()));
+        } else if (command.missionId() != null) {
+            subject = subjects.resolve(ReportSubject.Kind.MISSION, String.valueOf(command.missionId()));
+        } else {
+            subject = subjects.resolve(ReportSubject.Kind.COUNTRY, Objects.requireNonNull(command.countryCode()));
+        }
+        return new Checked(subject, Objects.requireNonNull(period), lang);
     }
 
     private static Locale language(@Nullable String language, Validation v) {

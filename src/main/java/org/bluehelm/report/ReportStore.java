@@ -14,13 +14,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The report and report_schedule tables. */
+/** The report and report_schedule tables; reports and schedules are keyed by their subject. */
 @Repository
 class ReportStore {
 
     private static final String COLUMNS = """
-            id, programme_id, mission_id, country_code, period, language, title, scheduled, created_by,
-            created_at, octet_length(html) as html_bytes, octet_length(pdf) as pdf_bytes""";
+            id, subject_kind, subject_id, programme_id, mission_id, country_code, period, language, title,
+            scheduled, created_by, created_at, octet_length(html) as html_bytes, octet_length(pdf) as pdf_bytes""";
+
+    private static final String SCHEDULE_COLUMNS = """
+            select id, subject_kind, subject_id, programme_id, frequency, language, keep_last, last_period, version
+            from report_schedule""";
 
     private final JdbcClient jdbc;
 
@@ -29,15 +33,18 @@ class ReportStore {
     }
 
     long insert(ProgressReport report, String title, boolean scheduled, String html, byte[] pdf) {
+        ReportSubject subject = report.subject();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into report (programme_id, mission_id, country_code, period, language, title,
-                                            scheduled, created_by, created_at, html, pdf)
-                        values (:programme, :mission, :country, :period, :language, :title,
-                                :scheduled, :by, :at, :html, :pdf)""")
-                .param("programme", report.programmeId())
-                .param("mission", report.missionId())
-                .param("country", report.countryCode())
+                        insert into report (subject_kind, subject_id, programme_id, mission_id, country_code, period,
+                                            language, title, scheduled, created_by, created_at, html, pdf)
+                        values (:kind, :subject, :programme, :mission, :country, :period,
+                                :language, :title, :scheduled, :by, :at, :html, :pdf)""")
+                .param("kind", subject.kind().name())
+                .param("subject", subject.id())
+                .param("programme", subject.programmeId())
+                .param("mission", subject.missionId())
+                .param("country", subject.countryCode())
                 .param("period", report.period())
                 .param("language", report.language())
                 .param("title", title)
@@ -50,17 +57,27 @@ class ReportStore {
         return keys.getKeyAs(Long.class);
     }
 
-    /** The reports the scope may see, newest first, optionally of one programme. */
-    List<StoredReport> list(AccessScope scope, @Nullable Long programmeId, int limit) {
+    /**
+     * The reports the scope may see, newest first, optionally of one subject. A country's report
+     * (no mission) is listed only to users assigned to that country: users of a mission hosted there
+     * see the country's records, but not a report gathering other missions' programmes.
+     */
+    List<StoredReport> list(
+            AccessScope scope, ReportSubject.@Nullable Kind kind, @Nullable String subjectId, int limit) {
         AccessScope.Filter filter = scope.filter("mission_id", "country_code");
         Map<String, Object> params = new HashMap<>(filter.params());
         params.put("limit", limit);
-        String programme = "";
-        if (programmeId != null) {
-            programme = " and programme_id = :programme";
-            params.put("programme", programmeId);
+        StringBuilder where = new StringBuilder(filter.sql());
+        if (!scope.global()) {
+            where.append(" and (subject_kind <> 'COUNTRY' or country_code in (:reportCountries))");
+            params.put("reportCountries", scope.countryCodes().isEmpty() ? List.of("-") : scope.countryCodes());
         }
-        return jdbc.sql("select " + COLUMNS + " from report where " + filter.sql() + programme
+        if (kind != null && subjectId != null) {
+            where.append(" and subject_kind = :kind and subject_id = :subject");
+            params.put("kind", kind.name());
+            params.put("subject", subjectId);
+        }
+        return jdbc.sql("select " + COLUMNS + " from report where " + where
                         + " order by created_at desc, id desc limit :limit")
                 .params(params)
                 .query(ReportStore::report)
@@ -81,11 +98,13 @@ class ReportStore {
                 .optional();
     }
 
-    /** Deletes the programme's reports but the newest {@code keep}; returns how many went. */
-    int keepLast(long programmeId, int keep) {
-        List<Long> ids = jdbc.sql(
-                        "select id from report where programme_id = :programme" + " order by created_at desc, id desc")
-                .param("programme", programmeId)
+    /** Deletes the subject's reports but the newest {@code keep}; returns how many went. */
+    int keepLast(ReportSubject.Kind kind, String subjectId, int keep) {
+        List<Long> ids = jdbc.sql("""
+                        select id from report where subject_kind = :kind and subject_id = :subject
+                        order by created_at desc, id desc""")
+                .param("kind", kind.name())
+                .param("subject", subjectId)
                 .query(Long.class)
                 .list();
         if (ids.size() <= keep) {
@@ -96,39 +115,39 @@ class ReportStore {
                 .update();
     }
 
-    Optional<ReportSchedule> schedule(long programmeId) {
-        return jdbc.sql("""
-                        select id, programme_id, frequency, language, keep_last, last_period, version
-                        from report_schedule where programme_id = :programme""")
-                .param("programme", programmeId)
+    Optional<ReportSchedule> schedule(ReportSubject.Kind kind, String subjectId) {
+        return jdbc.sql(SCHEDULE_COLUMNS + " where subject_kind = :kind and subject_id = :subject")
+                .param("kind", kind.name())
+                .param("subject", subjectId)
                 .query(ReportStore::schedule)
                 .optional();
     }
 
     List<ReportSchedule> schedules() {
-        return jdbc.sql("""
-                        select id, programme_id, frequency, language, keep_last, last_period, version
-                        from report_schedule order by id""").query(ReportStore::schedule).list();
+        return jdbc.sql(SCHEDULE_COLUMNS + " order by id")
+                .query(ReportStore::schedule)
+                .list();
     }
 
     void saveSchedule(
-            long programmeId,
-            @Nullable Long missionId,
-            String countryCode,
+            ReportSubject subject,
             ReportSchedule.Frequency frequency,
             String language,
             int keepLast,
             String by,
             @Nullable Integer expectedVersion) {
-        Optional<ReportSchedule> existing = schedule(programmeId);
+        Optional<ReportSchedule> existing = schedule(subject.kind(), subject.id());
         if (existing.isEmpty()) {
             jdbc.sql("""
-                            insert into report_schedule (programme_id, mission_id, country_code, frequency, language,
-                                                         keep_last, created_by, updated_at)
-                            values (:programme, :mission, :country, :frequency, :language, :keep, :by, :at)""")
-                    .param("programme", programmeId)
-                    .param("mission", missionId)
-                    .param("country", countryCode)
+                            insert into report_schedule (subject_kind, subject_id, programme_id, mission_id, country_code,
+                                                         frequency, language, keep_last, created_by, updated_at)
+                            values (:kind, :subject, :programme, :mission, :country,
+                                    :frequency, :language, :keep, :by, :at)""")
+                    .param("kind", subject.kind().name())
+                    .param("subject", subject.id())
+                    .param("programme", subject.programmeId())
+                    .param("mission", subject.missionId())
+                    .param("country", subject.countryCode())
                     .param("frequency", frequency.name())
                     .param("language", language)
                     .param("keep", keepLast)
@@ -141,8 +160,9 @@ class ReportStore {
         int updated = jdbc.sql("""
                         update report_schedule set frequency = :frequency, language = :language, keep_last = :keep,
                                updated_at = :at, version = version + 1
-                        where programme_id = :programme and version = :version""")
-                .param("programme", programmeId)
+                        where subject_kind = :kind and subject_id = :subject and version = :version""")
+                .param("kind", subject.kind().name())
+                .param("subject", subject.id())
                 .param("frequency", frequency.name())
                 .param("language", language)
                 .param("keep", keepLast)
@@ -150,13 +170,15 @@ class ReportStore {
                 .param("version", version)
                 .update();
         if (updated == 0) {
-            throw org.bluehelm.shared.ConflictException.staleVersion("report schedule", programmeId);
+            throw org.bluehelm.shared.ConflictException.staleVersion(
+                    "report schedule", subject.kind().path() + " " + subject.id());
         }
     }
 
-    void deleteSchedule(long programmeId) {
-        jdbc.sql("delete from report_schedule where programme_id = :programme")
-                .param("programme", programmeId)
+    void deleteSchedule(ReportSubject.Kind kind, String subjectId) {
+        jdbc.sql("delete from report_schedule where subject_kind = :kind and subject_id = :subject")
+                .param("kind", kind.name())
+                .param("subject", subjectId)
                 .update();
     }
 
@@ -167,12 +189,18 @@ class ReportStore {
                 .update();
     }
 
+    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
     private static StoredReport report(ResultSet rs, int n) throws SQLException {
-        long mission = rs.getLong("mission_id");
         return new StoredReport(
                 rs.getLong("id"),
-                rs.getLong("programme_id"),
-                rs.wasNull() ? null : mission,
+                ReportSubject.Kind.valueOf(rs.getString("subject_kind")),
+                rs.getString("subject_id"),
+                nullableLong(rs, "programme_id"),
+                nullableLong(rs, "mission_id"),
                 rs.getString("country_code").trim(),
                 rs.getString("period"),
                 rs.getString("language"),
@@ -187,7 +215,9 @@ class ReportStore {
     private static ReportSchedule schedule(ResultSet rs, int n) throws SQLException {
         return new ReportSchedule(
                 rs.getLong("id"),
-                rs.getLong("programme_id"),
+                ReportSubject.Kind.valueOf(rs.getString("subject_kind")),
+                rs.getString("subject_id"),
+                nullableLong(rs, "programme_id"),
                 ReportSchedule.Frequency.valueOf(rs.getString("frequency")),
                 rs.getString("language"),
                 rs.getInt("keep_last"),

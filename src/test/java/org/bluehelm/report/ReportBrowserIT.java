@@ -50,6 +50,8 @@ class ReportBrowserIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     private String programmeCode;
+    private String missionCode;
+    private long mission;
 
     @BeforeAll
     void start() throws Exception {
@@ -65,11 +67,14 @@ class ReportBrowserIT {
                 {"indicatorId":%d,"orgUnitId":%d,"period":"2022Q4","value":42}""".formatted(indicator, unit));
         long lead = post("/api/v1/actors", """
                 {"name":"Report browser ministry %s","type":"HOST_MINISTRY","countryCode":"LBR"}""".formatted(tag));
+        missionCode = "RBM-" + tag;
+        mission = post("/api/v1/missions", """
+                {"acronym":"%s","name":"Report browser mission %s","startDate":"2020-01-01","hostCountries":["LBR"]}""".formatted(missionCode, tag));
         programmeCode = "RB-" + tag;
         post("/api/v1/programmes", """
                 {"code":"%s","name":"Report browser programme","pillar":"POLICE","countryCode":"LBR",
-                 "leadActorId":%d,"status":"ACTIVE","locationIds":[%d],
-                 "results":[{"code":"OC1","level":"OUTCOME","title":"Skills","indicatorIds":[%d]}]}""".formatted(programmeCode, lead, unit, indicator));
+                 "missionId":%d,"leadActorId":%d,"status":"ACTIVE","locationIds":[%d],
+                 "results":[{"code":"OC1","level":"OUTCOME","title":"Skills","indicatorIds":[%d]}]}""".formatted(programmeCode, mission, lead, unit, indicator));
         browser = new Browser(port);
         browser.signIn(ADMIN, PASSWORD);
         browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
@@ -87,13 +92,13 @@ class ReportBrowserIT {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Progress reports");
 
         // a period that is not one names the field
-        new Select(browser.driver().findElement(By.id("programmeId")))
+        new Select(browser.driver().findElement(By.id("subject")))
                 .selectByVisibleText(programmeCode + " · Report browser programme");
         browser.type("period", "2022X");
         browser.clickAndWait(By.id("generate-now"));
         assertThat(browser.text(By.id("report-problems"))).contains("period:");
 
-        new Select(browser.driver().findElement(By.id("programmeId")))
+        new Select(browser.driver().findElement(By.id("subject")))
                 .selectByVisibleText(programmeCode + " · Report browser programme");
         browser.type("period", "2022");
         new Select(browser.driver().findElement(By.id("language"))).selectByValue("en");
@@ -123,6 +128,48 @@ class ReportBrowserIT {
                     .contains("Officers trained " + tag)
                     .contains("42 (2022Q4)")
                     .contains("40 %");
+        }
+    }
+
+    @Test
+    void aMissionReportGeneratedOnTheScreenDownloadsAsAFrenchPdfOverItsProgrammes() throws Exception {
+        browser.open("/reports?lang=en");
+        new Select(browser.driver().findElement(By.id("subject"))).selectByValue("MISSION:" + mission);
+        browser.type("period", "2022");
+        new Select(browser.driver().findElement(By.id("language"))).selectByValue("fr");
+        browser.clickAndWait(By.id("generate-now"));
+        assertThat(browser.text(By.id("generated"))).isEqualTo("Report generated.");
+        assertThat(browser.text(By.id("reports"))).contains(missionCode + " · 2022 · FR");
+        // the page now shows the mission's schedule form
+        assertThat(browser.driver().findElement(By.id("keepLast")).isDisplayed())
+                .isTrue();
+
+        String text = pdfText(browser.driver()
+                .findElement(By.cssSelector("#reports tbody tr:first-child a.pdf-link"))
+                .getAttribute("href"));
+        assertThat(text)
+                .contains("Rapport d'avancement de la mission")
+                .contains(missionCode)
+                .contains(programmeCode)
+                .contains("Pilier : Police")
+                .contains("42 (2022Q4)")
+                .contains("Risques")
+                .contains("Leçons apprises");
+    }
+
+    private String pdfText(String href) throws Exception {
+        String cookies = browser.driver().manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpResponse<byte[]> pdf = http.send(
+                HttpRequest.newBuilder(URI.create(href))
+                        .header("Cookie", cookies)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
     }
 

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,8 +29,11 @@ class ReportApiController {
 
     private final ReportService reports;
 
-    ReportApiController(ReportService reports) {
+    private final ListExport export;
+
+    ReportApiController(ReportService reports, ListExport export) {
         this.reports = reports;
+        this.export = export;
     }
 
     @PostMapping
@@ -39,8 +44,10 @@ class ReportApiController {
     }
 
     @GetMapping
-    List<StoredReport> list(@RequestParam(required = false) @Nullable Long programme) {
-        return reports.list(programme);
+    @ListFile
+    ResponseEntity<?> list(@RequestParam(required = false) @Nullable Long programme) {
+        List<StoredReport> list = reports.list(programme);
+        return export.jsonOrFile(ReportController.EXPORT, () -> list, () -> list);
     }
 
     @GetMapping("/{id}.pdf")

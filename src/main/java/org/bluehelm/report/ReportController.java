@@ -5,6 +5,8 @@ import org.bluehelm.programme.ProgrammeService;
 import org.bluehelm.programme.ProgrammeSummary;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.web.Crumb;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,10 +32,31 @@ class ReportController {
     private final ProgrammeService programmes;
     private final MessageSource messages;
 
-    ReportController(ReportService reports, ProgrammeService programmes, MessageSource messages) {
+    /** The kept reports as a file: the columns of the list, with period and language. */
+    static final ListExport.Table<StoredReport> EXPORT = ListExport.Table.of(
+            "reports",
+            ListExport.column("report.col.title", StoredReport::title),
+            ListExport.column("report.period", StoredReport::period),
+            ListExport.column("report.language", StoredReport::language),
+            ListExport.column("report.col.createdAt", StoredReport::createdAt),
+            ListExport.column("report.col.createdBy", StoredReport::createdBy),
+            ListExport.column("report.kind.scheduled", StoredReport::scheduled));
+
+    private final ListExport export;
+
+    ReportController(ReportService reports, ProgrammeService programmes, MessageSource messages, ListExport export) {
+        this.export = export;
         this.reports = reports;
         this.programmes = programmes;
         this.messages = messages;
+    }
+
+    /** The reports the list shows (in the user's scope) as CSV or XLSX. */
+    @GetMapping("/reports/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable Long programme,
+            @RequestParam(defaultValue = "csv") String format) {
+        return export.download(EXPORT, format, reports.list(programme));
     }
 
     @GetMapping("/reports")
@@ -99,6 +122,7 @@ class ReportController {
         List<ProgrammeSummary> choices = programmes.summariesForDashboard(MAX_PROGRAMMES);
         model.addAttribute("programmes", choices);
         model.addAttribute("reports", reports.list(programme));
+        model.addAttribute("links", ListLinks.fromCurrentRequest(null));
         model.addAttribute("selected", programme);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new ReportService.GenerateReport(programme, null, null));

@@ -10,6 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -320,6 +321,21 @@ class ListExportIT {
                         .param("recordId", String.valueOf(inside))
                         .with(admin))))
                 .contains("CREATE");
+    }
+
+    @Test
+    void theOpenApiDocumentShowsTheFormatsOfAListEndpoint() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(
+                                "$.paths['/api/v1/risks'].get.responses['200'].content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/risks'].get.responses['200'].content['text/csv']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/risks'].get.parameters[?(@.name == 'format')]")
+                        .isNotEmpty())
+                .andExpect(jsonPath("$.paths['/api/v1/risks/{id}'].get.parameters[?(@.name == 'format')]")
+                        .isEmpty());
     }
 
     @Test

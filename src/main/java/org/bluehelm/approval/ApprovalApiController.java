@@ -5,8 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
-import org.bluehelm.shared.PageResponse;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +30,10 @@ class ApprovalApiController {
 
     private final ApprovalService approvals;
 
-    ApprovalApiController(ApprovalService approvals) {
+    private final ListExport export;
+
+    ApprovalApiController(ApprovalService approvals, ListExport export) {
+        this.export = export;
         this.approvals = approvals;
     }
 
@@ -43,15 +48,22 @@ class ApprovalApiController {
     }
 
     @GetMapping
-    PageResponse<ApprovalView> list(
+    @ListFile
+    ResponseEntity<?> list(
             @RequestParam(required = false) @Nullable Long programme,
             @RequestParam(required = false) @Nullable Long orgUnit,
             @RequestParam(required = false) @Nullable String period,
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable String sort) {
-        return approvals.list(
-                programme, orgUnit, period, PageQuery.of(page, size, sort, ApprovalService.SORTS, "-updatedAt"));
+        return export.jsonOrFile(
+                ApprovalController.EXPORT,
+                () -> ApprovalController.all(approvals, programme, orgUnit, period, sort),
+                () -> approvals.list(
+                        programme,
+                        orgUnit,
+                        period,
+                        PageQuery.of(page, size, sort, ApprovalService.SORTS, "-updatedAt")));
     }
 
     @GetMapping("/overview")

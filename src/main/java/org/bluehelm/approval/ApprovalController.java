@@ -5,10 +5,14 @@ import java.util.List;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,10 +29,34 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class ApprovalController {
 
+    /** The approval states as a file: one line per programme, unit and period, with the last step. */
+    static final ListExport.Table<ApprovalView> EXPORT = ListExport.Table.of(
+            "approvals",
+            ListExport.column("approval.programme", ApprovalView::programmeCode),
+            ListExport.column("approval.unit", ApprovalView::orgUnitCode),
+            ListExport.column("approval.period", ApprovalView::period),
+            ListExport.column("approval.state", ApprovalView::state),
+            ListExport.column("approval.who", ApprovalView::updatedBy),
+            ListExport.column("approval.when", ApprovalView::updatedAt));
+
+    /** Every approval record the filters select, in the user's scope. */
+    static List<ApprovalView> all(
+            ApprovalService approvals,
+            @Nullable Long programme,
+            @Nullable Long orgUnit,
+            @Nullable String period,
+            @Nullable String sort) {
+        String chosen = period == null || period.isBlank() ? null : period;
+        return ListExport.allPages((p, size) -> approvals.list(
+                programme, orgUnit, chosen, PageQuery.of(p, size, sort, ApprovalService.SORTS, "-updatedAt")));
+    }
+
     private final ApprovalService approvals;
     private final MessageSource messages;
+    private final ListExport export;
 
-    ApprovalController(ApprovalService approvals, MessageSource messages) {
+    ApprovalController(ApprovalService approvals, MessageSource messages, ListExport export) {
+        this.export = export;
         this.approvals = approvals;
         this.messages = messages;
     }
@@ -64,7 +92,18 @@ class ApprovalController {
             }
         }
         model.addAttribute("breadcrumbs", crumbs);
+        model.addAttribute("links", ListLinks.fromCurrentRequest(null));
         return "approval/approvals";
+    }
+
+    /** The approval state of every unit and period the filters select (in the user's scope) as CSV or XLSX. */
+    @GetMapping("/approvals/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable Long programme,
+            @RequestParam(required = false) @Nullable String period,
+            @RequestParam(required = false) @Nullable Long orgUnit,
+            @RequestParam(defaultValue = "csv") String format) {
+        return export.download(EXPORT, format, all(approvals, programme, orgUnit, period, null));
     }
 
     @PostMapping("/approvals/act")

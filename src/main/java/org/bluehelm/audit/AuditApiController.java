@@ -3,8 +3,11 @@ package org.bluehelm.audit;
 import java.time.LocalDate;
 import java.util.List;
 import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,20 +22,24 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApiController {
 
     private final AuditLog log;
+    private final ListExport export;
 
-    AuditApiController(AuditLog log) {
+    AuditApiController(AuditLog log, ListExport export) {
         this.log = log;
+        this.export = export;
     }
 
-    /** Matching entries, newest first (at most 500). */
+    /** Matching entries, newest first (at most 500); as CSV or XLSX the same file as the audit screen. */
     @GetMapping
-    List<AuditEntryView> entries(
+    @ListFile
+    ResponseEntity<?> entries(
             @RequestParam(required = false) @Nullable String recordType,
             @RequestParam(required = false) @Nullable String recordId,
             @RequestParam(required = false) @Nullable String actor,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-        return log.entries(new AuditFilter(recordType, recordId, actor, from, to));
+        List<AuditEntryView> entries = log.entries(new AuditFilter(recordType, recordId, actor, from, to));
+        return export.jsonOrFile(AuditController.EXPORT, () -> entries, () -> entries);
     }
 
     /** The latest signed tree head with the public key that checks its signature. */

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +26,11 @@ class AssistanceApiController {
 
     private final AssistanceService assistance;
 
-    AssistanceApiController(AssistanceService assistance) {
+    private final ListExport export;
+
+    AssistanceApiController(AssistanceService assistance, ListExport export) {
         this.assistance = assistance;
+        this.export = export;
     }
 
     record MentoringRequest(
@@ -55,8 +60,10 @@ class AssistanceApiController {
     }
 
     @GetMapping("/mentoring")
-    List<MentoringView> mentoring(@RequestParam(required = false) @Nullable Long institution) {
-        return assistance.mentoring(institution);
+    @ListFile
+    ResponseEntity<?> mentoring(@RequestParam(required = false) @Nullable Long institution) {
+        List<MentoringView> list = assistance.mentoring(institution);
+        return export.jsonOrFile(AssistanceController.MENTORING, () -> list, () -> list);
     }
 
     @GetMapping("/mentoring/{id}")
@@ -92,8 +99,10 @@ class AssistanceApiController {
     }
 
     @GetMapping("/deliverables")
-    List<DeliverableView> deliverables(@RequestParam(required = false) @Nullable Long institution) {
-        return assistance.deliverables(institution);
+    @ListFile
+    ResponseEntity<?> deliverables(@RequestParam(required = false) @Nullable Long institution) {
+        List<DeliverableView> list = assistance.deliverables(institution);
+        return export.jsonOrFile(AssistanceController.DELIVERABLES, () -> list, () -> list);
     }
 
     @GetMapping("/deliverables/{id}")

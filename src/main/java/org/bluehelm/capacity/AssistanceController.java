@@ -11,10 +11,13 @@ import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +37,36 @@ class AssistanceController {
     private final InstitutionService institutions;
     private final MessageSource messages;
 
-    AssistanceController(AssistanceService assistance, InstitutionService institutions, MessageSource messages) {
+    /** The mentoring engagements as a file: the columns of the list, with the dates. */
+    static final ListExport.Table<MentoringView> MENTORING = ListExport.Table.of(
+            "mentoring",
+            ListExport.column("capacity.mentoring.mentor", MentoringView::mentor),
+            ListExport.column("capacity.mentoring.counterpart", MentoringView::counterpart),
+            ListExport.column("capacity.person.institution", MentoringView::institutionName),
+            ListExport.column("capacity.mentoring.focus", MentoringView::focus),
+            ListExport.column("capacity.event.startsOn", MentoringView::startsOn),
+            ListExport.column("capacity.event.endsOn", MentoringView::endsOn),
+            ListExport.column("capacity.mentoring.sessions", m -> m.sessions().size()),
+            ListExport.column("capacity.mentoring.latest", MentoringView::latestRating),
+            ListExport.column("capacity.mentoring.progress", MentoringView::progress));
+
+    /** The technical assistance deliverables as a file: the columns of the list. */
+    static final ListExport.Table<DeliverableView> DELIVERABLES = ListExport.Table.of(
+            "technical-assistance",
+            ListExport.column("capacity.course.title", DeliverableView::title),
+            ListExport.column("capacity.assistance.kind", DeliverableView::kind),
+            ListExport.column("capacity.person.institution", DeliverableView::institutionName),
+            ListExport.column("capacity.assistance.status", DeliverableView::status),
+            ListExport.column("capacity.assistance.milestones", DeliverableView::milestonesDone),
+            ListExport.column(
+                    "capacity.assistance.milestones.title", d -> d.milestones().size()),
+            ListExport.column("capacity.assistance.late", DeliverableView::milestonesOverdue));
+
+    private final ListExport export;
+
+    AssistanceController(
+            AssistanceService assistance, InstitutionService institutions, MessageSource messages, ListExport export) {
+        this.export = export;
         this.assistance = assistance;
         this.institutions = institutions;
         this.messages = messages;
@@ -43,6 +75,7 @@ class AssistanceController {
     @GetMapping("/capacity/mentoring")
     String mentoring(Model model) {
         model.addAttribute("engagements", assistance.mentoring(null));
+        model.addAttribute("links", ListLinks.fromCurrentRequest(null));
         model.addAttribute("competencies", Competency.values());
         model.addAttribute("institutions", institutionChoices());
         model.addAttribute(
@@ -51,6 +84,12 @@ class AssistanceController {
                         new Crumb(label("nav.capacity"), "/capacity"),
                         new Crumb(label("capacity.mentoring.title"), null)));
         return "capacity/mentoring";
+    }
+
+    /** The mentoring engagements in the user's scope (the same as the list) as CSV or XLSX. */
+    @GetMapping("/capacity/mentoring/export")
+    ResponseEntity<byte[]> exportMentoring(@RequestParam(defaultValue = "csv") String format) {
+        return export.download(MENTORING, format, assistance.mentoring(null));
     }
 
     @PostMapping("/capacity/mentoring")
@@ -110,6 +149,7 @@ class AssistanceController {
     @GetMapping("/capacity/assistance")
     String deliverables(Model model) {
         model.addAttribute("deliverables", assistance.deliverables(null));
+        model.addAttribute("links", ListLinks.fromCurrentRequest(null));
         model.addAttribute("kinds", DeliverableKind.values());
         model.addAttribute("statuses", DeliverableStatus.values());
         model.addAttribute("institutions", institutionChoices());
@@ -119,6 +159,12 @@ class AssistanceController {
                         new Crumb(label("nav.capacity"), "/capacity"),
                         new Crumb(label("capacity.assistance.title"), null)));
         return "capacity/assistance";
+    }
+
+    /** The deliverables in the user's scope (the same as the list) as CSV or XLSX. */
+    @GetMapping("/capacity/assistance/export")
+    ResponseEntity<byte[]> exportDeliverables(@RequestParam(defaultValue = "csv") String format) {
+        return export.download(DELIVERABLES, format, assistance.deliverables(null));
     }
 
     @PostMapping("/capacity/assistance")

@@ -9,6 +9,8 @@ import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,7 +35,10 @@ class CapacityApiController {
     private final CourseService courses;
     private final TrainingService training;
 
-    CapacityApiController(CourseService courses, TrainingService training) {
+    private final ListExport export;
+
+    CapacityApiController(CourseService courses, TrainingService training, ListExport export) {
+        this.export = export;
         this.courses = courses;
         this.training = training;
     }
@@ -167,9 +172,17 @@ class CapacityApiController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * The participants of an event; as CSV or XLSX the same file as the event page, with service
+     * numbers and names only for a user who may reveal them (each reveal is audited).
+     */
     @GetMapping("/events/{id}/participants")
-    List<ParticipantView> participants(@PathVariable long id) {
-        return training.participants(id);
+    @ListFile
+    ResponseEntity<?> participants(@PathVariable long id) {
+        return export.jsonOrFile(
+                CapacityController.participantTable(training.mayReveal()),
+                () -> CapacityController.participantRows(training, id),
+                () -> training.participants(id));
     }
 
     @PutMapping("/events/{id}/participants/{participantId}")

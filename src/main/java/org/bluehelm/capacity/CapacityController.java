@@ -229,6 +229,7 @@ class CapacityController {
         EventView event = training.event(id);
         model.addAttribute("event", event);
         model.addAttribute("participants", training.participants(id));
+        model.addAttribute("links", ListLinks.fromCurrentRequest(null));
         model.addAttribute("columns", String.join(",", TrainingService.ROSTER_COLUMNS));
         model.addAttribute(
                 "location",
@@ -289,6 +290,65 @@ class CapacityController {
             redirect.addFlashAttribute("problem", "capacity.conflict");
         }
         return "redirect:/capacity/events/" + id + "#roster";
+    }
+
+    /**
+     * The participants of an event (the personnel registry of the event) as CSV or XLSX: by
+     * pseudonymous key; the service number and name only for a user who may reveal them, each reveal
+     * recorded in the audit log.
+     */
+    @GetMapping("/capacity/events/{id}/export")
+    ResponseEntity<byte[]> exportParticipants(
+            @PathVariable long id, @RequestParam(defaultValue = "csv") String format) {
+        ListExport.Table<ParticipantRow> table = participantTable(training.mayReveal());
+        ListExport.Format.of(format); // a bad format fails before anything is decrypted
+        return export.download(table, format, participantRows(training, id));
+    }
+
+    /** A participant as exported, with the identity only for a user who may reveal it. */
+    record ParticipantRow(
+            ParticipantView participant, @Nullable PersonIdentity identity) {}
+
+    /** The participants of an event as rows to export; decrypts identities only for a user who may. */
+    static List<ParticipantRow> participantRows(TrainingService training, long eventId) {
+        List<ParticipantView> participants = training.participants(eventId);
+        boolean reveal = training.mayReveal();
+        return participants.stream()
+                .map(p -> new ParticipantRow(p, reveal ? training.reveal(p.personId()) : null))
+                .toList();
+    }
+
+    /** The participants' columns; service number and name only with {@code identities}. */
+    static ListExport.Table<ParticipantRow> participantTable(boolean identities) {
+        List<ListExport.Column<ParticipantRow>> columns = new java.util.ArrayList<>();
+        columns.add(ListExport.column("capacity.person", r -> r.participant().personKey()));
+        if (identities) {
+            columns.add(ListExport.column(
+                    "capacity.person.serviceNumber",
+                    r -> r.identity() == null ? null : r.identity().serviceNumber()));
+            columns.add(ListExport.column(
+                    "capacity.person.name",
+                    r -> r.identity() == null ? null : r.identity().name()));
+        }
+        columns.add(ListExport.column(
+                "capacity.person.institution", r -> r.participant().institutionName()));
+        columns.add(
+                ListExport.column("capacity.person.unit", r -> r.participant().unitName()));
+        columns.add(
+                ListExport.column("capacity.person.rank", r -> r.participant().rank()));
+        columns.add(
+                ListExport.column("capacity.person.sex", r -> r.participant().sex()));
+        columns.add(ListExport.column(
+                "capacity.participant.vetting", r -> r.participant().vetting()));
+        columns.add(ListExport.column(
+                "capacity.participant.attended", r -> r.participant().attended()));
+        columns.add(ListExport.column(
+                "capacity.participant.preScore", r -> r.participant().preScore()));
+        columns.add(ListExport.column(
+                "capacity.participant.postScore", r -> r.participant().postScore()));
+        columns.add(ListExport.column(
+                "capacity.participant.certified", r -> r.participant().certified()));
+        return new ListExport.Table<>("participants", List.copyOf(columns));
     }
 
     // ---------------------------------------------------------------- personnel

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,18 +26,22 @@ import org.springframework.web.bind.annotation.RestController;
 class RiskApiController {
 
     private final RiskService risks;
+    private final ListExport export;
 
-    RiskApiController(RiskService risks) {
+    RiskApiController(RiskService risks, ListExport export) {
         this.risks = risks;
+        this.export = export;
     }
 
     @GetMapping
-    List<RiskView> list(
+    @ListFile
+    ResponseEntity<?> list(
             @RequestParam(required = false) @Nullable String country,
             @RequestParam(required = false) @Nullable Long mission,
             @RequestParam(required = false) @Nullable String owner,
             @RequestParam(defaultValue = "false") boolean reviewRequested) {
-        return risks.list(country, mission, owner, reviewRequested);
+        List<RiskView> list = risks.list(country, mission, owner, reviewRequested);
+        return export.jsonOrFile(RiskController.EXPORT, () -> list, () -> list);
     }
 
     @GetMapping("/{id}")

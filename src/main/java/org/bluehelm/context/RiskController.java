@@ -16,9 +16,12 @@ import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
 import org.bluehelm.web.FormFlow;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,18 +39,35 @@ class RiskController {
 
     static final String EDITORS = "hasAnyRole('ADMIN', 'MISSION_MANAGER')";
 
+    /** The register as a file: the columns of the list, with likelihood, impact and mitigation. */
+    static final ListExport.Table<RiskView> EXPORT = ListExport.Table.of(
+            "risks",
+            ListExport.column("field.title", RiskView::title),
+            ListExport.column("field.countryCode", RiskView::countryCode),
+            ListExport.column("risk.level", RiskView::level),
+            ListExport.column("field.likelihood", RiskView::likelihood),
+            ListExport.column("field.impact", RiskView::impact),
+            ListExport.column("field.status", RiskView::status),
+            ListExport.column("field.owner", RiskView::owner),
+            ListExport.column("field.reviewDate", RiskView::reviewDate),
+            ListExport.column("risk.review.requested", RiskView::reviewRequestedAt),
+            ListExport.column("field.mitigation", RiskView::mitigation));
+
     private final RiskService risks;
     private final IndicatorService indicators;
     private final GeographyService geography;
     private final MissionService missions;
     private final MessageSource messages;
+    private final ListExport export;
 
     RiskController(
             RiskService risks,
             IndicatorService indicators,
             GeographyService geography,
             MissionService missions,
-            MessageSource messages) {
+            MessageSource messages,
+            ListExport export) {
+        this.export = export;
         this.risks = risks;
         this.indicators = indicators;
         this.geography = geography;
@@ -64,8 +84,20 @@ class RiskController {
         String me = AccessScope.current().username();
         model.addAttribute("risks", risks.list(country, null, mine ? me : null, review));
         model.addAttribute("myReviews", risks.list(null, null, me, true).size());
+        model.addAttribute("links", ListLinks.fromCurrentRequest(null));
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("nav.risks"), null)));
         return "context/risks";
+    }
+
+    /** The risks the filters select (the same as the list) as CSV or XLSX. */
+    @GetMapping("/risks/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean review,
+            @RequestParam(defaultValue = "csv") String format) {
+        String me = AccessScope.current().username();
+        return export.download(EXPORT, format, risks.list(country, null, mine ? me : null, review));
     }
 
     @GetMapping("/risks/{id}")

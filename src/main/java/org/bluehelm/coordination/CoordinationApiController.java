@@ -8,8 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
 import org.bluehelm.shared.PageQuery;
-import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Pillar;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,11 +39,15 @@ class CoordinationApiController {
     private final OwnershipIndicatorPublisher ownership;
     private final CoordinationMap map;
 
+    private final ListExport export;
+
     CoordinationApiController(
             CoordinationService coordination,
             ActivityExchange exchange,
             OwnershipIndicatorPublisher ownership,
-            CoordinationMap map) {
+            CoordinationMap map,
+            ListExport export) {
+        this.export = export;
         this.map = map;
         this.coordination = coordination;
         this.exchange = exchange;
@@ -66,7 +71,8 @@ class CoordinationApiController {
     }
 
     @GetMapping("/activities")
-    PageResponse<ActivityView> list(
+    @ListFile
+    ResponseEntity<?> list(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Pillar pillar,
             @RequestParam(required = false) @Nullable SupportKind kind,
@@ -79,9 +85,13 @@ class CoordinationApiController {
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable String sort) {
-        return coordination.list(
-                new ActivityFilter(q, pillar, kind, status, country, actor, institution, programme, overlapping),
-                PageQuery.of(page, size, sort, CoordinationService.SORTS, "-id"));
+        ActivityFilter filter =
+                new ActivityFilter(q, pillar, kind, status, country, actor, institution, programme, overlapping);
+        return export.jsonOrFile(
+                CoordinationController.EXPORT,
+                () -> ListExport.allPages((p, s) ->
+                        coordination.list(filter, PageQuery.of(p, s, sort, CoordinationService.SORTS, "-id"))),
+                () -> coordination.list(filter, PageQuery.of(page, size, sort, CoordinationService.SORTS, "-id")));
     }
 
     @GetMapping("/activities/{id}")

@@ -29,6 +29,7 @@ import org.bluehelm.shared.Pillar;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
 import org.bluehelm.web.FormFlow;
+import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -68,6 +69,26 @@ class CoordinationController {
     private final OwnershipIndicatorPublisher publisher;
     private final CoordinationMap map;
 
+    /** The 3W list as a file: who does what where, with the period, status and budget. */
+    static final ListExport.Table<ActivityView> EXPORT = ListExport.Table.of(
+            "activities",
+            ListExport.column("coordination.title", ActivityView::title),
+            ListExport.column("coordination.actor", ActivityView::actorName),
+            ListExport.column("coordination.role", ActivityView::actorRole),
+            ListExport.column("coordination.pillar", ActivityView::pillar),
+            ListExport.column("coordination.kind", ActivityView::supportKind),
+            ListExport.column("coordination.institution", ActivityView::institutionName),
+            ListExport.column("coordination.country", ActivityView::countryCode),
+            ListExport.column("coordination.where", ActivityView::orgUnitName),
+            ListExport.column("coordination.start", ActivityView::startDate),
+            ListExport.column("coordination.end", ActivityView::endDate),
+            ListExport.column("coordination.status", ActivityView::status),
+            ListExport.column("coordination.budget", ActivityView::budgetAmount),
+            ListExport.column("coordination.currency", ActivityView::budgetCurrency),
+            ListExport.column("coordination.overlaps", a -> a.overlaps().size()));
+
+    private final ListExport export;
+
     CoordinationController(
             CoordinationService coordination,
             ActivityExchange exchange,
@@ -78,7 +99,9 @@ class CoordinationController {
             MissionService missions,
             MessageSource messages,
             OwnershipIndicatorPublisher publisher,
-            CoordinationMap map) {
+            CoordinationMap map,
+            ListExport export) {
+        this.export = export;
         this.publisher = publisher;
         this.map = map;
         this.coordination = coordination;
@@ -116,6 +139,28 @@ class CoordinationController {
         model.addAttribute("institutions", institutionChoices());
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("nav.coordination"), null)));
         return "coordination/list";
+    }
+
+    /** The activities the filters select (every page, in the user's scope) as CSV or XLSX. */
+    @GetMapping("/coordination/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Pillar pillar,
+            @RequestParam(required = false) @Nullable SupportKind kind,
+            @RequestParam(required = false) @Nullable ActivityStatus status,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable Long actor,
+            @RequestParam(required = false) @Nullable Long institution,
+            @RequestParam(defaultValue = "false") boolean overlapping,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(defaultValue = "csv") String format) {
+        ActivityFilter filter =
+                new ActivityFilter(q, pillar, kind, status, country, actor, institution, null, overlapping);
+        return export.download(
+                EXPORT,
+                format,
+                ListExport.allPages((p, size) ->
+                        coordination.list(filter, PageQuery.of(p, size, sort, CoordinationService.SORTS, "-id"))));
     }
 
     @GetMapping("/coordination/activities/{id}")

@@ -15,6 +15,8 @@ import org.bluehelm.coordination.MeetingRecords.MeetingSummary;
 import org.bluehelm.coordination.MeetingRecords.MeetingView;
 import org.bluehelm.coordination.MeetingRecords.Upload;
 import org.bluehelm.shared.ExpectedVersion;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -38,13 +40,18 @@ class MeetingApiController {
 
     private final MeetingService meetings;
 
-    MeetingApiController(MeetingService meetings) {
+    private final ListExport export;
+
+    MeetingApiController(MeetingService meetings, ListExport export) {
         this.meetings = meetings;
+        this.export = export;
     }
 
     @GetMapping("/meetings")
-    List<MeetingSummary> list() {
-        return meetings.meetings();
+    @ListFile
+    ResponseEntity<?> list() {
+        List<MeetingSummary> list = meetings.meetings();
+        return export.jsonOrFile(MeetingController.MEETINGS, () -> list, () -> list);
     }
 
     @GetMapping("/meetings/{id}")
@@ -66,8 +73,10 @@ class MeetingApiController {
     }
 
     @GetMapping("/action-items/mine")
-    List<ActionItemView> mine() {
-        return meetings.myActionItems();
+    @ListFile
+    ResponseEntity<?> mine() {
+        List<ActionItemView> items = meetings.myActionItems();
+        return export.jsonOrFile(MeetingController.ACTION_ITEMS, () -> items, () -> items);
     }
 
     @PutMapping("/action-items/{id}/status")

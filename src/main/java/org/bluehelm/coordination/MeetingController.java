@@ -9,15 +9,19 @@ import java.util.Map;
 import org.bluehelm.actor.ActorFilter;
 import org.bluehelm.actor.ActorService;
 import org.bluehelm.coordination.MeetingRecords.ActionItemCommand;
+import org.bluehelm.coordination.MeetingRecords.ActionItemView;
 import org.bluehelm.coordination.MeetingRecords.ActionStatus;
 import org.bluehelm.coordination.MeetingRecords.DocumentKind;
 import org.bluehelm.coordination.MeetingRecords.MeetingCommand;
+import org.bluehelm.coordination.MeetingRecords.MeetingSummary;
 import org.bluehelm.coordination.MeetingRecords.MeetingView;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -43,7 +47,28 @@ class MeetingController {
     private final ActorService actors;
     private final MessageSource messages;
 
-    MeetingController(MeetingService meetings, ActorService actors, MessageSource messages) {
+    /** The meetings as a file: the columns of the list. */
+    static final ListExport.Table<MeetingSummary> MEETINGS = ListExport.Table.of(
+            "meetings",
+            ListExport.column("coordination.meeting.heldOn", MeetingSummary::heldOn),
+            ListExport.column("coordination.meeting", MeetingSummary::title),
+            ListExport.column("coordination.country", MeetingSummary::countryCode),
+            ListExport.column("coordination.meeting.participants", MeetingSummary::participants),
+            ListExport.column("coordination.meeting.openItems", MeetingSummary::openItems));
+
+    /** The user's action items as a file: the columns of the list. */
+    static final ListExport.Table<ActionItemView> ACTION_ITEMS = ListExport.Table.of(
+            "action-items",
+            ListExport.column("coordination.actionItem", ActionItemView::text),
+            ListExport.column("coordination.meeting", ActionItemView::meetingTitle),
+            ListExport.column("coordination.actionItem.due", ActionItemView::dueDate),
+            ListExport.column("coordination.status", ActionItemView::status),
+            ListExport.column("coordination.actionItem.overdue", ActionItemView::overdue));
+
+    private final ListExport export;
+
+    MeetingController(MeetingService meetings, ActorService actors, MessageSource messages, ListExport export) {
+        this.export = export;
         this.meetings = meetings;
         this.actors = actors;
         this.messages = messages;
@@ -52,6 +77,7 @@ class MeetingController {
     @GetMapping("/coordination/meetings")
     String list(Model model) {
         model.addAttribute("meetings", meetings.meetings());
+        model.addAttribute("links", ListLinks.fromCurrentRequest(null));
         model.addAttribute(
                 "actors",
                 actors.list(
@@ -67,6 +93,12 @@ class MeetingController {
                         new Crumb(label("nav.coordination"), "/coordination"),
                         new Crumb(label("coordination.meetings.title"), null)));
         return "coordination/meetings";
+    }
+
+    /** The meetings (the same as the list) as CSV or XLSX. */
+    @GetMapping("/coordination/meetings/export")
+    ResponseEntity<byte[]> exportMeetings(@RequestParam(defaultValue = "csv") String format) {
+        return export.download(MEETINGS, format, meetings.meetings());
     }
 
     @PostMapping("/coordination/meetings")
@@ -160,12 +192,19 @@ class MeetingController {
     @GetMapping("/coordination/action-items/mine")
     String mine(Model model) {
         model.addAttribute("items", meetings.myActionItems());
+        model.addAttribute("links", ListLinks.fromCurrentRequest(null));
         model.addAttribute(
                 "breadcrumbs",
                 List.of(
                         new Crumb(label("nav.coordination"), "/coordination"),
                         new Crumb(label("coordination.actionItems.mine"), null)));
         return "coordination/my-items";
+    }
+
+    /** The user's action items (the same as the list) as CSV or XLSX. */
+    @GetMapping("/coordination/action-items/mine/export")
+    ResponseEntity<byte[]> exportMine(@RequestParam(defaultValue = "csv") String format) {
+        return export.download(ACTION_ITEMS, format, meetings.myActionItems());
     }
 
     @GetMapping("/coordination/documents")

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import org.bluehelm.measurement.BulkValueService.ExportFilter;
 import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +44,10 @@ class DataValueSetApiController {
     private final ImportService imports;
     private final ExportService exports;
 
-    DataValueSetApiController(ImportService imports, ExportService exports) {
+    private final ListExport export;
+
+    DataValueSetApiController(ImportService imports, ExportService exports, ListExport export) {
+        this.export = export;
         this.imports = imports;
         this.exports = exports;
     }
@@ -99,6 +104,14 @@ class DataValueSetApiController {
         try (InputStream in = request.getInputStream()) {
             return answer(imports.importStream(in, options, rows -> {}));
         }
+    }
+
+    @GetMapping("/jobs")
+    @ListFile
+    @Operation(summary = "The caller's imports, newest first; as CSV or XLSX the same file as the imports screen")
+    ResponseEntity<?> jobs() {
+        List<ImportJobView> jobs = imports.recentJobs(ImportController.MAX_JOBS);
+        return export.jsonOrFile(ImportController.JOBS, () -> jobs, () -> jobs);
     }
 
     @GetMapping("/jobs/{id}")

@@ -15,10 +15,13 @@ import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,8 +44,41 @@ class ImportController {
     private final IndicatorService indicators;
     private final MessageSource messages;
 
+    /** The user's imports as a file: the columns of the list, with the options chosen. */
+    static final ListExport.Table<ImportJobView> JOBS = ListExport.Table.of(
+            "imports",
+            ListExport.column("import.started", ImportJobView::startedAt),
+            ListExport.column("import.file", ImportJobView::fileName),
+            ListExport.column("import.format", ImportJobView::format),
+            ListExport.column("import.dryRun", ImportJobView::dryRun),
+            ListExport.column("import.strategy", ImportJobView::strategy),
+            ListExport.column("import.status", ImportJobView::state),
+            ListExport.column("import.rowsRead", ImportJobView::rowsRead),
+            ListExport.column(
+                    "import.imported",
+                    j -> j.summary() == null ? null : j.summary().importCount().imported()),
+            ListExport.column(
+                    "import.updated",
+                    j -> j.summary() == null ? null : j.summary().importCount().updated()),
+            ListExport.column(
+                    "import.ignored",
+                    j -> j.summary() == null ? null : j.summary().importCount().ignored()),
+            ListExport.column(
+                    "import.conflicts",
+                    j -> j.summary() == null ? null : j.summary().conflictCount()));
+
+    /** Imports one export holds: the user's newest. */
+    static final int MAX_JOBS = 10_000;
+
+    private final ListExport export;
+
     ImportController(
-            ImportService imports, ExportService exports, IndicatorService indicators, MessageSource messages) {
+            ImportService imports,
+            ExportService exports,
+            IndicatorService indicators,
+            MessageSource messages,
+            ListExport export) {
+        this.export = export;
         this.imports = imports;
         this.exports = exports;
         this.indicators = indicators;
@@ -125,9 +161,16 @@ class ImportController {
         exports.export(filter, chosen, IdScheme.parse("idScheme", idScheme, IdScheme.CODE), response.getOutputStream());
     }
 
+    /** The user's imports, every one kept, as CSV or XLSX. */
+    @GetMapping("/imports/jobs/export")
+    ResponseEntity<byte[]> exportJobs(@RequestParam(defaultValue = "csv") String format) {
+        return export.download(JOBS, format, imports.recentJobs(MAX_JOBS));
+    }
+
     private String page(Model model, @Nullable Map<String, String> errors) {
         model.addAttribute("errors", errors);
         model.addAttribute("jobs", imports.recentJobs(10));
+        model.addAttribute("jobLinks", new ListLinks("/imports/jobs", null));
         model.addAttribute(
                 "indicators",
                 indicators

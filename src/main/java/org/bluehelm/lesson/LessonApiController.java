@@ -7,6 +7,8 @@ import org.bluehelm.indicator.Dimension;
 import org.bluehelm.programme.ProgrammeService;
 import org.bluehelm.shared.ExpectedVersion;
 import org.bluehelm.shared.Pillar;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,14 +35,21 @@ class LessonApiController {
     private final LessonService lessons;
     private final ProgrammeService programmes;
 
-    LessonApiController(LessonService lessons, ProgrammeService programmes) {
+    private final ListExport export;
+
+    LessonApiController(LessonService lessons, ProgrammeService programmes, ListExport export) {
+        this.export = export;
         this.lessons = lessons;
         this.programmes = programmes;
     }
 
-    /** Full-text search; {@code snippetHtml} is escaped HTML with the matches in {@code <mark>}. */
+    /**
+     * Full-text search; {@code snippetHtml} is escaped HTML with the matches in {@code <mark>}. As CSV
+     * or XLSX, every lesson found, the same file as the lessons screen.
+     */
     @GetMapping
-    LessonSearch.Result search(
+    @ListFile
+    ResponseEntity<?> search(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String mission,
             @RequestParam(required = false) @Nullable String pillar,
@@ -49,7 +58,11 @@ class LessonApiController {
             @RequestParam(required = false) @Nullable String language,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return lessons.search(new LessonSearch(q, mission, pillar, dimension, tag, language), page, size);
+        LessonSearch search = new LessonSearch(q, mission, pillar, dimension, tag, language);
+        return export.jsonOrFile(
+                LessonController.EXPORT,
+                () -> LessonController.allHits(lessons, search),
+                () -> lessons.search(search, page, size));
     }
 
     /** The lessons most relevant to a programme, from its pillar, country and text. */

@@ -9,13 +9,17 @@ import org.bluehelm.mission.MissionService;
 import org.bluehelm.programme.ProgrammeService;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Pillar;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
 import org.bluehelm.web.FormFlow;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,13 +42,39 @@ class LessonController {
     private static final String EDITORS = "hasAnyRole('ADMIN', 'MISSION_MANAGER')";
     private static final int PAGE_SIZE = 20;
 
+    /** The lessons found as a file: title, where they come from and the facets, without the snippet. */
+    static final ListExport.Table<LessonSearch.Hit> EXPORT = ListExport.Table.of(
+            "lessons",
+            ListExport.column("field.title", LessonSearch.Hit::title),
+            ListExport.column("lesson.facet.mission", LessonSearch.Hit::missionAcronym),
+            ListExport.column("lesson.facet.pillar", LessonSearch.Hit::pillar),
+            ListExport.column("lesson.facet.dimension", LessonSearch.Hit::dimension),
+            ListExport.column("lesson.facet.tag", h -> String.join(", ", h.tags())),
+            ListExport.column("lesson.facet.language", LessonSearch.Hit::language),
+            ListExport.column("field.source", LessonSearch.Hit::source));
+
+    /** Every lesson a search finds, in the user's scope, in the order of the screen. */
+    static List<LessonSearch.Hit> allHits(LessonService lessons, LessonSearch search) {
+        int size = 100;
+        return ListExport.allPages((p, ignored) -> {
+            LessonSearch.Result r = lessons.search(search, p, size);
+            return new PageResponse<>(r.hits(), p, size, r.total());
+        });
+    }
+
     private final LessonService lessons;
     private final ProgrammeService programmes;
     private final MissionService missions;
     private final MessageSource messages;
+    private final ListExport export;
 
     LessonController(
-            LessonService lessons, ProgrammeService programmes, MissionService missions, MessageSource messages) {
+            LessonService lessons,
+            ProgrammeService programmes,
+            MissionService missions,
+            MessageSource messages,
+            ListExport export) {
+        this.export = export;
         this.lessons = lessons;
         this.programmes = programmes;
         this.missions = missions;
@@ -67,8 +97,23 @@ class LessonController {
         model.addAttribute("result", result);
         model.addAttribute("page", Math.max(page, 0));
         model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("links", ListLinks.fromCurrentRequest(null));
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("nav.lessons"), null)));
         return "lesson/search";
+    }
+
+    /** Every lesson the search finds (all pages, in the user's scope) as CSV or XLSX. */
+    @GetMapping("/lessons/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String mission,
+            @RequestParam(required = false) @Nullable String pillar,
+            @RequestParam(required = false) @Nullable String dimension,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String language,
+            @RequestParam(defaultValue = "csv") String format) {
+        return export.download(
+                EXPORT, format, allHits(lessons, new LessonSearch(q, mission, pillar, dimension, tag, language)));
     }
 
     @GetMapping("/lessons/{id}")

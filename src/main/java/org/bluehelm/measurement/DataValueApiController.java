@@ -9,8 +9,9 @@ import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
-import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.PeriodType;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -33,12 +34,28 @@ class DataValueApiController {
 
     private final MeasurementService measurements;
 
-    DataValueApiController(MeasurementService measurements) {
+    /** Data values as a list file: indicator, unit, period, disaggregation, value and who stored it. */
+    static final ListExport.Table<DataValueView> EXPORT = ListExport.Table.of(
+            "data-values",
+            ListExport.column("measurement.indicator", DataValueView::indicatorCode),
+            ListExport.column("measurement.orgUnit", DataValueView::orgUnitId),
+            ListExport.column("measurement.period", DataValueView::period),
+            ListExport.column("measurement.option", DataValueView::optionCode),
+            ListExport.column("measurement.value", DataValueView::value),
+            ListExport.column("measurement.comment", DataValueView::comment),
+            ListExport.column("measurement.stored", DataValueView::storedBy),
+            ListExport.column("measurement.storedAt", DataValueView::storedAt));
+
+    private final ListExport export;
+
+    DataValueApiController(MeasurementService measurements, ListExport export) {
         this.measurements = measurements;
+        this.export = export;
     }
 
     @GetMapping
-    PageResponse<DataValueView> list(
+    @ListFile
+    ResponseEntity<?> list(
             @RequestParam(required = false) @Nullable Long indicator,
             @RequestParam(required = false) @Nullable Long orgUnit,
             @RequestParam(required = false) @Nullable Long within,
@@ -49,9 +66,12 @@ class DataValueApiController {
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable String sort) {
-        return measurements.list(
-                new DataValueFilter(indicator, orgUnit, within, period, periodType, from, to),
-                PageQuery.of(page, size, sort, MeasurementService.SORTS, "period"));
+        DataValueFilter filter = new DataValueFilter(indicator, orgUnit, within, period, periodType, from, to);
+        return export.jsonOrFile(
+                EXPORT,
+                () -> ListExport.allPages((p, s) ->
+                        measurements.list(filter, PageQuery.of(p, s, sort, MeasurementService.SORTS, "period"))),
+                () -> measurements.list(filter, PageQuery.of(page, size, sort, MeasurementService.SORTS, "period")));
     }
 
     @GetMapping("/{id}")

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,13 +31,18 @@ class OutcomeApiController {
 
     private final OutcomeService outcomes;
 
-    OutcomeApiController(OutcomeService outcomes) {
+    private final ListExport export;
+
+    OutcomeApiController(OutcomeService outcomes, ListExport export) {
         this.outcomes = outcomes;
+        this.export = export;
     }
 
     @GetMapping("/series")
-    List<SeriesView> series() {
-        return outcomes.series();
+    @ListFile
+    ResponseEntity<?> series() {
+        List<SeriesView> list = outcomes.series();
+        return export.jsonOrFile(OutcomeController.SERIES, () -> list, () -> list);
     }
 
     @GetMapping("/series/{code}")

@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,15 +27,40 @@ class OutcomeController {
     static final String DEFAULT_COMPARE = "SOM";
     static final String DEFAULT_SERIES = "wgi_rule_of_law";
 
-    private final OutcomeService outcomes;
+    /** The series as a file: the columns of the list, the label in the user's language. */
+    static final ListExport.Table<SeriesView> SERIES = ListExport.Table.of(
+            "reference-series",
+            ListExport.column("outcome.series.code", SeriesView::code),
+            ListExport.column(
+                    "outcome.series.label",
+                    s -> s.label(LocaleContextHolder.getLocale().getLanguage())),
+            ListExport.column("outcome.series.unit", SeriesView::unit),
+            ListExport.column("outcome.series.firstYear", SeriesView::firstYear),
+            ListExport.column("outcome.series.lastYear", SeriesView::lastYear),
+            ListExport.column("outcome.series.values", SeriesView::values),
+            ListExport.column("outcome.series.link", SeriesView::source),
+            ListExport.column("outcome.series.citation", SeriesView::citation),
+            ListExport.column("outcome.series.licence", SeriesView::licence),
+            ListExport.column("outcome.series.url", SeriesView::url));
 
-    OutcomeController(OutcomeService outcomes) {
+    private final OutcomeService outcomes;
+    private final ListExport export;
+
+    OutcomeController(OutcomeService outcomes, ListExport export) {
         this.outcomes = outcomes;
+        this.export = export;
+    }
+
+    /** The series (the same as the list) as CSV or XLSX. */
+    @GetMapping("/reference/series/export")
+    ResponseEntity<byte[]> exportSeries(@RequestParam(defaultValue = "csv") String format) {
+        return export.download(SERIES, format, outcomes.series());
     }
 
     @GetMapping("/reference/series")
     String series(Model model) {
         model.addAttribute("series", outcomes.series());
+        model.addAttribute("links", ListLinks.fromCurrentRequest(null));
         model.addAttribute("countries", outcomes.countries(language()));
         return "outcome/series";
     }

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,8 +29,11 @@ class ReportApiController {
 
     private final ReportService reports;
 
-    ReportApiController(ReportService reports) {
+    private final ListExport export;
+
+    ReportApiController(ReportService reports, ListExport export) {
         this.reports = reports;
+        this.export = export;
     }
 
     @PostMapping
@@ -39,17 +44,20 @@ class ReportApiController {
     }
 
     @GetMapping
-    List<StoredReport> list(
+    @ListFile
+    ResponseEntity<?> list(
             @RequestParam(required = false) @Nullable Long programme,
             @RequestParam(required = false) @Nullable Long mission,
             @RequestParam(required = false) @Nullable String country) {
+        List<StoredReport> list;
         if (mission != null) {
-            return reports.list(ReportSubject.Kind.MISSION, String.valueOf(mission));
+            list = reports.list(ReportSubject.Kind.MISSION, String.valueOf(mission));
+        } else if (country != null && !country.isBlank()) {
+            list = reports.list(ReportSubject.Kind.COUNTRY, country);
+        } else {
+            list = reports.list(programme);
         }
-        if (country != null && !country.isBlank()) {
-            return reports.list(ReportSubject.Kind.COUNTRY, country);
-        }
-        return reports.list(programme);
+        return export.jsonOrFile(ReportController.EXPORT, () -> list, () -> list);
     }
 
     @GetMapping("/{id}.pdf")

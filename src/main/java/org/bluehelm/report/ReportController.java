@@ -3,6 +3,8 @@ package org.bluehelm.report;
 import java.util.List;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.web.Crumb;
+import org.bluehelm.web.ListExport;
+import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -26,7 +28,20 @@ class ReportController {
     private final ReportService reports;
     private final MessageSource messages;
 
-    ReportController(ReportService reports, MessageSource messages) {
+    /** The kept reports as a file: the columns of the list, with period and language. */
+    static final ListExport.Table<StoredReport> EXPORT = ListExport.Table.of(
+            "reports",
+            ListExport.column("report.col.title", StoredReport::title),
+            ListExport.column("report.period", StoredReport::period),
+            ListExport.column("report.language", StoredReport::language),
+            ListExport.column("report.col.createdAt", StoredReport::createdAt),
+            ListExport.column("report.col.createdBy", StoredReport::createdBy),
+            ListExport.column("report.kind.scheduled", StoredReport::scheduled));
+
+    private final ListExport export;
+
+    ReportController(ReportService reports, MessageSource messages, ListExport export) {
+        this.export = export;
         this.reports = reports;
         this.messages = messages;
     }
@@ -49,6 +64,15 @@ class ReportController {
             }
             return programme == null ? null : new Picked(ReportSubject.Kind.PROGRAMME, String.valueOf(programme));
         }
+    }
+
+    /** The reports the list shows (in the user's scope) as CSV or XLSX. */
+    @GetMapping("/reports/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String subject,
+            @RequestParam(required = false) @Nullable Long programme,
+            @RequestParam(defaultValue = "csv") String format) {
+        return export.download(EXPORT, format, listed(Picked.parse(subject, programme)));
     }
 
     @GetMapping("/reports")
@@ -144,6 +168,10 @@ class ReportController {
             @Nullable String period,
             @Nullable String language) {}
 
+    private List<StoredReport> listed(@Nullable Picked picked) {
+        return picked == null ? reports.list(null, null) : reports.list(picked.kind(), picked.id());
+    }
+
     private void prepare(Model model, @Nullable Picked picked) {
         List<ReportSubjects.Choice> choices = reports.choices();
         model.addAttribute("choices", choices);
@@ -156,8 +184,8 @@ class ReportController {
                                 .map(ReportSubjects.Choice::label)
                                 .findFirst()
                                 .orElse(picked.value()));
-        model.addAttribute(
-                "reports", picked == null ? reports.list(null, null) : reports.list(picked.kind(), picked.id()));
+        model.addAttribute("reports", listed(picked));
+        model.addAttribute("links", ListLinks.fromCurrentRequest(null));
         model.addAttribute("selected", picked);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new Form(picked == null ? null : picked.value(), null, null));

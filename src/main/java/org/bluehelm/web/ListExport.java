@@ -1,10 +1,13 @@
 package org.bluehelm.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.TableFile;
@@ -14,9 +17,12 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -45,6 +51,10 @@ public class ListExport {
         }
 
         /** {@code csv} or {@code xlsx}, any case; anything else is a bad request. */
+        public MediaType mediaType() {
+            return mediaType;
+        }
+
         public static Format of(String name) {
             for (Format f : values()) {
                 if (f.extension.equalsIgnoreCase(name.strip())) {
@@ -57,6 +67,19 @@ public class ListExport {
 
     /** A column: the message key of its header and how to read its value from a row. */
     public record Column<T>(String headerKey, Function<T, @Nullable Object> value) {}
+
+    /**
+     * What a list exports: the file's base name (ASCII letters, digits, '-') and its columns. Defined
+     * once per list and used by both the screen's download and the API's, so the two files are the
+     * same.
+     */
+    public record Table<T>(String baseName, List<Column<T>> columns) {
+
+        @SafeVarargs
+        public static <T> Table<T> of(String baseName, Column<T>... columns) {
+            return new Table<>(baseName, List.of(columns));
+        }
+    }
 
     private final MessageSource messages;
 
@@ -93,6 +116,68 @@ public class ListExport {
     @FunctionalInterface
     public interface PageFetcher<T> {
         PageResponse<T> fetch(int page, int size);
+    }
+
+    /** The rows as the table's file in {@code format} ({@code csv} or {@code xlsx}). */
+    public <T> ResponseEntity<byte[]> download(Table<T> table, String format, List<T> rows) {
+        return download(table.baseName(), format, table.columns(), rows);
+    }
+
+    /**
+     * An API list call: its JSON, or, when the request asks for a file ({@code format=csv|xlsx} or an
+     * {@code Accept} of {@code text/csv} or the XLSX type), the same file as the list screen with
+     * every row the filters select. The rows come from the same service query as the JSON, so they
+     * are restricted to the caller's scope in the same way. Mark the handler with {@link ListFile}
+     * to document the formats.
+     */
+    public <T> ResponseEntity<?> jsonOrFile(Table<T> table, Supplier<List<T>> rows, Supplier<?> json) {
+        Format format = requested();
+        if (format == null) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.get());
+        }
+        return download(table, format.extension, rows.get());
+    }
+
+    /**
+     * The file the current request asks for: {@code format} {@code csv} or {@code xlsx} (a bad
+     * {@code format} is a 400), else the first of JSON, CSV or XLSX in its {@code Accept} header;
+     * {@code null} for JSON.
+     */
+    static @Nullable Format requested() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return null;
+        }
+        HttpServletRequest request = attributes.getRequest();
+        String format = request.getParameter("format");
+        if (format != null && !format.isBlank()) {
+            return "json".equalsIgnoreCase(format.strip()) ? null : Format.of(format);
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return null;
+        }
+        List<MediaType> accepted;
+        // in order of preference: by quality, then as written
+        try {
+            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : accepted) {
+            if (type.isWildcardType() || type.isWildcardSubtype()) {
+                continue;
+            }
+            for (Format f : Format.values()) {
+                if (f.mediaType.equalsTypeAndSubtype(type)) {
+                    return f;
+                }
+            }
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The rows as a download named {@code baseName} (ASCII letters, digits, '-') plus the extension. */

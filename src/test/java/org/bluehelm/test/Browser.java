@@ -26,7 +26,22 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(int port) {
+        this(port, null);
+    }
+
+    /** A browser that saves downloads to {@code downloads} without asking. */
+    public Browser(int port, @org.jspecify.annotations.Nullable Path downloads) {
         ChromeOptions options = new ChromeOptions();
+        if (downloads != null) {
+            options.setExperimentalOption(
+                    "prefs",
+                    java.util.Map.of(
+                            "download.default_directory",
+                                    downloads.toAbsolutePath().toString(),
+                            "download.prompt_for_download", false,
+                            "download.directory_upgrade", true,
+                            "safebrowsing.enabled", true));
+        }
         String binary = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
         options.setBinary(binary);
         options.addArguments(

@@ -8,7 +8,9 @@ import static org.bluehelm.test.TestApi.missionId;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -204,7 +207,19 @@ class ListExportIT {
                 "/indicators",
                 "/capacity",
                 "/alerts",
-                "/admin/users")) {
+                "/admin/users",
+                "/audit",
+                "/risks",
+                "/coordination",
+                "/coordination/meetings",
+                "/coordination/action-items/mine",
+                "/capacity/mentoring",
+                "/capacity/assistance",
+                "/reports",
+                "/reference/series",
+                "/lessons",
+                "/approvals",
+                "/imports/jobs")) {
             for (String format : List.of("csv", "xlsx")) {
                 MockHttpServletResponse file = mvc.perform(
                                 get(list + "/export").param("format", format).with(admin))
@@ -221,6 +236,192 @@ class ListExportIT {
         }
     }
 
+    @Test
+    void everyNewListExportsOnItsScreenAndTheApiReturnsTheSameFile() throws Exception {
+        long unmil = missionId(mvc, "UNMIL");
+        long unoci = missionId(mvc, "UNOCI");
+        long inside = institution("Mentored unit " + tag, "LBR", unmil);
+        long outside = institution("Mentored elsewhere " + tag, "CIV", unoci);
+        mentoring("Mentor in " + tag, inside);
+        mentoring("Mentor out " + tag, outside);
+        RequestPostProcessor viewer =
+                user(userDetails.loadUserByUsername(createUserScopedToMission(mvc, "VIEWER", unmil)));
+
+        // a user scoped to one mission exports only that mission's engagements, on the screen and the API
+        String screen = csvText(mvc.perform(get("/capacity/mentoring/export").with(viewer)));
+        assertThat(screen).contains("Mentor in " + tag).doesNotContain("Mentor out " + tag);
+        assertThat(screen.lines().findFirst().orElseThrow()).startsWith("Mentor,Counterpart (position),");
+        assertThat(csvText(mvc.perform(
+                        get("/api/v1/capacity/mentoring").param("format", "csv").with(viewer))))
+                .isEqualTo(screen);
+        assertThat(csvText(mvc.perform(
+                        get("/api/v1/capacity/mentoring").accept("text/csv").with(viewer))))
+                .isEqualTo(screen);
+        assertThat(csvText(mvc.perform(get("/capacity/mentoring/export").with(admin))))
+                .contains("Mentor in " + tag, "Mentor out " + tag);
+        // without a format the API still answers JSON
+        assertThat(mvc.perform(get("/api/v1/capacity/mentoring").with(viewer))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentType())
+                .startsWith("application/json");
+        mvc.perform(get("/api/v1/capacity/mentoring").param("format", "pdf").with(viewer))
+                .andExpect(status().isBadRequest());
+
+        // the screen links to its download
+        assertThat(mvc.perform(get("/capacity/mentoring").with(viewer))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("/capacity/mentoring/export?format=xlsx");
+
+        // every new list: the screen's file and the API's are the same, in CSV and in XLSX
+        String[][] pairs = {
+            {"/risks/export", "/api/v1/risks"},
+            {"/coordination/export", "/api/v1/coordination/activities"},
+            {"/coordination/meetings/export", "/api/v1/coordination/meetings"},
+            {"/coordination/action-items/mine/export", "/api/v1/coordination/action-items/mine"},
+            {"/capacity/mentoring/export", "/api/v1/capacity/mentoring"},
+            {"/capacity/assistance/export", "/api/v1/capacity/deliverables"},
+            {"/reports/export", "/api/v1/reports"},
+            {"/reference/series/export", "/api/v1/reference/series"},
+            {"/lessons/export", "/api/v1/lessons"},
+            {"/approvals/export", "/api/v1/approvals"},
+            {"/imports/jobs/export", "/api/v1/dataValueSets/jobs"},
+            {
+                "/audit/export?recordType=institution&recordId=" + inside,
+                "/api/v1/audit?recordType=institution&recordId=" + inside
+            }
+        };
+        for (String[] pair : pairs) {
+            String file = csvText(mvc.perform(get(pair[0]).with(admin)));
+            assertThat(file).as(pair[0]).isNotBlank();
+            String separator = pair[1].contains("?") ? "&" : "?";
+            assertThat(csvText(
+                            mvc.perform(get(pair[1] + separator + "format=csv").with(admin))))
+                    .as(pair[1])
+                    .isEqualTo(file);
+            MockHttpServletResponse screenXlsx = mvc.perform(
+                            get(pair[0] + (pair[0].contains("?") ? "&" : "?") + "format=xlsx")
+                                    .with(admin))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse();
+            MockHttpServletResponse apiXlsx = mvc.perform(get(pair[1])
+                            .accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                            .with(admin))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse();
+            assertThat(xlsxText(apiXlsx)).as(pair[1] + " xlsx").isEqualTo(xlsxText(screenXlsx));
+        }
+        assertThat(csvText(mvc.perform(get("/audit/export")
+                        .param("recordType", "institution")
+                        .param("recordId", String.valueOf(inside))
+                        .with(admin))))
+                .contains("CREATE");
+    }
+
+    @Test
+    void theOpenApiDocumentShowsTheFormatsOfAListEndpoint() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(
+                                "$.paths['/api/v1/risks'].get.responses['200'].content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/risks'].get.responses['200'].content['text/csv']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/risks'].get.parameters[?(@.name == 'format')]")
+                        .isNotEmpty())
+                .andExpect(jsonPath("$.paths['/api/v1/risks/{id}'].get.parameters[?(@.name == 'format')]")
+                        .isEmpty());
+    }
+
+    @Test
+    void theAuditLogExportsForAdministratorsOnly() throws Exception {
+        long unmil = missionId(mvc, "UNMIL");
+        RequestPostProcessor manager =
+                user(userDetails.loadUserByUsername(createUserScopedToMission(mvc, "MISSION_MANAGER", unmil)));
+        mvc.perform(get("/audit/export").with(manager)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/audit").param("format", "csv").with(manager)).andExpect(status().isForbidden());
+        mvc.perform(get("/audit/export").param("format", "xlsx").with(admin)).andExpect(status().isOk());
+    }
+
+    @Test
+    void serviceNumbersAndNamesOfPersonnelLeaveOnlyWithTheRightToRevealThem() throws Exception {
+        long unmil = missionId(mvc, "UNMIL");
+        long police = institution("Registry police " + tag, "LBR", unmil);
+        long course = id(mvc.perform(post("/api/v1/capacity/courses")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"Registry %s","competency":"INVESTIGATION","durationDays":3,
+                                 "targetInstitutionId":%d,"rankLevels":["OFFICER"]}""".formatted(tag, police)))
+                .andExpect(status().isCreated()));
+        long event = id(mvc.perform(post("/api/v1/capacity/events")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"courseId":%d,"startsOn":"2026-03-02","endsOn":"2026-03-06","deliveredBy":"UNPOL",
+                                 "nationalTrainers":1,"internationalTrainers":2}""".formatted(course)))
+                .andExpect(status().isCreated()));
+        String serviceNumber = "SN-CANARY-" + tag;
+        String name = "Canary" + tag + "Personnel";
+        mvc.perform(multipart("/api/v1/capacity/events/{id}/roster", event)
+                        .file(new MockMultipartFile(
+                                "file",
+                                "roster.csv",
+                                "text/csv",
+                                ("service_number,name,rank,sex,vetting,attended,pre_score,post_score,certified\n"
+                                                + serviceNumber + "," + name + ",Sergeant,F,CLEARED,yes,40,70,yes\n")
+                                        .getBytes(StandardCharsets.UTF_8)))
+                        .param("dryRun", "false")
+                        .with(admin()))
+                .andExpect(status().isOk());
+
+        RequestPostProcessor viewer =
+                user(userDetails.loadUserByUsername(createUserScopedToMission(mvc, "VIEWER", unmil)));
+        RequestPostProcessor steward =
+                user(userDetails.loadUserByUsername(createUserScopedToMission(mvc, "DATA_STEWARD", unmil)));
+        for (String format : List.of("csv", "xlsx")) {
+            for (String url : List.of(
+                    "/capacity/events/" + event + "/export?format=" + format,
+                    "/api/v1/capacity/events/" + event + "/participants?format=" + format)) {
+                String withoutRight = text(
+                        format,
+                        mvc.perform(get(url).with(viewer))
+                                .andExpect(status().isOk())
+                                .andReturn()
+                                .getResponse());
+                assertThat(withoutRight)
+                        .as(url)
+                        .contains("P-")
+                        .doesNotContain(serviceNumber)
+                        .doesNotContain(name);
+                assertThat(withoutRight).doesNotContain("Service number");
+                for (RequestPostProcessor revealer : List.of(steward, admin)) {
+                    String withRight = text(
+                            format,
+                            mvc.perform(get(url).with(revealer))
+                                    .andExpect(status().isOk())
+                                    .andReturn()
+                                    .getResponse());
+                    assertThat(withRight).as(url).contains(serviceNumber, name, "Service number");
+                }
+            }
+        }
+        assertThat(csvText(
+                        mvc.perform(get("/capacity/events/" + event + "/export").with(viewer))))
+                .isEqualTo(csvText(mvc.perform(get("/api/v1/capacity/events/" + event + "/participants")
+                        .accept("text/csv")
+                        .with(viewer))));
+        // each identity that left was recorded as a reveal
+        assertThat(csvText(
+                        mvc.perform(get("/audit/export").param("actor", "admin").with(admin))))
+                .contains("REVEAL");
+    }
+
     @org.junit.jupiter.api.BeforeEach
     void signInAdministrator() {
         admin = user(userDetails.loadUserByUsername("admin"));
@@ -233,6 +434,29 @@ class ListExportIT {
                         .content("""
                                 {"name":%s,"pillar":"POLICE","countryCode":"%s","missionId":%d}""".formatted(json(name), country, mission)))
                 .andExpect(status().isCreated()));
+    }
+
+    private void mentoring(String mentor, long institution) throws Exception {
+        mvc.perform(post("/api/v1/capacity/mentoring")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"mentor":%s,"counterpart":"Deputy commissioner","institutionId":%d,
+                                 "focus":"INVESTIGATION","startsOn":"2026-01-05"}""".formatted(json(mentor), institution)))
+                .andExpect(status().isCreated());
+    }
+
+    private static String csvText(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        MockHttpServletResponse response =
+                result.andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("text/csv");
+        return new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
+    }
+
+    private static String text(String format, MockHttpServletResponse response) throws Exception {
+        return format.equals("csv")
+                ? new String(response.getContentAsByteArray(), StandardCharsets.UTF_8)
+                : xlsxText(response);
     }
 
     private void support(long recipient, long mission) throws Exception {

@@ -76,7 +76,7 @@ class AnalyticsBench implements Command {
     public String usage() {
         return "bench analytics [--values N] [--store h2|postgres] [--load import|direct] [--runs N] [--schema NAME]"
                 + " [--keep]"
-                + " | bench synth [--runs N] | bench report [--values N] [--runs N]";
+                + " | bench synth [--runs N] | bench report [--values N] [--runs N] [--programmes N] [--store h2|postgres]";
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bluehelm.cli.CommandLine;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -32,6 +33,12 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
         }
         List<String> args = CommandLine.arguments(environment.getProperty(CommandLine.ARGS_PROPERTY, ""));
         Map<String, Object> p = new HashMap<>();
+        if (!args.isEmpty() && args.get(0).equals("report") && ReportBench.postgres(args)) {
+            p.put("bluehelm.demo.enabled", "false");
+            postgres(p, ReportBench.schema(args));
+            environment.getPropertySources().addFirst(new MapPropertySource("bluehelm-bench", p));
+            return;
+        }
         if (!args.isEmpty() && (args.get(0).equals("synth") || args.get(0).equals("report"))) {
             // no database work: an empty in-memory store and a data folder removed when the run ends
             Path folder = temporaryFolder();
@@ -57,18 +64,7 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
         p.put("bluehelm.demo.enabled", "false");
         p.put("spring.datasource.hikari.maximum-pool-size", "4");
         if (options.store().equals("postgres")) {
-            String schema = options.schema() != null
-                    ? options.schema()
-                    : "bluehelm_bench_" + UUID.randomUUID().toString().substring(0, 8);
-            String url = env("BLUEHELM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/bluehelm");
-            url = url.replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "");
-            url += (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
-            p.put("spring.datasource.url", url);
-            p.put("spring.datasource.username", env("BLUEHELM_DB_USER", "bluehelm"));
-            p.put("spring.datasource.password", env("BLUEHELM_DB_PASSWORD", ""));
-            p.put("spring.flyway.schemas", schema);
-            p.put("spring.flyway.default-schema", schema);
-            p.put(SCHEMA_PROPERTY, schema);
+            postgres(p, options.schema());
         } else {
             Path folder = temporaryFolder();
             p.put("bluehelm.data-dir", folder.toString());
@@ -84,6 +80,22 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
             p.put(FOLDER_PROPERTY, folder.toString());
         }
         environment.getPropertySources().addFirst(new MapPropertySource("bluehelm-bench", p));
+    }
+
+    /** A new schema (or the given one) in the configured PostgreSQL database. */
+    private static void postgres(Map<String, Object> p, @Nullable String given) {
+        String schema = given != null
+                ? given
+                : "bluehelm_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        String url = env("BLUEHELM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/bluehelm");
+        url = url.replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        url += (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
+        p.put("spring.datasource.url", url);
+        p.put("spring.datasource.username", env("BLUEHELM_DB_USER", "bluehelm"));
+        p.put("spring.datasource.password", env("BLUEHELM_DB_PASSWORD", ""));
+        p.put("spring.flyway.schemas", schema);
+        p.put("spring.flyway.default-schema", schema);
+        p.put(SCHEMA_PROPERTY, schema);
     }
 
     private static Path temporaryFolder() {

@@ -210,8 +210,13 @@ public class MeasurementService {
      * For each of the indicators and each of the units: the period of the latest value (any
      * option) in the unit or below it, in the current user's scope, whose period starts by {@code
      * startingBy}; among values whose periods start on that day, the one stored first (lowest id).
-     * Pairs with no such value are left out. One query per slice of units, whatever the number of
-     * pairs (for progress tables and reports).
+     * Pairs with no such value are left out. One query whatever the number of pairs (for progress
+     * tables and reports).
+     *
+     * <p>Up to {@value #IN_LIST} units in the subtrees, the query names them. Beyond that it reads
+     * the latest value of each of the indicators at every unit that has one and keeps those in the
+     * subtrees: each slice of units would scan every value of the indicators again (the key index
+     * starts with the indicator), and H2 checks a long list of parameters item by item for each row.
      */
     public List<LatestPeriod> latestPeriods(
             Collection<Long> indicatorIds, Collection<Long> withinUnits, LocalDate startingBy) {
@@ -227,41 +232,46 @@ public class MeasurementService {
         }
         List<Long> units = List.copyOf(above.keySet());
         AccessScope.Filter scope = AccessScope.current().filter("d.mission_id", "d.country_code");
+        boolean named = units.size() <= IN_LIST;
         String sql = """
                 select t.indicator_id, t.org_unit_id, t.period_id, t.start_date, t.id
                   from (select d.indicator_id, d.org_unit_id, d.period_id, d.start_date, d.id,
                                rank() over (partition by d.indicator_id, d.org_unit_id
                                             order by d.start_date desc) as r
                           from data_value d
-                         where d.indicator_id in (:indicators) and d.org_unit_id in (:units)
+                         where d.indicator_id in (:indicators) %s
                            and d.start_date <= :startingBy
                            and %s) t
-                 where t.r = 1""".formatted(scope.sql());
+                 where t.r = 1""".formatted(named ? "and d.org_unit_id in (:units)" : "", scope.sql());
         record Latest(long indicatorId, long orgUnitId, String period, LocalDate startDate, long id) {}
         Map<String, Latest> best = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < units.size(); i += IN_LIST) {
-            List<Latest> found = jdbc.sql(sql)
-                    .params(scope.params())
-                    .param("indicators", List.copyOf(indicatorIds))
-                    .param("units", units.subList(i, Math.min(units.size(), i + IN_LIST)))
-                    .param("startingBy", startingBy)
-                    .query((rs, n) -> new Latest(
-                            rs.getLong("indicator_id"),
-                            rs.getLong("org_unit_id"),
-                            rs.getString("period_id"),
-                            rs.getObject("start_date", LocalDate.class),
-                            rs.getLong("id")))
-                    .list();
-            for (Latest l : found) {
-                for (long within : above.get(l.orgUnitId())) {
-                    best.merge(
-                            l.indicatorId() + "|" + within,
-                            new Latest(l.indicatorId(), within, l.period(), l.startDate(), l.id()),
-                            (a, b) -> a.startDate().isAfter(b.startDate())
-                                            || (a.startDate().equals(b.startDate()) && a.id() < b.id())
-                                    ? a
-                                    : b);
-                }
+        var query = jdbc.sql(sql)
+                .params(scope.params())
+                .param("indicators", List.copyOf(indicatorIds))
+                .param("startingBy", startingBy);
+        if (named) {
+            query = query.param("units", units);
+        }
+        List<Latest> found = query.query((rs, n) -> new Latest(
+                        rs.getLong("indicator_id"),
+                        rs.getLong("org_unit_id"),
+                        rs.getString("period_id"),
+                        rs.getObject("start_date", LocalDate.class),
+                        rs.getLong("id")))
+                .list();
+        for (Latest l : found) {
+            List<Long> asked = above.get(l.orgUnitId());
+            if (asked == null) {
+                continue; // outside the subtrees asked for
+            }
+            for (long within : asked) {
+                best.merge(
+                        l.indicatorId() + "|" + within,
+                        new Latest(l.indicatorId(), within, l.period(), l.startDate(), l.id()),
+                        (a, b) -> a.startDate().isAfter(b.startDate())
+                                        || (a.startDate().equals(b.startDate()) && a.id() < b.id())
+                                ? a
+                                : b);
             }
         }
         return best.values().stream()

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,8 @@ public class ProgressService {
                 .findOrgUnit(orgUnitId)
                 .orElseThrow(() ->
                         InvalidInputException.of("orgUnit", "organisation unit " + orgUnitId + " does not exist"));
-        return progress(indicator, unit, asOf, latestPeriods(List.of(indicator), List.of(unit), asOf));
+        List<Pair> pairs = List.of(new Pair(indicator, unit));
+        return progress(indicator, unit, asOf, trends(pairs, latestPeriods(List.of(indicator), List.of(unit), asOf)));
     }
 
     /**
@@ -136,8 +138,11 @@ public class ProgressService {
                 .sorted(BY_NAME)
                 .limit(MAX_INDICATOR_UNITS)
                 .toList();
-        Map<String, Period> latest = latestPeriods(List.of(indicator), units, asOf);
-        return units.stream().map(u -> progress(indicator, u, asOf, latest)).toList();
+        List<Pair> pairs = units.stream().map(u -> new Pair(indicator, u)).toList();
+        Trends trends = trends(pairs, latestPeriods(List.of(indicator), units, asOf));
+        return pairs.stream()
+                .map(p -> progress(p.indicator(), p.unit(), asOf, trends))
+                .toList();
     }
 
     /**
@@ -153,17 +158,21 @@ public class ProgressService {
                 .map(ProgrammeIndicatorView::id)
                 .map(indicators::get)
                 .toList();
-        Map<String, Period> latest = latestPeriods(chain, where.units(), asOf);
-        List<IndicatorProgress> rows = new ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
         boolean cut = false;
         for (IndicatorView indicator : chain) {
             for (OrgUnitView unit : where.units()) {
-                if (rows.size() == MAX_PROGRAMME_ROWS) {
+                if (pairs.size() == MAX_PROGRAMME_ROWS) {
                     cut = true;
                     break;
                 }
-                rows.add(progress(indicator, unit, asOf, latest));
+                pairs.add(new Pair(indicator, unit));
             }
+        }
+        Trends trends = trends(pairs, latestPeriods(chain, where.units(), asOf));
+        List<IndicatorProgress> rows = new ArrayList<>();
+        for (Pair p : pairs) {
+            rows.add(progress(p.indicator(), p.unit(), asOf, trends));
         }
         Map<ProgressStatus, Integer> counts = new EnumMap<>(ProgressStatus.class);
         for (ProgressStatus status : ProgressStatus.values()) {
@@ -260,8 +269,7 @@ public class ProgressService {
 
     // ---- one indicator at one unit ---------------------------------------------------------------
 
-    private IndicatorProgress progress(
-            IndicatorView indicator, OrgUnitView unit, LocalDate asOf, Map<String, Period> latestPeriods) {
+    private IndicatorProgress progress(IndicatorView indicator, OrgUnitView unit, LocalDate asOf, Trends trends) {
         List<IndicatorView.Benchmark> own = indicator.baselinesAndTargets().stream()
                 .filter(b -> b.orgUnitId() == unit.id())
                 .toList();
@@ -272,22 +280,13 @@ public class ProgressService {
         List<Trend.Point> points = new ArrayList<>();
         List<ProgressJudge.IndexedValue> indexed = new ArrayList<>();
         PeriodType type = null;
-        Optional<Period> latest = Optional.ofNullable(latestPeriods.get(latestKey(indicator, unit.id())));
-        if (latest.isPresent()) {
-            Period last = latest.get();
+        Period last = trends.latest().get(latestKey(indicator, unit.id()));
+        if (last != null) {
             type = last.type();
-            Period first = last;
-            for (int i = 1; i < window && first.startDate().getYear() > 1900; i++) {
-                first = previous(first);
-            }
-            AnalyticsResult result = analytics.aggregate(
-                    AnalyticsQuery.of(List.of(indicator.id()), List.of(unit.id()), first.id(), last.id())
-                            .by(type));
-            Map<String, BigDecimal> values = new HashMap<>();
-            result.rows().forEach(r -> values.put(r.period(), r.value()));
-            List<AnalyticsResult.PeriodItem> periods = result.periods();
+            List<AnalyticsResult.PeriodItem> periods = trends.periods().get(last);
             for (int i = 0; i < periods.size(); i++) {
-                BigDecimal value = values.get(periods.get(i).id());
+                BigDecimal value = trends.values()
+                        .get(trendKey(indicator.id(), unit.id(), periods.get(i).id()));
                 if (value != null) {
                     points.add(new Trend.Point(periods.get(i).id(), value));
                     indexed.add(new ProgressJudge.IndexedValue(i, value.doubleValue()));
@@ -392,6 +391,74 @@ public class ProgressService {
             latest.put(l.indicatorId() + "|" + l.orgUnitId(), Period.parse(l.period()));
         }
         return latest;
+    }
+
+    /** An indicator at a unit: one row of progress. */
+    private record Pair(IndicatorView indicator, OrgUnitView unit) {}
+
+    /**
+     * The trend windows of a set of pairs: the latest period of each pair (by {@link #latestKey}),
+     * the periods of the window ending with each such period, and the aggregated values by {@link
+     * #trendKey}.
+     */
+    private record Trends(
+            Map<String, Period> latest,
+            Map<Period, List<AnalyticsResult.PeriodItem>> periods,
+            Map<String, BigDecimal> values) {}
+
+    /**
+     * The values of the trend windows of the pairs, from analytics: one query per window (the pairs
+     * whose latest value is in the same period share it: usually all of them) for all their
+     * indicators and units, instead of one query per pair. A query holds at most {@link
+     * AnalyticsService#MAX_ITEMS} indicators and {@link #MAX_INDICATOR_UNITS} units; values of
+     * indicator x unit cells that no pair asked for are read too and left unused.
+     */
+    private Trends trends(List<Pair> pairs, Map<String, Period> latest) {
+        int window = judge.properties().trendPeriods();
+        Map<Period, Set<Long>> indicatorsByWindow = new LinkedHashMap<>();
+        Map<Period, Set<Long>> unitsByWindow = new LinkedHashMap<>();
+        for (Pair p : pairs) {
+            Period last = latest.get(latestKey(p.indicator(), p.unit().id()));
+            if (last != null) {
+                indicatorsByWindow
+                        .computeIfAbsent(last, l -> new LinkedHashSet<>())
+                        .add(p.indicator().id());
+                unitsByWindow
+                        .computeIfAbsent(last, l -> new LinkedHashSet<>())
+                        .add(p.unit().id());
+            }
+        }
+        Map<Period, List<AnalyticsResult.PeriodItem>> periods = new HashMap<>();
+        Map<String, BigDecimal> values = new HashMap<>();
+        indicatorsByWindow.forEach((last, indicatorSet) -> {
+            Period first = last;
+            for (int i = 1; i < window && first.startDate().getYear() > 1900; i++) {
+                first = previous(first);
+            }
+            List<Long> ids = List.copyOf(indicatorSet);
+            List<Long> units = List.copyOf(unitsByWindow.get(last));
+            for (int i = 0; i < ids.size(); i += AnalyticsService.MAX_ITEMS) {
+                for (int u = 0; u < units.size(); u += MAX_INDICATOR_UNITS) {
+                    AnalyticsResult result = analytics.aggregate(AnalyticsQuery.of(
+                                    ids.subList(i, Math.min(ids.size(), i + AnalyticsService.MAX_ITEMS)),
+                                    units.subList(u, Math.min(units.size(), u + MAX_INDICATOR_UNITS)),
+                                    first.id(),
+                                    last.id())
+                            .by(last.type()));
+                    periods.putIfAbsent(last, result.periods());
+                    for (AnalyticsResult.Row r : result.rows()) {
+                        if (r.indicator() != null && r.value() != null) {
+                            values.put(trendKey(r.indicator(), r.orgUnit(), r.period()), r.value());
+                        }
+                    }
+                }
+            }
+        });
+        return new Trends(latest, periods, values);
+    }
+
+    private static String trendKey(long indicatorId, long unitId, String period) {
+        return indicatorId + "|" + unitId + "|" + period;
     }
 
     private static String latestKey(IndicatorView indicator, long unitId) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.bluehelm.alert.AlertView;
 import org.bluehelm.analytics.AnalyticsQuery;
 import org.bluehelm.analytics.AnalyticsResult;
 import org.bluehelm.analytics.AnalyticsService;
-import org.bluehelm.approval.ApprovalOverview;
 import org.bluehelm.approval.ApprovalService;
 import org.bluehelm.approval.ApprovalState;
 import org.bluehelm.indicator.IndicatorService;
@@ -123,6 +123,8 @@ class ReportBuilder {
         for (ReportSubject.Programme programme : subject.programmes()) {
             Approvals approved = new Approvals(programme.id());
             ProgrammeProgress chain = progress.programme(programme.id(), period.endDate());
+            approved.prefetch(
+                    chain.rows().stream().map(IndicatorProgress::orgUnitId).toList());
             for (IndicatorProgress p : chain.rows()) {
                 units.putIfAbsent(p.orgUnitId(), new String[] {p.orgUnitCode(), p.orgUnitName()});
                 approvalsAt.putIfAbsent(p.orgUnitId(), approved);
@@ -377,30 +379,44 @@ class ReportBuilder {
         }
     }
 
-    /** The approval state of the programme's data per unit and period, asked once each. */
+    /**
+     * The approval state of the programme's data per unit and period: the states of the units
+     * named in {@link #prefetch} read in one query, any other unit's when first asked.
+     */
     private final class Approvals {
         private final long programmeId;
-        private final Map<String, String> known = new HashMap<>();
+        private final Map<Long, Map<String, ApprovalState>> known = new HashMap<>();
 
         Approvals(long programmeId) {
             this.programmeId = programmeId;
         }
 
-        String state(long unit, String period) {
-            return known.computeIfAbsent(unit + "/" + period, k -> lookup(unit, period));
+        void prefetch(Collection<Long> units) {
+            List<Long> missing =
+                    units.stream().filter(u -> !known.containsKey(u)).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            Map<Long, Map<String, ApprovalState>> states;
+            try {
+                states = approvals.states(programmeId, missing);
+            } catch (RuntimeException e) {
+                states = Map.of();
+            }
+            for (long unit : missing) {
+                known.put(unit, states.getOrDefault(unit, Map.of()));
+            }
         }
 
-        private String lookup(long unit, String period) {
+        String state(long unit, String period) {
+            prefetch(List.of(unit));
+            ApprovalState state;
             try {
-                ApprovalOverview overview = approvals.overview(programmeId, period, unit);
-                ApprovalOverview.Row row = overview.parent();
-                if (row == null || row.state() == ApprovalState.OPEN) {
-                    return NOT_SUBMITTED;
-                }
-                return row.state().name();
+                state = known.get(unit).get(Period.parse("period", period).id());
             } catch (RuntimeException e) {
                 return NOT_SUBMITTED;
             }
+            return state == null || state == ApprovalState.OPEN ? NOT_SUBMITTED : state.name();
         }
     }
 }

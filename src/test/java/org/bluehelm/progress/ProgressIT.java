@@ -129,6 +129,13 @@ class ProgressIT {
                 .andExpect(jsonPath("$.rows", hasSize(4)))
                 .andExpect(jsonPath(row.formatted(trained, region) + "status", contains("ON_TRACK")))
                 .andExpect(jsonPath(row.formatted(trained, region) + "percentAchieved", contains(50)))
+                // each row's own trend, though all rows' trends are read together
+                .andExpect(jsonPath(
+                        row.formatted(trained, region) + "trend.points[*].value", contains(120, 125, 130, 150)))
+                .andExpect(jsonPath(row.formatted(trained, region) + "trend.slope", contains(9.5)))
+                .andExpect(jsonPath(row.formatted(complaints, region) + "trend.points[*].period", contains("2022Q4")))
+                .andExpect(jsonPath(row.formatted(complaints, region) + "trend.points[*].value", contains(25)))
+                .andExpect(jsonPath(row.formatted(trained, area) + "trend.points[*]", hasSize(0)))
                 .andExpect(jsonPath(row.formatted(trained, area) + "status", contains("NO_DATA")))
                 .andExpect(jsonPath(row.formatted(trained, area) + "expectedPercent", contains(50)))
                 .andExpect(jsonPath(row.formatted(complaints, region) + "status", contains("ON_TRACK")))

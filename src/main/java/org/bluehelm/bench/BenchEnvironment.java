@@ -70,7 +70,7 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
             p.put("spring.flyway.default-schema", schema);
             p.put(SCHEMA_PROPERTY, schema);
         } else {
-            Path folder = temporaryFolder();
+            Path folder = options.folder() != null ? Path.of(options.folder()) : temporaryFolder();
             p.put("bluehelm.data-dir", folder.toString());
             p.put(
                     "spring.datasource.url",

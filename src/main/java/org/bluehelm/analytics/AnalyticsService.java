@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,6 +70,7 @@ public class AnalyticsService {
 
     private final RollupStore store;
     private final CellCache cellCache;
+    private final ResultCache results;
     private final RollupMaintainer maintainer;
     private final IndicatorService indicators;
     private final GeographyService geography;
@@ -81,6 +83,7 @@ public class AnalyticsService {
     AnalyticsService(
             RollupStore store,
             CellCache cellCache,
+            ResultCache results,
             RollupMaintainer maintainer,
             IndicatorService indicators,
             GeographyService geography,
@@ -88,6 +91,7 @@ public class AnalyticsService {
         this.suppression = suppression;
         this.store = store;
         this.cellCache = cellCache;
+        this.results = results;
         this.maintainer = maintainer;
         this.indicators = indicators;
         this.geography = geography;
@@ -107,6 +111,11 @@ public class AnalyticsService {
     /** {@link #aggregate} without small-cell suppression. */
     private AnalyticsResult aggregateAll(AnalyticsQuery query) {
         AccessScope scope = AccessScope.current();
+        return results.result(query, scope, q -> compute(q, scope));
+    }
+
+    /** The result, the indicators it rests on, and whether it may be kept in memory. */
+    private ResultCache.Computed compute(AnalyticsQuery query, AccessScope scope) {
         Validation v = new Validation();
         if (query.indicators().isEmpty() && query.formulas().isEmpty()) {
             v.add("indicator", "give at least one indicator (or a formula)");
@@ -210,8 +219,20 @@ public class AnalyticsService {
                 }
             }
         }
-        return new AnalyticsResult(
-                rows,
+        Set<Long> restsOn = new HashSet<>();
+        boolean lastValue = false;
+        for (IndicatorView indicator : needed) {
+            restsOn.add(indicator.id());
+            if (indicator.aggregation() == Aggregation.RATIO) {
+                restsOn.add(java.util.Objects.requireNonNull(indicator.numeratorId()));
+                restsOn.add(java.util.Objects.requireNonNull(indicator.denominatorId()));
+            }
+            lastValue |= indicator.aggregation() == Aggregation.LAST_VALUE;
+        }
+        // like the cell cache: the upper levels only, and not LAST_VALUE (read from the data values)
+        boolean cacheable = !lastValue && units.stream().allMatch(u -> u.level() <= CellCache.DEEPEST_LEVEL);
+        AnalyticsResult result = new AnalyticsResult(
+                List.copyOf(rows),
                 requested.stream()
                         .map(i -> new AnalyticsResult.IndicatorItem(
                                 i.id(), i.code(), i.name(), i.unit(), i.aggregation()))
@@ -227,6 +248,7 @@ public class AnalyticsService {
                         .map(p -> new AnalyticsResult.PeriodItem(p.id(), p.type(), p.startDate(), p.endDate()))
                         .toList(),
                 options(needed, rows));
+        return new ResultCache.Computed(result, restsOn, cacheable);
     }
 
     /** The value of one indicator for one unit (its whole subtree) and one period, if it has one. */
@@ -272,7 +294,7 @@ public class AnalyticsService {
     }
 
     /**
-     * Switches the in-memory cache of upper-level cells on (the default) or off, so that a
+     * Switches the in-memory caches of upper-level cells and results on (the default) or off, so that a
      * benchmark can measure reads that go to the rollups every time. Results are the same either way.
      */
     public void cacheUpperLevels(boolean on) {

@@ -142,6 +142,26 @@ class CellCache {
         return kept;
     }
 
+    /** Whether memory may serve or keep anything now: on, and not in a transaction that wrote rollups. */
+    boolean usable() {
+        return enabled && !TransactionSynchronizationManager.hasResource(WRITTEN);
+    }
+
+    /** The clock's value now: what is read after this is exact while {@link #freshSince} holds. */
+    long now() {
+        return clock.get();
+    }
+
+    /** Whether none of these indicators, nor the store as a whole, has changed since {@code readAt}. */
+    boolean freshSince(Collection<Long> indicatorIds, long readAt) {
+        for (long indicator : indicatorIds) {
+            if (!fresh(indicator, readAt)) {
+                return false;
+            }
+        }
+        return allChangedAt <= readAt;
+    }
+
     private boolean fresh(long indicator, long readAt) {
         return allChangedAt <= readAt && changedAt.getOrDefault(indicator, 0L) <= readAt;
     }

@@ -536,11 +536,13 @@ class RollupStore {
     /**
      * The stored cells of the indicators for units of one level and a range of periods of one type,
      * within the user's scope; options kept apart or added together; {@code unitIds} null for every
-     * unit of the level. Each indicator is one contiguous
-     * range of the primary key. Options are added up here rather than
-     * by GROUP BY (H2 groups slowly; PostgreSQL sorts the groups comparing period ids with the
-     * database's collation), and a long list of units is filtered here rather than by an IN list
-     * (which H2 checks row by row).
+     * unit of the level. One statement for all the indicators, each of which is one contiguous range
+     * of the primary key. On PostgreSQL the options are added up by the statement: the groups
+     * follow the primary key, so they come out of the index scan in order and nothing is sorted
+     * (half the rows cross the wire). H2 groups slowly and uses an index for an IN list on one
+     * column only, so it gets one branch of a UNION ALL per indicator (each a range of the primary
+     * key) and the options are added up here. A long list of units is filtered here rather than by
+     * an IN list (which H2 checks row by row).
      */
     List<Cell> cells(
             Collection<Long> indicatorIds,
@@ -551,52 +553,78 @@ class RollupStore {
             String toPeriod,
             boolean byOption,
             AccessScope scope) {
-        if (unitIds != null && unitIds.isEmpty()) {
+        if ((unitIds != null && unitIds.isEmpty()) || indicatorIds.isEmpty()) {
             return List.of();
         }
         AccessScope.Filter filter = scope.filter("r.mission_id", "r.country_code");
         boolean inSql = unitIds != null && unitIds.size() <= UNITS_IN_SQL;
         Set<Long> wanted = unitIds == null || inSql ? Set.of() : new HashSet<>(unitIds);
-        String sql = "select r.indicator_id, r.org_unit_id, r.period_id, r.option_key, r.value_sum, r.value_count"
-                + " from analytics_rollup r"
-                + " where r.indicator_id in (:indicators) and r.period_type = :type and r.org_unit_level = :level"
+        String range = " from analytics_rollup r"
+                + " where r.period_type = :type and r.org_unit_level = :level"
                 + " and r.period_id between :from and :to and r.value_count > 0"
                 + (inSql ? " and r.org_unit_id in (:units)" : "")
                 + " and " + filter.sql();
-        // PostgreSQL reads all the indicators' ranges in one statement; H2 uses an index for an
-        // IN list on one column only, so it gets one statement per indicator
-        List<List<Long>> batches = postgres
-                ? List.of(List.copyOf(indicatorIds))
-                : indicatorIds.stream().map(List::of).toList();
-        Map<CellKey, Cell> merged = new java.util.LinkedHashMap<>();
-        for (List<Long> batch : batches) {
-            JdbcClient.StatementSpec statement = jdbc.sql(sql)
-                    .params(filter.params())
-                    .param("indicators", batch)
-                    .param("type", type.name())
-                    .param("level", level)
-                    .param("from", fromPeriod)
-                    .param("to", toPeriod);
-            if (inSql) {
-                statement = statement.param("units", unitIds);
+        List<Long> indicators = List.copyOf(indicatorIds);
+        String sql;
+        if (postgres) {
+            sql = byOption
+                    ? "select r.indicator_id, r.org_unit_id, r.period_id, r.option_key, r.value_sum, r.value_count"
+                            + range + " and r.indicator_id in (:indicators)"
+                    : "select r.indicator_id, r.org_unit_id, r.period_id, 0, sum(r.value_sum), sum(r.value_count)"
+                            + range + " and r.indicator_id in (:indicators)"
+                            + " group by r.indicator_id, r.org_unit_id, r.period_id";
+        } else {
+            List<String> branches = new ArrayList<>();
+            for (int i = 0; i < indicators.size(); i++) {
+                branches.add(
+                        "select r.indicator_id, r.org_unit_id, r.period_id, r.option_key, r.value_sum, r.value_count"
+                                + range + " and r.indicator_id = :indicator" + i);
             }
-            statement.query(rs -> {
-                long unit = rs.getLong(2);
-                if (!wanted.isEmpty() && !wanted.contains(unit)) {
-                    return;
-                }
-                long indicator = rs.getLong(1);
-                String period = rs.getString(3);
-                long option = byOption ? rs.getLong(4) : 0;
-                Cell cell = new Cell(indicator, unit, period, option, rs.getBigDecimal(5), rs.getLong(6));
-                merged.merge(
-                        new CellKey(indicator, unit, period, option),
-                        cell,
-                        (a, b) -> new Cell(
-                                indicator, unit, period, option, a.sum().add(b.sum()), a.count() + b.count()));
-            });
+            sql = String.join("\n union all\n", branches);
         }
-        return new ArrayList<>(merged.values());
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .params(filter.params())
+                .param("type", type.name())
+                .param("level", level)
+                .param("from", fromPeriod)
+                .param("to", toPeriod);
+        if (postgres) {
+            statement = statement.param("indicators", indicators);
+        } else {
+            for (int i = 0; i < indicators.size(); i++) {
+                statement = statement.param("indicator" + i, indicators.get(i));
+            }
+        }
+        if (inSql) {
+            statement = statement.param("units", unitIds);
+        }
+        boolean addHere = !postgres && !byOption;
+        List<Cell> cells = new ArrayList<>();
+        Map<CellKey, Integer> index = addHere ? new HashMap<>() : Map.of();
+        statement.query(rs -> {
+            long unit = rs.getLong(2);
+            if (!wanted.isEmpty() && !wanted.contains(unit)) {
+                return;
+            }
+            long indicator = rs.getLong(1);
+            String period = rs.getString(3);
+            long option = byOption ? rs.getLong(4) : 0;
+            Cell cell = new Cell(indicator, unit, period, option, rs.getBigDecimal(5), rs.getLong(6));
+            if (!addHere) {
+                cells.add(cell);
+                return;
+            }
+            Integer at = index.putIfAbsent(new CellKey(indicator, unit, period, option), cells.size());
+            if (at == null) {
+                cells.add(cell);
+            } else {
+                Cell a = cells.get(at);
+                cells.set(
+                        at,
+                        new Cell(indicator, unit, period, option, a.sum().add(cell.sum()), a.count() + cell.count()));
+            }
+        });
+        return cells;
     }
 
     /**

@@ -111,6 +111,31 @@ class BenchDataset {
         return new Layout(levels.get(0).get(0), levels, created, female, male);
     }
 
+    /** The layout that {@link #createStructure} wrote into a database kept by an earlier run. */
+    Layout existingLayout() {
+        List<List<Long>> levels = new ArrayList<>();
+        for (int level = 1; level <= 5; level++) {
+            levels.add(jdbc.sql("select id from org_unit where code like :prefix order by id")
+                    .param("prefix", "BENCH-L" + level + "-%")
+                    .query(Long.class)
+                    .list());
+        }
+        List<IndicatorView> found = new ArrayList<>();
+        for (int i = 0; i < INDICATORS; i++) {
+            found.add(indicators.getByCode("bench_indicator_" + (i + 1)));
+        }
+        CategoryView sex = found.get(0).categories().get(0);
+        return new Layout(levels.get(0).get(0), levels, found, optionId(sex, "FEMALE"), optionId(sex, "MALE"));
+    }
+
+    private static long optionId(CategoryView category, String code) {
+        return category.options().stream()
+                .filter(o -> o.code().equals(code))
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
     /** Inserts {@code perParent} units below each parent (or one root), then sets their paths. */
     private List<Long> insertUnits(List<Long> parents, int level, int perParent, String label) {
         String prefix = "BENCH-L" + level + "-";

@@ -66,7 +66,7 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
         if (options.store().equals("postgres")) {
             postgres(p, options.schema());
         } else {
-            Path folder = temporaryFolder();
+            Path folder = options.folder() != null ? Path.of(options.folder()) : temporaryFolder();
             p.put("bluehelm.data-dir", folder.toString());
             p.put(
                     "spring.datasource.url",

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * dropped afterwards), {@code --keep} to keep the database, and {@code --load import|direct}: load
  * the values through the import users take (a DHIS2 CSV file through the import service, rollups
  * kept up to date as it writes; the default) or straight into the table followed by a rebuild.
+ * {@code --reuse} measures a database kept by an earlier {@code --keep} run instead of loading one
+ * (with {@code --schema} on PostgreSQL, {@code --folder} on H2), so that two builds of the code can
+ * be measured on the same data, one after the other; the database is kept.
  */
 record BenchOptions(
         String target,
@@ -18,7 +21,9 @@ record BenchOptions(
         int runs,
         @Nullable String schema,
         boolean keep,
-        String load) {
+        String load,
+        boolean reuse,
+        @Nullable String folder) {
 
     static final long DEFAULT_VALUES = 10_000_000;
 
@@ -31,6 +36,8 @@ record BenchOptions(
         String schema = null;
         boolean keep = false;
         String load = "import";
+        boolean reuse = false;
+        String folder = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -42,6 +49,8 @@ record BenchOptions(
                 case "--schema" -> schema = inline != null ? inline : next(args, ++i, name);
                 case "--keep" -> keep = true;
                 case "--load" -> load = inline != null ? inline : next(args, ++i, name);
+                case "--reuse" -> reuse = true;
+                case "--folder" -> folder = inline != null ? inline : next(args, ++i, name);
                 default -> {
                     if (arg.startsWith("-") || target != null) {
                         throw new IllegalArgumentException("unknown argument '" + arg + "'");
@@ -68,7 +77,16 @@ record BenchOptions(
         if (schema != null && !schema.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("--schema must be a lower-case identifier");
         }
-        return new BenchOptions(target, values, store, runs, schema, keep, load);
+        if (reuse && store.equals("postgres") && schema == null) {
+            throw new IllegalArgumentException("--reuse on PostgreSQL needs the --schema of the kept database");
+        }
+        if (reuse && store.equals("h2") && folder == null) {
+            throw new IllegalArgumentException("--reuse on H2 needs the --folder of the kept database");
+        }
+        if (folder != null && (!reuse || !store.equals("h2"))) {
+            throw new IllegalArgumentException("--folder names a kept H2 database, with --reuse");
+        }
+        return new BenchOptions(target, values, store, runs, schema, keep || reuse, load, reuse, folder);
     }
 
     private static String next(List<String> args, int i, String name) {

@@ -146,4 +146,24 @@ class CellCacheIT {
             return null;
         });
     }
+
+    @Test
+    void aRatioReadFromMemoryFollowsAWriteToItsNumerator() throws Exception {
+        long denominator = id(createIndicator(mvc, admin(), "\"countryCode\":\"LBR\""));
+        long ratio = id(createIndicator(
+                mvc,
+                admin(),
+                "\"countryCode\":\"LBR\",\"aggregation\":\"RATIO\",\"numeratorId\":%d,\"denominatorId\":%d"
+                        .formatted(indicator, denominator)));
+        AsAdmin.run(users, () -> {
+            record("202401", "1");
+            measurements.recordValue(
+                    new DataValueCommand(denominator, district, "202401", null, null, new BigDecimal("4"), null, null));
+            assertThat(analytics.value(ratio, region, quarter)).contains(new BigDecimal("0.25"));
+            assertThat(analytics.value(ratio, region, quarter)).contains(new BigDecimal("0.25")); // from memory
+            record("202402", "1"); // a write to the numerator alone
+            assertThat(analytics.value(ratio, region, quarter)).contains(new BigDecimal("0.5"));
+            return null;
+        });
+    }
 }

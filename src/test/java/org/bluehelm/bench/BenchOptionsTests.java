@@ -42,6 +42,23 @@ class BenchOptionsTests {
     }
 
     @Test
+    void reusesAKeptDatabaseOnlyWhenToldWhichOne() {
+        BenchOptions options =
+                BenchOptions.parse(List.of("analytics", "--store", "postgres", "--reuse", "--schema", "kept"));
+        assertThat(options.reuse()).isTrue();
+        assertThat(options.keep()).isTrue();
+        assertThat(BenchOptions.parse(List.of("analytics", "--reuse", "--folder", "/tmp/kept"))
+                        .folder())
+                .isEqualTo("/tmp/kept");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("analytics", "--store", "postgres", "--reuse")))
+                .hasMessageContaining("--schema");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("analytics", "--reuse")))
+                .hasMessageContaining("--folder");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("analytics", "--folder", "/tmp/kept")))
+                .hasMessageContaining("--reuse");
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         List<Double> sorted = List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0);
         assertThat(AnalyticsBench.percentile(sorted, 0.5)).isEqualTo(5.0);

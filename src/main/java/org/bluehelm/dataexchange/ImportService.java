@@ -37,8 +37,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -49,17 +47,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports of data values from files.
  *
- * <p>How an import runs, in one transaction: the file is read row by row; every
+ * <p>How an import runs, in one transaction, set-based: the file is read row by row; every
  * {@link BulkValueService#CHUNK} rows, each row's indicator and unit are looked up by code or id
- * and the row is checked with measurement's rules (period, option, value type and range, place,
- * scope, lock); the rows that pass are kept in the import_row table with whether a value is already
- * stored for their key, and each problem is kept as a conflict with its line and field. Then one
- * query finds rows repeating an earlier row's key. Unless it is a dry run, or a problem was found
- * and the import is all-or-nothing, the kept rows are written chunk by chunk through measurement,
- * and the transaction commits; otherwise it rolls back, so nothing is written. Memory holds one
- * chunk, the first {@link ImportSummary#MAX_CONFLICTS} conflicts and the lookups of distinct
- * indicators and units, whatever the size of the file. The job record (progress, summary) is
- * written in transactions of its own.
+ * (each distinct code once, then from memory) and the row is checked with measurement's rules
+ * (period, option, value type and range, place, scope, lock); the rows that pass are staged by
+ * measurement with their line ({@link Session#stage}: COPY on PostgreSQL, a JDBC batch on H2), and
+ * each problem is kept as a conflict with its line and field. At the end one query finds the rows
+ * repeating an earlier row's key, and one statement notes which keys have a stored value. Unless it
+ * is a dry run, or a problem was found and the import is all-or-nothing, measurement writes the
+ * staged rows into data_value with one insert and one update, analytics adds them to the rollups
+ * with one statement per level, and the transaction commits; otherwise it rolls back, so nothing is
+ * written. Memory holds one chunk, the first {@link ImportSummary#MAX_CONFLICTS} conflicts and the
+ * lookups of distinct indicators and units, whatever the size of the file. The job record
+ * (progress, summary) is written in transactions of its own.
  */
 @Service
 public class ImportService implements DisposableBean {
@@ -75,8 +75,6 @@ public class ImportService implements DisposableBean {
     private final IndicatorService indicators;
     private final GeographyService geography;
     private final ImportJobs jobs;
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
     private final PlatformTransactionManager transactions;
     private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "bluehelm-import");
@@ -89,15 +87,11 @@ public class ImportService implements DisposableBean {
             IndicatorService indicators,
             GeographyService geography,
             ImportJobs jobs,
-            JdbcClient jdbc,
-            NamedParameterJdbcTemplate named,
             PlatformTransactionManager transactions) {
         this.bulk = bulk;
         this.indicators = indicators;
         this.geography = geography;
         this.jobs = jobs;
-        this.jdbc = jdbc;
-        this.named = named;
         this.transactions = transactions;
     }
 

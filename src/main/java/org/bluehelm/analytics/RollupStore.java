@@ -217,9 +217,11 @@ class RollupStore {
      */
     void applyStaged(long batchId) {
         int deepest = jdbc.sql("""
-                        select max(a.ancestor_level) from analytics_unit_ancestor a
-                         where a.org_unit_id in (select distinct org_unit_id from value_staging where batch_id = :batch)
-                           and a.ancestor_id = a.org_unit_id""")
+                        select max(a.ancestor_level)
+                          from value_staging s
+                          join analytics_unit_ancestor a on a.org_unit_id = s.org_unit_id
+                               and a.ancestor_id = s.org_unit_id
+                         where s.batch_id = :batch""")
                 .param("batch", batchId)
                 .query(Integer.class)
                 .optional()

@@ -22,6 +22,7 @@ import org.bluehelm.indicator.Direction;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
 import org.bluehelm.measurement.DataValuesChanged;
+import org.bluehelm.measurement.DataValuesImported;
 import org.bluehelm.shared.Period;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -99,6 +100,28 @@ class AlertEvaluator {
                     e);
             return;
         }
+        evaluateAfterCommit(watched);
+    }
+
+    /** The same for an import: only the values of watched indicators are read from it. */
+    @EventListener
+    void on(DataValuesImported event) {
+        List<DataValuesChanged.Change> watched;
+        try {
+            Set<Long> ids = new java.util.HashSet<>(watchedIndicators.ids());
+            ids.retainAll(event.indicatorIds());
+            watched = event.changes(ids);
+        } catch (RuntimeException e) {
+            log.error(
+                    "Could not read the alert rules; the {} imported values are not evaluated",
+                    event.created() + event.updated(),
+                    e);
+            return;
+        }
+        evaluateAfterCommit(watched);
+    }
+
+    private void evaluateAfterCommit(List<DataValuesChanged.Change> watched) {
         if (watched.isEmpty()) {
             return;
         }

@@ -10,6 +10,7 @@ import org.bluehelm.geography.OrgUnitFilter;
 import org.bluehelm.geography.OrgUnitMoved;
 import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.measurement.DataValuesChanged;
+import org.bluehelm.measurement.DataValuesImported;
 import org.bluehelm.measurement.IndicatorValuesDeleted;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
@@ -75,6 +76,23 @@ class RollupMaintainer {
         store.apply(event.changes());
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             cache.changing(indicators); // no transaction to wait for: the rows are written now
+        }
+    }
+
+    /** The values of an import, added to the rollups set-based from the rows measurement staged. */
+    @EventListener
+    void on(DataValuesImported event) {
+        Set<Long> unknown = store.unknownUnits(store.stagedUnits(event.batchId()));
+        if (!unknown.isEmpty()) {
+            Map<Long, String> paths = new HashMap<>();
+            unknown.forEach(id -> paths.put(id, geography.orgUnit(id).path()));
+            store.addUnits(paths);
+        }
+        store.ensurePeriods(event.periodIds());
+        cache.changing(event.indicatorIds());
+        store.applyStaged(event.batchId());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            cache.changing(event.indicatorIds());
         }
     }
 

@@ -208,6 +208,50 @@ class RollupStore {
         addAll(rows);
     }
 
+    /**
+     * Adds the values of an import, staged by measurement in {@code value_staging} (every row
+     * written, with the stored value it replaced), to the rollups: one statement per level of
+     * the hierarchy, joining the staged rows to their ancestors at that level and to their
+     * containing periods and grouping the deltas by rollup cell, in key order. The caller has made
+     * sure that their units and periods are known.
+     */
+    void applyStaged(long batchId) {
+        int deepest = jdbc.sql("""
+                        select max(a.ancestor_level)
+                          from value_staging s
+                          join analytics_unit_ancestor a on a.org_unit_id = s.org_unit_id
+                               and a.ancestor_id = s.org_unit_id
+                         where s.batch_id = :batch""")
+                .param("batch", batchId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+        for (int level = 1; level <= deepest; level++) {
+            jdbc.sql(addTo("""
+                            select s.indicator_id, p.target_type, a.ancestor_level, a.ancestor_id, p.target_id,
+                                   s.option_key, p.target_start, p.target_end, max(s.mission_id), max(s.country_code),
+                                   sum(s.value - coalesce(s.old_value, 0)),
+                                   sum(case when s.existing_id is null then 1 else 0 end)
+                              from value_staging s
+                              join analytics_unit_ancestor a on a.org_unit_id = s.org_unit_id
+                                   and a.ancestor_level = :level
+                              join analytics_period_map p on p.period_id = s.period_id
+                             where s.batch_id = :batch
+                             group by s.indicator_id, p.target_type, a.ancestor_level, a.ancestor_id, p.target_id,
+                                      s.option_key, p.target_start, p.target_end
+                            having sum(s.value - coalesce(s.old_value, 0)) <> 0
+                                or sum(case when s.existing_id is null then 1 else 0 end) <> 0""")).param("batch", batchId).param("level", level).update();
+        }
+    }
+
+    /** The distinct units and periods of an import's staged rows. */
+    List<Long> stagedUnits(long batchId) {
+        return jdbc.sql("select distinct org_unit_id from value_staging where batch_id = :batch")
+                .param("batch", batchId)
+                .query(Long.class)
+                .list();
+    }
+
     /** Every period a value of this period counts in: itself and each coarser type. */
     private static Period[] containingPeriods(String periodId) {
         Period period = Period.parse(periodId);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.bluehelm.measurement.DataValuesChanged;
+import org.bluehelm.measurement.DataValuesImported;
 import org.bluehelm.measurement.IndicatorValuesDeleted;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -110,6 +111,23 @@ class AuditListeners {
                 ? AuditAction.CREATE
                 : (created == 0 && updated == 0 ? AuditAction.DELETE : AuditAction.UPDATE);
         String recordId = indicators.size() == 1 ? String.valueOf(indicators.first()) : "batch";
+        log.record(action, "data_values", recordId, summary);
+    }
+
+    /** One entry for a whole import written set-based, with the same summary as a batch's. */
+    @EventListener
+    void dataValuesImported(DataValuesImported event) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("created", event.created());
+        summary.put("updated", event.updated());
+        summary.put("deleted", 0);
+        summary.put("indicators", new TreeSet<>(event.indicatorIds()));
+        List<String> periods = event.periodIds();
+        summary.put("periods", periods.size() > 20 ? periods.size() + " periods" : new TreeSet<>(periods));
+        AuditAction action = event.updated() == 0 ? AuditAction.CREATE : AuditAction.UPDATE;
+        String recordId = event.indicatorIds().size() == 1
+                ? String.valueOf(event.indicatorIds().get(0))
+                : "batch";
         log.record(action, "data_values", recordId, summary);
     }
 

@@ -279,6 +279,7 @@ class AnalyticsBench implements Command {
             err.println("bench: importing them (ImportService, CSV, all-or-nothing)");
             start = System.nanoTime();
             long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            Map<Long, Long> serverStart = serverTicks();
             ImportSummary summary = imports.importFile(
                     file, ImportOptions.defaults(ImportFormat.CSV).withFileName("bench.csv"), rows -> {
                         if (rows % 1_000_000 == 0) {
@@ -295,6 +296,17 @@ class AnalyticsBench implements Command {
             load.put("valuesPerSecond", Math.round(values / importSeconds));
             load.put("importThreadCpuSeconds", round(cpuSeconds));
             load.put("valuesPerCpuSecondOfImportThread", Math.round(values / Math.max(0.001, cpuSeconds)));
+            if (!serverStart.isEmpty() || !serverTicks().isEmpty()) {
+                long ticks = 0;
+                for (Map.Entry<Long, Long> e : serverTicks().entrySet()) {
+                    ticks += e.getValue() - serverStart.getOrDefault(e.getKey(), 0L);
+                }
+                double serverSeconds = ticks / 100.0;
+                load.put("postgresServerCpuSeconds", round(serverSeconds));
+                load.put(
+                        "valuesPerCpuSecondOfImportAndServer",
+                        Math.round(values / Math.max(0.001, cpuSeconds + serverSeconds)));
+            }
             load.put("status", summary.status().name());
             load.put("imported", summary.importCount().imported());
             load.put("updated", summary.importCount().updated());
@@ -302,6 +314,34 @@ class AnalyticsBench implements Command {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * The CPU time (clock ticks, 1/100 s on Linux) of each PostgreSQL server process serving this
+     * bench's connections (application name set by {@link BenchEnvironment}), read from /proc when
+     * the server runs on this machine; empty on H2 or when it cannot be read.
+     */
+    private Map<Long, Long> serverTicks() {
+        Map<Long, Long> ticks = new LinkedHashMap<>();
+        String name = environment.getProperty("spring.datasource.url", "");
+        int at = name.indexOf("ApplicationName=");
+        if (at < 0) {
+            return ticks;
+        }
+        String application = name.substring(at + "ApplicationName=".length()).split("&")[0];
+        for (Long pid : jdbc.sql("select pid from pg_stat_activity where application_name = :name")
+                .param("name", application)
+                .query(Long.class)
+                .list()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+            } catch (java.io.IOException | RuntimeException e) {
+                // not on this machine, or gone
+            }
+        }
+        return ticks;
     }
 
     /** The 1, 5 and 15 minute load averages of the machine (other work on it skews every figure). */

@@ -89,7 +89,8 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
                 : "bluehelm_bench_" + UUID.randomUUID().toString().substring(0, 8);
         String url = env("BLUEHELM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/bluehelm");
         url = url.replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "");
-        url += (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
+        url += (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true"
+                + "&ApplicationName=bluehelm-bench-" + schema;
         p.put("spring.datasource.url", url);
         p.put("spring.datasource.username", env("BLUEHELM_DB_USER", "bluehelm"));
         p.put("spring.datasource.password", env("BLUEHELM_DB_PASSWORD", ""));

@@ -214,6 +214,13 @@ public class RiskService {
         audit.record(AuditAction.DELETE, "risk", String.valueOf(id), Map.of());
     }
 
+    /** The indicators that at least one risk trigger watches (background work: sees every risk). */
+    List<Long> watchedIndicators() {
+        return jdbc.sql("select distinct indicator_id from risk_trigger")
+                .query(Long.class)
+                .list();
+    }
+
     /**
      * Evaluates committed values against the triggers that watch them (background work: sees every
      * risk); returns the ids of the risks raised.

@@ -2,6 +2,7 @@ package org.bluehelm.context;
 
 import java.util.List;
 import org.bluehelm.measurement.DataValuesChanged;
+import org.bluehelm.measurement.DataValuesImported;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -35,7 +36,21 @@ class RiskTriggers {
 
     @EventListener
     void on(DataValuesChanged event) {
-        List<DataValuesChanged.Change> changes = event.changes();
+        evaluateAfterCommit(event.changes());
+    }
+
+    /** The same for an import: only the values of indicators that a trigger watches are read from it. */
+    @EventListener
+    void on(DataValuesImported event) {
+        java.util.Set<Long> watched = new java.util.HashSet<>(risks.watchedIndicators());
+        watched.retainAll(event.indicatorIds());
+        List<DataValuesChanged.Change> changes = event.changes(watched);
+        if (!changes.isEmpty()) {
+            evaluateAfterCommit(changes);
+        }
+    }
+
+    private void evaluateAfterCommit(List<DataValuesChanged.Change> changes) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,9 +24,9 @@ import org.bluehelm.indicator.IndicatorView;
 import org.bluehelm.measurement.BulkValueService;
 import org.bluehelm.measurement.BulkValueService.BulkValue;
 import org.bluehelm.measurement.BulkValueService.Checked;
-import org.bluehelm.measurement.BulkValueService.KeyedValue;
 import org.bluehelm.measurement.BulkValueService.Session;
-import org.bluehelm.measurement.BulkValueService.ValueKey;
+import org.bluehelm.measurement.BulkValueService.StagedCounts;
+import org.bluehelm.measurement.BulkValueService.StagedRow;
 import org.bluehelm.measurement.BulkValueService.WriteResult;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.FieldProblem;
@@ -38,9 +37,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -51,17 +47,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports of data values from files.
  *
- * <p>How an import runs, in one transaction: the file is read row by row; every
+ * <p>How an import runs, in one transaction, set-based: the file is read row by row; every
  * {@link BulkValueService#CHUNK} rows, each row's indicator and unit are looked up by code or id
- * and the row is checked with measurement's rules (period, option, value type and range, place,
- * scope, lock); the rows that pass are kept in the import_row table with whether a value is already
- * stored for their key, and each problem is kept as a conflict with its line and field. Then one
- * query finds rows repeating an earlier row's key. Unless it is a dry run, or a problem was found
- * and the import is all-or-nothing, the kept rows are written chunk by chunk through measurement,
- * and the transaction commits; otherwise it rolls back, so nothing is written. Memory holds one
- * chunk, the first {@link ImportSummary#MAX_CONFLICTS} conflicts and the lookups of distinct
- * indicators and units, whatever the size of the file. The job record (progress, summary) is
- * written in transactions of its own.
+ * (each distinct code once, then from memory) and the row is checked with measurement's rules
+ * (period, option, value type and range, place, scope, lock); the rows that pass are staged by
+ * measurement with their line ({@link Session#stage}: COPY on PostgreSQL, a JDBC batch on H2), and
+ * each problem is kept as a conflict with its line and field. At the end one query finds the rows
+ * repeating an earlier row's key, and one statement notes which keys have a stored value. Unless it
+ * is a dry run, or a problem was found and the import is all-or-nothing, measurement writes the
+ * staged rows into data_value with one insert and one update, analytics adds them to the rollups
+ * with one statement per level, and the transaction commits; otherwise it rolls back, so nothing is
+ * written. Memory holds one chunk, the first {@link ImportSummary#MAX_CONFLICTS} conflicts and the
+ * lookups of distinct indicators and units, whatever the size of the file. The job record
+ * (progress, summary) is written in transactions of its own.
  */
 @Service
 public class ImportService implements DisposableBean {
@@ -77,8 +75,6 @@ public class ImportService implements DisposableBean {
     private final IndicatorService indicators;
     private final GeographyService geography;
     private final ImportJobs jobs;
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
     private final PlatformTransactionManager transactions;
     private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "bluehelm-import");
@@ -91,15 +87,11 @@ public class ImportService implements DisposableBean {
             IndicatorService indicators,
             GeographyService geography,
             ImportJobs jobs,
-            JdbcClient jdbc,
-            NamedParameterJdbcTemplate named,
             PlatformTransactionManager transactions) {
         this.bulk = bulk;
         this.indicators = indicators;
         this.geography = geography;
         this.jobs = jobs;
-        this.jdbc = jdbc;
-        this.named = named;
         this.transactions = transactions;
     }
 
@@ -244,35 +236,14 @@ public class ImportService implements DisposableBean {
             if (chunk.isEmpty()) {
                 return;
             }
-            List<Object[]> passed = new ArrayList<>();
+            List<StagedRow> passed = new ArrayList<>(chunk.size());
             for (RawRow row : chunk) {
-                Object[] staged = check(row);
+                StagedRow staged = check(row);
                 if (staged != null) {
                     passed.add(staged);
                 }
             }
-            Set<ValueKey> existing =
-                    session.existing(passed.stream().map(p -> (ValueKey) p[1]).toList());
-            List<MapSqlParameterSource> rows = new ArrayList<>(passed.size());
-            for (Object[] p : passed) {
-                ValueKey key = (ValueKey) p[1];
-                rows.add(new MapSqlParameterSource()
-                        .addValue("job", job)
-                        .addValue("line", p[0])
-                        .addValue("indicator", key.indicatorId())
-                        .addValue("unit", key.orgUnitId())
-                        .addValue("period", key.periodId())
-                        .addValue("optionKey", key.optionKey())
-                        .addValue("value", p[2])
-                        .addValue("comment", p[3])
-                        .addValue("existing", existing.contains(key)));
-            }
-            if (!rows.isEmpty()) {
-                named.batchUpdate("""
-                        insert into import_row (job_id, line, indicator_id, org_unit_id, period_id, option_key, value,
-                                                comment, existing)
-                        values (:job, :line, :indicator, :unit, :period, :optionKey, :value, :comment, :existing)""", rows.toArray(MapSqlParameterSource[]::new));
-            }
+            session.stage(job, passed);
             rowsRead += chunk.size();
             chunk.clear();
             reportProgress(0);
@@ -291,8 +262,8 @@ public class ImportService implements DisposableBean {
             }
         }
 
-        /** The row as {line, key, value, comment} when it passes every check; otherwise its conflicts are kept. */
-        private Object @Nullable [] check(RawRow row) {
+        /** The row to stage when it passes every check; otherwise its conflicts are kept. */
+        private @Nullable StagedRow check(RawRow row) {
             List<ImportConflict> found = new ArrayList<>();
             if (row.problem() != null) {
                 found.add(new ImportConflict(row.line(), "row", null, row.problem()));
@@ -375,10 +346,10 @@ public class ImportService implements DisposableBean {
             if (!found.isEmpty() || checked.key() == null) {
                 return refuse(found);
             }
-            return new Object[] {row.line(), checked.key(), value, row.comment()};
+            return new StagedRow(row.line(), checked.key(), value, row.comment());
         }
 
-        private Object @Nullable [] refuse(List<ImportConflict> found) {
+        private @Nullable StagedRow refuse(List<ImportConflict> found) {
             rowsRefused++;
             found.forEach(this::conflict);
             return null;
@@ -424,19 +395,7 @@ public class ImportService implements DisposableBean {
         ImportSummary finish(TransactionStatus status) {
             flush();
             long duplicates = duplicates();
-            long stored = 0;
-            long fresh = 0;
-            for (Map<String, Object> count :
-                    jdbc.sql("""
-                            select s.existing, count(*) as n from import_row s
-                             where s.job_id = :job and not s.duplicate group by s.existing""").param("job", job).query().listOfRows()) {
-                long n = ((Number) count.get("n")).longValue();
-                if (Boolean.TRUE.equals(count.get("existing"))) {
-                    stored = n;
-                } else {
-                    fresh = n;
-                }
-            }
+            StagedCounts counts = session.markStored(job);
             long refused = rowsRefused + duplicates;
             ImportStrategy strategy = options.strategy();
             boolean failed = options.atomicMode() == AtomicMode.ALL && conflictCount > 0;
@@ -449,114 +408,38 @@ public class ImportService implements DisposableBean {
             }
             if (options.dryRun()) {
                 status.setRollbackOnly();
-                long imported = strategy == ImportStrategy.UPDATE ? 0 : fresh;
-                long updated = strategy == ImportStrategy.CREATE ? 0 : stored;
+                long imported = strategy == ImportStrategy.UPDATE ? 0 : counts.fresh();
+                long updated = strategy == ImportStrategy.CREATE ? 0 : counts.stored();
                 return summary(
                         outcome, new ImportSummary.ImportCount(imported, updated, rowsRead - imported - updated, 0));
             }
-            long created = 0;
-            long updated = 0;
-            long ignored = refused;
-            long written = 0;
-            long after = -1;
-            while (true) {
-                List<Object[]> page = jdbc.sql("""
-                                select s.line, s.indicator_id, s.org_unit_id, s.period_id, s.option_key, s.value,
-                                       s.comment
-                                  from import_row s
-                                 where s.job_id = :job and s.line > :after and not s.duplicate
-                                 order by s.line limit :limit""")
-                        .param("job", job)
-                        .param("after", after)
-                        .param("limit", BulkValueService.CHUNK)
-                        .query((ResultSet rs, int n) -> new Object[] {
-                            rs.getLong("line"),
-                            new KeyedValue(
-                                    new ValueKey(
-                                            rs.getLong("indicator_id"),
-                                            rs.getLong("org_unit_id"),
-                                            rs.getString("period_id"),
-                                            rs.getLong("option_key")),
-                                    rs.getBigDecimal("value"),
-                                    rs.getString("comment"))
-                        })
-                        .list();
-                if (page.isEmpty()) {
-                    break;
-                }
-                after = (Long) page.get(page.size() - 1)[0];
-                WriteResult result =
-                        session.write(page.stream().map(p -> (KeyedValue) p[1]).toList(), strategy.mode());
-                created += result.created();
-                updated += result.updated();
-                ignored += result.ignored();
-                written += page.size();
-                reportProgress(written);
-            }
-            jobs.progress(job, rowsRead, written);
-            jdbc.sql("delete from import_row where job_id = :job")
-                    .param("job", job)
-                    .update();
-            return summary(outcome, new ImportSummary.ImportCount(created, updated, ignored, 0));
+            WriteResult result = session.writeStaged(job, strategy.mode());
+            jobs.progress(job, rowsRead, counts.stored() + counts.fresh());
+            session.discardStaged(job);
+            return summary(
+                    outcome,
+                    new ImportSummary.ImportCount(result.created(), result.updated(), refused + result.ignored(), 0));
         }
 
-        /** Marks and reports every row repeating the key of an earlier row; returns how many there are. */
+        /**
+         * Sets aside every staged row repeating the key of an earlier row (one pass over the staged
+         * rows), reports the earliest ones with the line each repeats; returns how many there are.
+         */
         private long duplicates() {
-            // one pass over the key index grouping the job's rows; only keys seen more than once come
-            // back (none in a clean file). A probe per row, or an IN over a window, is quadratic on
-            // some planners: PostgreSQL has no statistics for rows staged in this same transaction.
-            List<Object[]> repeated = jdbc.sql("""
-                            select indicator_id, org_unit_id, period_id, option_key, min(line) as first_line
-                              from import_row where job_id = :job
-                             group by indicator_id, org_unit_id, period_id, option_key
-                            having count(*) > 1""")
-                    .param("job", job)
-                    .query((rs, n) ->
-                            new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5)})
-                    .list();
-            if (repeated.isEmpty()) {
-                return 0;
-            }
-            // the earliest repeats are reported, with the line each one repeats; the rest are counted
-            java.util.TreeMap<Long, Long> reported = new java.util.TreeMap<>();
-            long count = 0;
-            for (Object[] key : repeated) {
-                String sameKeyLater = """
-                         where job_id = :job and indicator_id = :indicator and org_unit_id = :unit
-                           and period_id = :period and option_key = :option and line > :first""";
-                count += jdbc.sql("update import_row set duplicate = true " + sameKeyLater)
-                        .param("job", job)
-                        .param("indicator", key[0])
-                        .param("unit", key[1])
-                        .param("period", key[2])
-                        .param("option", key[3])
-                        .param("first", key[4])
-                        .update();
-                jdbc.sql("select line from import_row " + sameKeyLater + " order by line limit :limit")
-                        .param("job", job)
-                        .param("indicator", key[0])
-                        .param("unit", key[1])
-                        .param("period", key[2])
-                        .param("option", key[3])
-                        .param("first", key[4])
-                        .param("limit", ImportSummary.MAX_CONFLICTS)
-                        .query(Long.class)
-                        .list()
-                        .forEach(line -> {
-                            reported.put(line, (Long) key[4]);
-                            if (reported.size() > ImportSummary.MAX_CONFLICTS) {
-                                reported.pollLastEntry();
-                            }
-                        });
-            }
-            reported.forEach((line, first) -> conflict(new ImportConflict(
-                    line,
-                    "row",
-                    null,
-                    "repeats line " + first
-                            + ": the same indicator, organisation unit, period and option can have only"
-                            + " one value in a file")));
-            conflictCount += count - Math.min(count, ImportSummary.MAX_CONFLICTS);
+            long[] reported = {0};
+            long count = session.setAsideDuplicates(job, (line, first) -> {
+                if (reported[0] < ImportSummary.MAX_CONFLICTS) {
+                    reported[0]++;
+                    conflict(new ImportConflict(
+                            line,
+                            "row",
+                            null,
+                            "repeats line " + first
+                                    + ": the same indicator, organisation unit, period and option can have only"
+                                    + " one value in a file"));
+                }
+            });
+            conflictCount += count - reported[0];
             return count;
         }
 

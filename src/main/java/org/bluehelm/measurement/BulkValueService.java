@@ -1,8 +1,10 @@
 package org.bluehelm.measurement;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,11 +35,13 @@ import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.Period;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -65,8 +70,11 @@ public class BulkValueService {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final NamedParameterJdbcTemplate streaming;
+    private final JdbcTemplate jdbcTemplate;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DataSource dataSource;
+    private final boolean postgres;
 
     BulkValueService(
             MeasurementService measurements,
@@ -86,8 +94,22 @@ public class BulkValueService {
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(1000);
         this.streaming = new NamedParameterJdbcTemplate(fetching);
+        this.jdbcTemplate = new JdbcTemplate(dataSource);
         this.events = events;
         this.clock = clock;
+        this.dataSource = dataSource;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
     }
 
     /** The key of a stored value: indicator, unit, period and option ({@code 0} for the total). */
@@ -128,6 +150,22 @@ public class BulkValueService {
     /** A checked value to write. */
     public record KeyedValue(
             ValueKey key, BigDecimal value, @Nullable String comment) {}
+
+    /** A checked row of a file to stage for a set-based write: its line, its key, its value and comment. */
+    public record StagedRow(
+            long line,
+            ValueKey key,
+            BigDecimal value,
+            @Nullable String comment) {}
+
+    /** Among the staged rows (duplicates set aside): how many have a stored value, how many are new. */
+    public record StagedCounts(long stored, long fresh) {}
+
+    /** Hears each staged row that repeats the key of an earlier row: its line and the earlier line. */
+    @FunctionalInterface
+    public interface DuplicateSink {
+        void repeated(long line, long firstLine);
+    }
 
     /** What a write did: values created, replaced, and left alone by the mode. */
     public record WriteResult(int created, int updated, int ignored) {}
@@ -279,6 +317,7 @@ public class BulkValueService {
         private final Map<Long, Optional<IndicatorView>> indicatorCache = new HashMap<>();
         private final Map<Long, Optional<OrgUnitView>> unitCache = new HashMap<>();
         private final Map<String, Optional<String>> placements = new HashMap<>();
+        private final Map<String, Period> periods = new HashMap<>();
 
         private Session(AccessScope scope, DataLock lock) {
             this.scope = scope;
@@ -367,6 +406,184 @@ public class BulkValueService {
         /** Which of the keys already have a stored value. */
         public Set<ValueKey> existing(Collection<ValueKey> keys) {
             return stored(keys).keySet();
+        }
+
+        /**
+         * Stages checked rows of an import under {@code batch} (the job's id) in the caller's
+         * transaction, with the period's type and dates and the scope columns: COPY on PostgreSQL,
+         * one JDBC batch elsewhere. Rows come from {@link #check}, so their indicator and unit are
+         * cached and in scope.
+         */
+        public void stage(long batch, List<StagedRow> rows) {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw new IllegalStateException("staging must run inside the caller's transaction");
+            }
+            if (rows.isEmpty()) {
+                return;
+            }
+            List<Object[]> staged = new ArrayList<>(rows.size());
+            for (StagedRow r : rows) {
+                ValueKey k = r.key();
+                IndicatorView indicator = indicator(k.indicatorId())
+                        .orElseThrow(() ->
+                                new ForbiddenException("indicator " + k.indicatorId() + " is outside your scope"));
+                OrgUnitView unit = orgUnit(k.orgUnitId())
+                        .orElseThrow(() -> new NotFoundException("Organisation unit", k.orgUnitId()));
+                Period period = periods.computeIfAbsent(k.periodId(), Period::parse);
+                staged.add(new Object[] {
+                    batch,
+                    r.line(),
+                    k.indicatorId(),
+                    k.orgUnitId(),
+                    period.id(),
+                    period.type().name(),
+                    java.sql.Date.valueOf(period.startDate()),
+                    java.sql.Date.valueOf(period.endDate()),
+                    k.optionKey(),
+                    r.value(),
+                    r.comment(),
+                    indicator.missionId(),
+                    unit.countryCode()
+                });
+            }
+            if (postgres) {
+                copy(staged);
+            } else {
+                jdbcTemplate.batchUpdate(
+                        "insert into value_staging (" + STAGED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        staged,
+                        STAGED_TYPES);
+            }
+        }
+
+        /**
+         * Finds the staged rows repeating the key of an earlier row of the batch (one pass, a window
+         * over the batch), tells each to {@code sink} in line order, and removes them from the
+         * batch; returns how many there were.
+         */
+        public long setAsideDuplicates(long batch, DuplicateSink sink) {
+            List<Long> lines = new ArrayList<>();
+            streaming.query("""
+                    select line, first_line from (
+                        select line,
+                               row_number() over (partition by indicator_id, org_unit_id, period_id, option_key
+                                                  order by line) as n,
+                               min(line) over (partition by indicator_id, org_unit_id, period_id, option_key)
+                                   as first_line
+                          from value_staging where batch_id = :batch) r
+                     where n > 1 order by line""", new MapSqlParameterSource("batch", batch), (ResultSet rs) -> {
+                long line = rs.getLong(1);
+                lines.add(line);
+                sink.repeated(line, rs.getLong(2));
+            });
+            List<Object[]> keys = new ArrayList<>(lines.size());
+            lines.forEach(line -> keys.add(new Object[] {batch, line}));
+            for (int i = 0; i < keys.size(); i += CHUNK) {
+                jdbcTemplate.batchUpdate(
+                        "delete from value_staging where batch_id = ? and line = ?",
+                        keys.subList(i, Math.min(keys.size(), i + CHUNK)));
+            }
+            return lines.size();
+        }
+
+        /**
+         * Notes, on each staged row of the batch, the id and value of the value already stored for
+         * its key (one statement), and counts stored and new rows.
+         */
+        public StagedCounts markStored(long batch) {
+            jdbc.sql(postgres ? """
+                            update value_staging s set existing_id = d.id, old_value = d.value
+                              from data_value d
+                             where s.batch_id = :batch and d.indicator_id = s.indicator_id
+                               and d.org_unit_id = s.org_unit_id and d.period_id = s.period_id
+                               and d.option_key = s.option_key""" : """
+                            merge into value_staging s
+                            using (select t.line, d.id, d.value
+                                     from value_staging t
+                                     join data_value d on d.indicator_id = t.indicator_id
+                                      and d.org_unit_id = t.org_unit_id and d.period_id = t.period_id
+                                      and d.option_key = t.option_key
+                                    where t.batch_id = :batch) x
+                               on s.batch_id = :batch and s.line = x.line
+                             when matched then update set existing_id = x.id, old_value = x.value""").param("batch", batch).update();
+            Map<String, Object> counts =
+                    jdbc.sql("""
+                            select count(existing_id) as stored, count(*) as total
+                              from value_staging where batch_id = :batch""").param("batch", batch).query().singleRow();
+            long stored = ((Number) counts.get("stored")).longValue();
+            return new StagedCounts(stored, ((Number) counts.get("total")).longValue() - stored);
+        }
+
+        /**
+         * Writes the staged rows of the batch (after {@link #setAsideDuplicates} and
+         * {@link #markStored}) into data_value in the caller's transaction, as the mode allows: one
+         * {@code INSERT ... SELECT} for the new values and one {@code UPDATE ... FROM} (PostgreSQL)
+         * or {@code MERGE} (H2) for the stored ones; then publishes one {@link DataValuesImported}
+         * (analytics adds the staged rows to its rollups from the same table). The rows the mode
+         * leaves alone are removed from the batch first, so that every row left was written.
+         */
+        public WriteResult writeStaged(long batch, WriteMode mode) {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw new IllegalStateException("bulk writes must run inside the caller's transaction");
+            }
+            int ignored = 0;
+            if (mode != WriteMode.CREATE_AND_UPDATE) {
+                ignored = jdbc.sql("delete from value_staging where batch_id = :batch and existing_id is "
+                                + (mode == WriteMode.CREATE ? "not null" : "null"))
+                        .param("batch", batch)
+                        .update();
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+            int created = jdbc.sql("""
+                            insert into data_value (indicator_id, org_unit_id, period_id, period_type, start_date,
+                                                    end_date, option_id, option_key, value, comment, mission_id,
+                                                    country_code, stored_by, stored_at, version)
+                            select indicator_id, org_unit_id, period_id, period_type, start_date, end_date,
+                                   nullif(option_key, 0), option_key, value, comment, mission_id, country_code,
+                                   :who, :now, 1
+                              from value_staging where batch_id = :batch and existing_id is null""")
+                    .param("batch", batch)
+                    .param("who", scope.username())
+                    .param("now", now)
+                    .update();
+            int updated = jdbc.sql(postgres ? """
+                            update data_value d
+                               set value = s.value, comment = s.comment, stored_by = :who, stored_at = :now,
+                                   version = d.version + 1
+                              from value_staging s
+                             where s.batch_id = :batch and s.existing_id is not null and d.id = s.existing_id""" : """
+                            merge into data_value d
+                            using (select existing_id, value, comment from value_staging
+                                    where batch_id = :batch and existing_id is not null) s
+                               on d.id = s.existing_id
+                             when matched then update set value = s.value, comment = s.comment, stored_by = :who,
+                                  stored_at = :now, version = d.version + 1""")
+                    .param("batch", batch)
+                    .param("who", scope.username())
+                    .param("now", now)
+                    .update();
+            if (created + updated > 0) {
+                List<Long> indicatorIds = jdbc.sql(
+                                "select distinct indicator_id from value_staging where batch_id = :batch order by 1")
+                        .param("batch", batch)
+                        .query(Long.class)
+                        .list();
+                List<String> periodIds = jdbc.sql(
+                                "select distinct period_id from value_staging where batch_id = :batch order by 1")
+                        .param("batch", batch)
+                        .query(String.class)
+                        .list();
+                events.publishEvent(new DataValuesImported(
+                        batch, created, updated, indicatorIds, periodIds, ids -> stagedChanges(batch, ids)));
+            }
+            return new WriteResult(created, updated, ignored);
+        }
+
+        /** Removes the batch's staged rows (they are not needed once written). */
+        public void discardStaged(long batch) {
+            jdbc.sql("delete from value_staging where batch_id = :batch")
+                    .param("batch", batch)
+                    .update();
         }
 
         /**
@@ -522,6 +739,87 @@ public class BulkValueService {
             }
             return found;
         }
+    }
+
+    private static final String STAGED = """
+            batch_id, line, indicator_id, org_unit_id, period_id, period_type, start_date, end_date, option_key,
+            value, comment, mission_id, country_code""";
+
+    private static final int[] STAGED_TYPES = {
+        Types.BIGINT,
+        Types.BIGINT,
+        Types.BIGINT,
+        Types.BIGINT,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.DATE,
+        Types.DATE,
+        Types.BIGINT,
+        Types.NUMERIC,
+        Types.VARCHAR,
+        Types.BIGINT,
+        Types.CHAR
+    };
+
+    /**
+     * Copies staged rows into value_staging with PostgreSQL's COPY (CSV), on the connection of the
+     * caller's transaction.
+     */
+    private void copy(List<Object[]> rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            StringBuilder csv = new StringBuilder(rows.size() * 96);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        csv.append(',');
+                    }
+                    Object v = row[i];
+                    if (v == null) {
+                        continue;
+                    }
+                    if (v instanceof String text) {
+                        csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+                    } else if (v instanceof BigDecimal number) {
+                        csv.append(number.toPlainString());
+                    } else {
+                        csv.append(v);
+                    }
+                }
+                csv.append('\n');
+            }
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "copy value_staging (" + STAGED + ") from stdin with (format csv)",
+                            new java.io.StringReader(csv.toString()));
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("Cannot stage the import's rows", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** The staged (and written) values of a batch for some indicators, as changes. */
+    private List<DataValuesChanged.Change> stagedChanges(long batch, Collection<Long> indicatorIds) {
+        return jdbc.sql("""
+                        select indicator_id, org_unit_id, period_id, option_key, mission_id, country_code,
+                               existing_id, old_value, value
+                          from value_staging where batch_id = :batch and indicator_id in (:indicators)
+                         order by line""")
+                .param("batch", batch)
+                .param("indicators", List.copyOf(indicatorIds))
+                .query((rs, n) -> new DataValuesChanged.Change(
+                        rs.getLong("indicator_id"),
+                        rs.getLong("org_unit_id"),
+                        rs.getString("period_id"),
+                        rs.getLong("option_key"),
+                        rs.getObject("mission_id", Long.class),
+                        rs.getString("country_code"),
+                        rs.getObject("existing_id") == null ? null : rs.getBigDecimal("old_value"),
+                        rs.getBigDecimal("value")))
+                .list();
     }
 
     private record Stored(

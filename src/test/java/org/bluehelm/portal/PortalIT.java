@@ -404,6 +404,24 @@ class PortalIT {
     }
 
     @Test
+    void comparisonPageChartsEachSeriesWithItsCitationAndTheDescriptiveLabel() throws Exception {
+        String html = body("/public/countries/LBR/comparison");
+        assertThat(html)
+                .contains("Descriptive, not causal.", "<svg", "role=\"img\"", "<td>UNMIL</td>", "How to cite")
+                .doesNotContain("<script");
+        assertThat(body("/public/countries/LBR/comparison?lang=fr")).contains("Descriptif, non causal.", "<svg");
+    }
+
+    @Test
+    void countryPageChartsThePublishedSeriesWithoutScript() throws Exception {
+        fixture();
+        String html = body("/public/countries/LBR");
+        assertThat(html).contains("Indicator series", "<svg", "Released " + tag).doesNotContain("<script");
+        String chart = html.substring(html.indexOf("<svg", html.indexOf("Indicator series")));
+        assertThat(chart).doesNotContain("7777.25", "8888.75");
+    }
+
+    @Test
     void unknownCountryOrMissionIsNotFoundAndApiAllowsCrossOriginGets() throws Exception {
         mvc.perform(get("/api/public/v1/countries/ZZZ/indicators")).andExpect(status().isNotFound());
         mvc.perform(get("/public/missions/987654321")).andExpect(status().isNotFound());

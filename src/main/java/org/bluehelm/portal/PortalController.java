@@ -192,9 +192,12 @@ class PortalController {
         List<Integer> years = series.years();
         List<SvgChart.Band> bands = new ArrayList<>();
         for (Comparison.Mission m : comparison.missions()) {
-            int from = Math.max(0, years.indexOf(Math.max(m.from(), years.isEmpty() ? 0 : years.get(0))));
-            int to = years.indexOf(Math.min(m.to(), years.isEmpty() ? 0 : years.get(years.size() - 1)));
-            if (to >= from && !years.isEmpty()) {
+            if (years.isEmpty() || m.to() < years.get(0) || m.from() > years.get(years.size() - 1)) {
+                continue;
+            }
+            int from = years.indexOf(Math.max(m.from(), years.get(0)));
+            int to = years.indexOf(Math.min(m.to(), years.get(years.size() - 1)));
+            if (from >= 0 && to >= from) {
                 bands.add(new SvgChart.Band(from, to, m.acronym()));
             }
         }

@@ -104,7 +104,8 @@ public class CasePerformanceService {
             @Nullable String outcome,
             @Nullable String referral,
             @Nullable String referralResult,
-            @Nullable OffsetDateTime referredAt) {}
+            @Nullable OffsetDateTime referredAt,
+            @Nullable LocalDate stageDue) {}
 
     /**
      * The figures for the query, in the scope given.
@@ -168,6 +169,114 @@ public class CasePerformanceService {
                 .thenComparing(CasePerformance.Row::oversightBody, names)
                 .thenComparing(CasePerformance.Row::institution, names));
         return new CasePerformance(type, from.id(), to.id(), by, suppress, rows);
+    }
+
+    /**
+     * The accountability statistics of a country for the public, by year (from {@code fromYear} to
+     * {@code toYear}) and institution complained about, with an all-institutions row first in each
+     * year: every case of the country whoever asks, and every count under {@link
+     * SmallCells#DEFAULT_THRESHOLD} suppressed whoever asks (with the figures resting on it). A year
+     * without any case has no rows.
+     *
+     * @throws InvalidInputException naming {@code country} or {@code from}
+     */
+    public List<AccountabilityStatistic> publicStatistics(String country, int fromYear, int toYear) {
+        Validation v = new Validation();
+        v.iso3("country", country);
+        v.check(
+                fromYear <= toYear && toYear - fromYear < MAX_PERIODS,
+                "from",
+                "give at most " + MAX_PERIODS + " years, the first not after the last");
+        v.throwIfInvalid();
+        Period to = Period.parse(String.valueOf(toYear));
+        List<Case> cases = cases(
+                new Query(country, null, null, PeriodType.YEARLY, null, null, Grouping.INSTITUTION),
+                AccessScope.SYSTEM,
+                end(to));
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select i.id, i.name from institution i where i.country_code = :country")
+                .param("country", country.toUpperCase(java.util.Locale.ROOT))
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        LocalDate today = LocalDate.now(clock);
+        List<AccountabilityStatistic> rows = new ArrayList<>();
+        for (int year = fromYear; year <= toYear; year++) {
+            Period period = Period.parse(String.valueOf(year));
+            OffsetDateTime start = start(period);
+            OffsetDateTime end = end(period);
+            Map<Long, List<Case>> byInstitution = new java.util.TreeMap<>();
+            List<Case> unnamed = new ArrayList<>();
+            List<Case> all = new ArrayList<>();
+            for (Case c : cases) {
+                if (c.receivedAt().isBefore(end)) {
+                    all.add(c);
+                    if (c.institution() == null) {
+                        unnamed.add(c);
+                    } else {
+                        byInstitution
+                                .computeIfAbsent(c.institution(), k -> new ArrayList<>())
+                                .add(c);
+                    }
+                }
+            }
+            List<AccountabilityStatistic> ofYear = new ArrayList<>();
+            statistic(period, null, null, false, all, start, end, today).ifPresent(ofYear::add);
+            byInstitution.forEach((id, group) -> statistic(
+                            period, id, names.getOrDefault(id, "#" + id), false, group, start, end, today)
+                    .ifPresent(ofYear::add));
+            statistic(period, null, null, true, unnamed, start, end, today).ifPresent(ofYear::add);
+            ofYear.subList(ofYear.isEmpty() ? 0 : 1, ofYear.size())
+                    .sort(Comparator.comparing((AccountabilityStatistic r) -> r.unnamed())
+                            .thenComparing(r -> Objects.requireNonNullElse(r.institution(), "")));
+            rows.addAll(ofYear);
+        }
+        return rows;
+    }
+
+    private static java.util.Optional<AccountabilityStatistic> statistic(
+            Period period,
+            @Nullable Long institution,
+            @Nullable String name,
+            boolean unnamed,
+            List<Case> group,
+            OffsetDateTime start,
+            OffsetDateTime end,
+            LocalDate today) {
+        CasePerformance.Row row = row(period, null, institution, group, start, end, true, Map.of(), Map.of());
+        long received = 0;
+        long overdue = 0;
+        for (Case c : group) {
+            if (within(c.receivedAt(), start, end)) {
+                received++;
+                if (c.closedAt() == null && c.stageDue() != null && c.stageDue().isBefore(today)) {
+                    overdue++;
+                }
+            }
+        }
+        if (row == null || (received == 0 && !row.closed().suppressed() && isZero(row.closed()))) {
+            return java.util.Optional.empty();
+        }
+        int t = SmallCells.DEFAULT_THRESHOLD;
+        CasePerformance.Cell share = received < t || overdue < t
+                ? CasePerformance.Cell.SUPPRESSED
+                : figure(BigDecimal.valueOf(overdue * 100)
+                        .divide(BigDecimal.valueOf(received), 1, RoundingMode.HALF_UP));
+        return java.util.Optional.of(new AccountabilityStatistic(
+                period.id(),
+                institution,
+                name,
+                unnamed,
+                row.received(),
+                row.closed(),
+                row.substantiated(),
+                row.substantiatedShare(),
+                row.medianDaysToClose(),
+                count(overdue, true),
+                share));
+    }
+
+    private static boolean isZero(CasePerformance.Cell cell) {
+        return cell.value() != null && cell.value().signum() == 0;
     }
 
     /** The figures of one group in one period; null when it had nothing in the period. */
@@ -292,7 +401,7 @@ public class CasePerformanceService {
         }
         return jdbc.sql("""
                         select c.oversight_body_id, c.institution_id, c.received_at, c.closed_at, c.outcome,
-                            c.referral, c.referral_result, c.state, c.stage_since,
+                            c.referral, c.referral_result, c.state, c.stage_since, c.stage_due,
                             (select min(t.at) from complaint_transition t
                              where t.complaint_id = c.id and t.to_state = 'REFERRED') as referred_at
                         from complaint c""" + " where " + where)
@@ -313,7 +422,8 @@ public class CasePerformanceService {
                             rs.getString("outcome"),
                             rs.getString("referral"),
                             rs.getString("referral_result"),
-                            referredAt);
+                            referredAt,
+                            rs.getObject("stage_due", LocalDate.class));
                 })
                 .list();
     }

@@ -226,10 +226,22 @@ public class IndicatorService {
      * find the indicators that apply to a unit (through its own benchmarks or an ancestor's).
      */
     public List<IndicatorView> withBenchmarksAt(Collection<Long> orgUnitIds) {
+        return withBenchmarksAt(orgUnitIds, AccessScope.current());
+    }
+
+    /**
+     * {@link #withBenchmarksAt(Collection)} whoever is signed in: for public outputs, which choose
+     * their indicators themselves (the transparency portal takes only those released for the public).
+     */
+    public List<IndicatorView> withBenchmarksAtIgnoringScope(Collection<Long> orgUnitIds) {
+        return withBenchmarksAt(orgUnitIds, AccessScope.SYSTEM);
+    }
+
+    private List<IndicatorView> withBenchmarksAt(Collection<Long> orgUnitIds, AccessScope access) {
         if (orgUnitIds.isEmpty()) {
             return List.of();
         }
-        AccessScope.Filter scope = AccessScope.current().filter("i.mission_id", "i.country_code");
+        AccessScope.Filter scope = access.filter("i.mission_id", "i.country_code");
         List<Long> ids = jdbc.sql("""
                         select distinct i.id
                           from indicator i

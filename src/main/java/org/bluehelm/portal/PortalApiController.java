@@ -4,10 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.function.Supplier;
+import org.bluehelm.complaint.AccountabilityStatistic;
 import org.bluehelm.geography.CountryView;
 import org.bluehelm.mission.DeploymentView;
 import org.bluehelm.mission.MissionSummary;
 import org.bluehelm.mission.MissionView;
+import org.bluehelm.ssrindex.SsrIndexSeries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,6 +68,29 @@ class PortalApiController {
     @Operation(summary = "Personnel deployed by year and source, each row with its citation")
     ResponseEntity<List<DeploymentView>> deployments(@PathVariable long id) {
         return ok(() -> portal.deployments(id));
+    }
+
+    @GetMapping("/countries/{iso3}/index")
+    @Operation(summary = "The SSR index by year from approved values of released indicators, with coverage")
+    ResponseEntity<PublicTable<SsrIndexSeries>> countryIndex(@PathVariable String iso3) {
+        CountryView country = portal.country(iso3);
+        return ok(() -> table(country.nameEn() + ": SSR index", portal.countryIndex(country.iso3())));
+    }
+
+    @GetMapping("/countries/{iso3}/accountability")
+    @Operation(
+            summary = "Complaints and cases by year and institution: received, closed, substantiated, median days to"
+                    + " close, overdue; counts under 5 suppressed")
+    ResponseEntity<PublicTable<AccountabilityStatistic>> accountability(@PathVariable String iso3) {
+        CountryView country = portal.country(iso3);
+        return ok(() -> table(country.nameEn() + ": accountability statistics", portal.accountability(country.iso3())));
+    }
+
+    @GetMapping("/missions/{id}/index")
+    @Operation(summary = "The SSR index of a mission's released indicators by year, with coverage")
+    ResponseEntity<PublicTable<SsrIndexSeries>> missionIndex(@PathVariable long id) {
+        MissionView mission = portal.mission(id);
+        return ok(() -> table(mission.acronym() + ": SSR index", portal.missionIndex(id)));
     }
 
     private <T> PublicTable<T> table(String title, List<T> rows) {

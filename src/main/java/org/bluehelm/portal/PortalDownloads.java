@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.bluehelm.complaint.AccountabilityStatistic;
+import org.bluehelm.complaint.CasePerformance;
 import org.bluehelm.mission.DeploymentView;
+import org.bluehelm.ssrindex.SsrIndexSeries;
 import org.jspecify.annotations.Nullable;
 
 /** The CSV form of the portal's tables: the rows only, one header line (the citation is on the page and in JSON). */
@@ -46,6 +49,79 @@ final class PortalDownloads {
                             d.citation()
                         })
                         .toList());
+    }
+
+    /** The index: one line per unit, year and dimension (OVERALL for the overall score), with coverage. */
+    static String indexCsv(List<SsrIndexSeries> series) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (SsrIndexSeries s : series) {
+            for (SsrIndexSeries.Point p : s.points()) {
+                rows.add(new Object[] {
+                    s.orgUnit().code(),
+                    s.orgUnit().name(),
+                    p.period().id(),
+                    "OVERALL",
+                    plain(p.score()),
+                    p.coverage().covered(),
+                    p.coverage().applicable()
+                });
+                for (SsrIndexSeries.DimensionPoint d : p.dimensions()) {
+                    rows.add(new Object[] {
+                        s.orgUnit().code(),
+                        s.orgUnit().name(),
+                        p.period().id(),
+                        d.dimension().name(),
+                        plain(d.score()),
+                        d.coverage().covered(),
+                        d.coverage().applicable()
+                    });
+                }
+            }
+        }
+        return csv(
+                new String[] {
+                    "org_unit_code",
+                    "org_unit",
+                    "period",
+                    "dimension",
+                    "score",
+                    "indicators_with_value",
+                    "indicators_applicable"
+                },
+                rows);
+    }
+
+    /** The accountability statistics; a suppressed figure is "<5", a figure without value empty. */
+    static String accountabilityCsv(List<AccountabilityStatistic> rows) {
+        return csv(
+                new String[] {
+                    "year",
+                    "institution",
+                    "received",
+                    "closed",
+                    "substantiated",
+                    "substantiated_share_percent",
+                    "median_days_to_close",
+                    "overdue",
+                    "overdue_share_percent"
+                },
+                rows.stream()
+                        .map(r -> new Object[] {
+                            r.year(),
+                            r.unnamed() ? "(not named)" : r.institution() == null ? "(all)" : r.institution(),
+                            cell(r.received()),
+                            cell(r.closed()),
+                            cell(r.substantiated()),
+                            cell(r.substantiatedShare()),
+                            cell(r.medianDaysToClose()),
+                            cell(r.overdue()),
+                            cell(r.overdueShare())
+                        })
+                        .toList());
+    }
+
+    private static String cell(CasePerformance.Cell cell) {
+        return cell.suppressed() ? "<5" : plain(cell.value());
     }
 
     private static String plain(@Nullable BigDecimal value) {

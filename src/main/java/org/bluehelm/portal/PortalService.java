@@ -9,8 +9,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.bluehelm.approval.ApprovedData;
+import org.bluehelm.complaint.AccountabilityStatistic;
+import org.bluehelm.complaint.CasePerformanceService;
 import org.bluehelm.geography.CountryView;
 import org.bluehelm.geography.GeographyService;
+import org.bluehelm.indicator.IndicatorService;
+import org.bluehelm.indicator.IndicatorView;
 import org.bluehelm.mission.DeploymentView;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.mission.MissionSummary;
@@ -21,6 +25,9 @@ import org.bluehelm.outcome.SeriesView;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.Period;
+import org.bluehelm.shared.PeriodType;
+import org.bluehelm.ssrindex.SsrIndexSeries;
+import org.bluehelm.ssrindex.SsrIndexService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,18 +70,85 @@ public class PortalService {
     private final MissionService missions;
     private final GeographyService geography;
     private final OutcomeService outcomes;
+    private final SsrIndexService index;
+    private final IndicatorService indicators;
+    private final CasePerformanceService cases;
 
     PortalService(
             JdbcClient jdbc,
             ApprovedData approved,
             MissionService missions,
             GeographyService geography,
-            OutcomeService outcomes) {
+            OutcomeService outcomes,
+            SsrIndexService index,
+            IndicatorService indicators,
+            CasePerformanceService cases) {
         this.jdbc = jdbc;
         this.approved = approved;
         this.missions = missions;
         this.geography = geography;
         this.outcomes = outcomes;
+        this.index = index;
+        this.indicators = indicators;
+        this.cases = cases;
+    }
+
+    /**
+     * The accountability statistics of a country over the last {@value #INDEX_YEARS} years, by year
+     * and institution complained about, small counts suppressed whoever asks (see {@link
+     * CasePerformanceService#publicStatistics}).
+     */
+    public List<AccountabilityStatistic> accountability(String iso3) {
+        CountryView country = country(iso3);
+        int year = LocalDate.now().getYear();
+        return cases.publicStatistics(country.iso3(), year - INDEX_YEARS + 1, year);
+    }
+
+    /** How many years (up to this one) the public index covers. */
+    static final int INDEX_YEARS = 10;
+
+    /** Most organisation units whose index a page shows. */
+    static final int MAX_INDEX_UNITS = 20;
+
+    /**
+     * The SSR index of a country by year, from approved values of released indicators only: one
+     * series per unit of the country where a released indicator has a baseline or target.
+     */
+    public List<SsrIndexSeries> countryIndex(String iso3) {
+        CountryView country = country(iso3);
+        return publicIndex("o.country_code = :key", country.iso3(), i -> true);
+    }
+
+    /** The SSR index of a mission's own released indicators by year, per unit where they have benchmarks. */
+    public List<SsrIndexSeries> missionIndex(long missionId) {
+        mission(missionId);
+        return publicIndex("i.mission_id = :key", missionId, i -> i.missionId() != null && i.missionId() == missionId);
+    }
+
+    private List<SsrIndexSeries> publicIndex(
+            String where, Object key, java.util.function.Predicate<IndicatorView> chosen) {
+        List<Long> units = jdbc.sql("""
+                        select distinct o.id, o.level, o.name
+                          from indicator_benchmark b
+                          join indicator i on i.id = b.indicator
+                          join org_unit o on o.id = b.org_unit_id
+                         where i.public_release = true and""" + " " + where + " order by o.level, o.name, o.id")
+                .param("key", key)
+                .query((rs, n) -> rs.getLong(1))
+                .list();
+        java.util.Set<Long> released =
+                new java.util.HashSet<>(jdbc.sql("select id from indicator where public_release = true")
+                        .query(Long.class)
+                        .list());
+        ApprovedIndexValues source =
+                new ApprovedIndexValues(jdbc, approved.checker(), released, chosen, indicators.smallCellThresholds());
+        int year = LocalDate.now().getYear();
+        List<SsrIndexSeries> series = new ArrayList<>();
+        for (long unit : units.stream().limit(MAX_INDEX_UNITS).toList()) {
+            series.add(index.seriesFrom(
+                    source, unit, PeriodType.YEARLY, String.valueOf(year - INDEX_YEARS + 1), String.valueOf(year)));
+        }
+        return series;
     }
 
     /**

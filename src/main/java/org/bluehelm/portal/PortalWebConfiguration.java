@@ -1,6 +1,7 @@
 package org.bluehelm.portal;
 
 import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  * by any cache for a few minutes.
  */
 @Configuration
+@EnableConfigurationProperties(PortalProperties.class)
 class PortalWebConfiguration {
 
     /** How long caches may keep a portal answer. */
@@ -24,6 +26,17 @@ class PortalWebConfiguration {
                 new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
         registration.addUrlPatterns("/public", "/public/*", "/api/public/*");
         registration.setName("portalEtags");
+        return registration;
+    }
+
+    /** The per-client rate limit of the public API and downloads (see {@link PortalRateLimit}). */
+    @Bean
+    FilterRegistrationBean<PortalRateLimit> portalRateLimit(PortalProperties properties) {
+        FilterRegistrationBean<PortalRateLimit> registration =
+                new FilterRegistrationBean<>(new PortalRateLimit(properties.requestsPerMinute()));
+        registration.addUrlPatterns("/public/*", "/api/public/*");
+        registration.setName("portalRateLimit");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 }

@@ -9,6 +9,15 @@
  * cacheable (Cache-Control public, ETag and 304) and need no script. The portal writes nothing.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "approval", "mission", "geography", "outcome"})
+        allowedDependencies = {
+            "shared",
+            "approval",
+            "mission",
+            "geography",
+            "outcome",
+            "indicator",
+            "ssrindex",
+            "complaint"
+        })
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.portal;

@@ -97,7 +97,7 @@ public class SsrIndexService {
         v.throwIfInvalid();
         Subject subject = subject(orgUnit, institution);
         Period asked = java.util.Objects.requireNonNull(p);
-        Evaluation e = evaluate(subject.unit(), List.of(asked)).get(0);
+        Evaluation e = evaluate(subject.unit(), List.of(asked), scoped()).get(0);
         return new SsrIndex(
                 subject.unitItem(),
                 subject.institutionItem(),
@@ -132,7 +132,40 @@ public class SsrIndexService {
         }
         v.throwIfInvalid();
         Subject subject = subject(orgUnit, institution);
-        List<Evaluation> evaluations = evaluate(subject.unit(), periods);
+        return seriesOf(
+                subject, java.util.Objects.requireNonNull(type), periods, evaluate(subject.unit(), periods, scoped()));
+    }
+
+    /**
+     * The index of a unit over consecutive periods computed only from what a source gives (its
+     * indicators and values), whoever is signed in: for public outputs, which choose their data
+     * themselves. Same parameters and scoring as {@link #series}.
+     *
+     * @throws InvalidInputException naming the parameter at fault
+     */
+    public SsrIndexSeries seriesFrom(
+            IndexValues source, long orgUnit, PeriodType periodType, String from, @Nullable String to) {
+        Validation v = new Validation();
+        Period first = parse("from", from, v);
+        Period last = to == null || to.isBlank() ? null : parse("to", to, v);
+        List<Period> periods = first == null || v.hasProblem("to")
+                ? List.of()
+                : periods(first, last == null ? first : last, periodType, v);
+        v.throwIfInvalid();
+        OrgUnitView unit = geography
+                .findOrgUnit(orgUnit)
+                .orElseThrow(
+                        () -> InvalidInputException.of("orgUnit", "organisation unit " + orgUnit + " does not exist"));
+        Source given = new Source(
+                chain -> indicators.withBenchmarksAtIgnoringScope(chain).stream()
+                        .filter(source::includes)
+                        .toList(),
+                (list, u, ps) -> flatten(source.values(list, u, ps)));
+        return seriesOf(new Subject(unit, null), periodType, periods, evaluate(unit, periods, given));
+    }
+
+    private static SsrIndexSeries seriesOf(
+            Subject subject, PeriodType type, List<Period> periods, List<Evaluation> evaluations) {
         List<SsrIndexSeries.Point> points = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
             Evaluation e = evaluations.get(i);
@@ -147,8 +180,7 @@ public class SsrIndexService {
                                     d.view().coverage()))
                             .toList()));
         }
-        return new SsrIndexSeries(
-                subject.unitItem(), subject.institutionItem(), java.util.Objects.requireNonNull(type), points);
+        return new SsrIndexSeries(subject.unitItem(), subject.institutionItem(), type, points);
     }
 
     /** The weights of the indicators of the index in the user's scope (of one dimension, or all). */
@@ -431,11 +463,35 @@ public class SsrIndexService {
     /** An indicator that applies to the unit, with the benchmarks it uses there. */
     private record Applicable(IndicatorView indicator, IndexMethod.Benchmarks benchmarks) {}
 
+    /** What an index is computed on: the candidate indicators of a unit's chain, and their values. */
+    private record Source(java.util.function.Function<List<Long>, List<IndicatorView>> indicators, Values values) {}
+
+    @FunctionalInterface
+    private interface Values {
+        /** By "indicator|period". */
+        Map<String, BigDecimal> of(List<IndicatorView> indicators, OrgUnitView unit, List<Period> periods);
+    }
+
+    /** The signed-in user's index: indicators they may read, values of their scope (through analytics). */
+    private Source scoped() {
+        return new Source(
+                indicators::withBenchmarksAt,
+                (list, unit, periods) ->
+                        values(list.stream().map(IndicatorView::id).toList(), unit, periods));
+    }
+
+    private static Map<String, BigDecimal> flatten(Map<Long, Map<String, BigDecimal>> values) {
+        Map<String, BigDecimal> flat = new HashMap<>();
+        values.forEach((indicator, byPeriod) ->
+                byPeriod.forEach((period, value) -> flat.put(indicator + "|" + period, value)));
+        return flat;
+    }
+
     /** The index of a unit in each of the periods (all of one type), in their order. */
-    private List<Evaluation> evaluate(OrgUnitView unit, List<Period> periods) {
+    private List<Evaluation> evaluate(OrgUnitView unit, List<Period> periods, Source source) {
         List<Long> chain = unitThenAncestors(unit);
         List<Applicable> applicable = new ArrayList<>();
-        for (IndicatorView indicator : indicators.withBenchmarksAt(chain)) {
+        for (IndicatorView indicator : source.indicators().apply(chain)) {
             if (indicator.dimension() == Dimension.CONTEXT) {
                 continue;
             }
@@ -453,7 +509,10 @@ public class SsrIndexService {
         }
         List<Long> ids = applicable.stream().map(a -> a.indicator().id()).toList();
         Map<Long, WeightRepository.Stored> stored = weights.find(ids);
-        Map<String, BigDecimal> values = values(ids, unit, periods);
+        Map<String, BigDecimal> values = applicable.isEmpty() || periods.isEmpty()
+                ? Map.of()
+                : source.values()
+                        .of(applicable.stream().map(Applicable::indicator).toList(), unit, periods);
 
         List<Evaluation> evaluations = new ArrayList<>();
         for (Period period : periods) {

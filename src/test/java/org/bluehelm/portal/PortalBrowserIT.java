@@ -127,4 +127,30 @@ class PortalBrowserIT {
         assertThat(browser.text(By.tagName("h2"))).isEqualTo("Indicateurs");
         assertThat(browser.pageText()).contains("Comment citer", "Télécharger", "Police stations open " + tag);
     }
+
+    @Test
+    void anyoneVisitsTheIndexAccountabilityAndComparisonPagesInEnglishAndFrench() {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/public/countries/LBR?lang=en");
+        browser.clickAndWait(By.id("index-link"));
+        assertThat(browser.text(By.tagName("h1"))).startsWith("SSR index");
+        assertThat(browser.pageText()).contains("from 0 (baseline) to 100", "How to cite");
+
+        browser.open("/public/countries/LBR");
+        browser.clickAndWait(By.id("accountability-link"));
+        assertThat(browser.text(By.tagName("h1"))).startsWith("Accountability statistics");
+        assertThat(browser.pageText()).contains("shown as <5");
+
+        browser.open("/public/countries/LBR");
+        browser.clickAndWait(By.id("comparison-link"));
+        assertThat(browser.text(By.id("descriptive"))).isEqualTo("Descriptive, not causal.");
+        assertThat(browser.driver().findElements(By.cssSelector("svg.chart"))).isNotEmpty();
+
+        browser.clickAndWait(By.linkText("FR"));
+        assertThat(browser.text(By.id("descriptive"))).isEqualTo("Descriptif, non causal.");
+        browser.open("/public/countries/LBR/index");
+        assertThat(browser.text(By.tagName("h1"))).startsWith("Indice RSS");
+        browser.open("/public/countries/LBR/accountability");
+        assertThat(browser.text(By.tagName("h1"))).startsWith("Statistiques de redevabilité");
+    }
 }

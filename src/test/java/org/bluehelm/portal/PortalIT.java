@@ -79,8 +79,16 @@ class PortalIT {
     }
 
     private long indicator(String name, boolean released, Integer suppressBelow) throws Exception {
+        return indicator(name, released, suppressBelow, "");
+    }
+
+    /** An indicator of Liberia, released or not, with a small-cell threshold or none, and benchmarks (JSON items). */
+    private long indicator(String name, boolean released, Integer suppressBelow, String benchmarks) throws Exception {
         long id = id(createIndicator(
-                mvc, admin(), "\"name\":\"" + name + "\",\"countryCode\":\"LBR\",\"dimension\":\"ACCOUNTABILITY\""));
+                mvc,
+                admin(),
+                "\"name\":\"" + name + "\",\"countryCode\":\"LBR\",\"dimension\":\"ACCOUNTABILITY\""
+                        + (benchmarks.isEmpty() ? "" : ",\"baselinesAndTargets\":[" + benchmarks + "]")));
         if (released) {
             mvc.perform(put("/api/v1/indicators/{id}/publicRelease", id)
                             .with(admin())
@@ -150,6 +158,177 @@ class PortalIT {
                     json, "$.rows[?(@.indicatorName == 'Small count " + tag + "' && @.period == '202401')].suppressed");
             assertThat(flags).containsExactly(true);
         }
+    }
+
+    private static String benchmarks(long unit, String baseline, String target) {
+        return """
+                {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":%s},
+                {"kind":"TARGET","orgUnitId":%d,"period":"2027","value":%s}""".formatted(unit, baseline, unit, target);
+    }
+
+    /** A programme of Liberia measuring the indicators, approved for the unit in 2024Q1. */
+    private void approvedProgramme(long unit, long... indicators) throws Exception {
+        long lead = TestApi.id(mvc.perform(post("/api/v1/actors")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Ministry " + tag + UUID.randomUUID()
+                                + "\",\"type\":\"HOST_MINISTRY\",\"countryCode\":\"LBR\"}"))
+                .andExpect(status().isCreated()));
+        String ids = java.util.Arrays.stream(indicators)
+                .mapToObj(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
+        long programme = TestApi.id(mvc.perform(post("/api/v1/programmes")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code":"LBR-IDX-%s-%d","name":"Portal index test","pillar":"POLICE","countryCode":"LBR",
+                                 "leadActorId":%d,"status":"ACTIVE",
+                                 "results":[{"code":"OC1","level":"OUTCOME","title":"Trust","indicatorIds":[%s]}]}""".formatted(tag, unit, lead, ids)))
+                .andExpect(status().isCreated()));
+        for (String action : List.of("submit", "approve")) {
+            mvc.perform(post("/api/v1/approvals/{action}", action)
+                            .with(admin())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"programmeId\":%d,\"orgUnitId\":%d,\"period\":\"2024Q1\",\"comment\":\"\"}"
+                                    .formatted(programme, unit)))
+                    .andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void theIndexIsComputedFromApprovedReleasedValuesOnlyWithSmallCountsLeftOut() throws Exception {
+        long region = orgUnit(mvc, "LBR");
+        long district = orgUnitBelow(mvc, region);
+        String regionName = JsonPath.read(
+                mvc.perform(get("/api/v1/orgUnits/{id}", region).with(admin()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.name");
+        long released = indicator("Index released " + tag, true, null, benchmarks(region, "0", "10000"));
+        long hidden = indicator("Index hidden " + tag, false, null, benchmarks(region, "0", "10000"));
+        long count = indicator("Index count " + tag, true, 5, benchmarks(region, "0", "10"));
+        record(released, district, "202401", "1234.5");
+        record(released, district, "202404", "7777.25");
+        record(hidden, district, "202401", "8888.75");
+        record(count, district, "202401", "3");
+        approvedProgramme(district, released, hidden, count);
+
+        // 1234.5 of 10000 (April is not approved); the count of 3 is under 5 and left out; the hidden indicator takes
+        // no part
+        for (String path : List.of("/public/countries/LBR/index.json", "/api/public/v1/countries/LBR/index")) {
+            String json = body(path);
+            String point = "$.rows[?(@.orgUnit.id == " + region + ")].points[?(@.period.id == '2024')]";
+            assertThat(JsonPath.<List<Number>>read(json, point + ".score"))
+                    .as(path)
+                    .singleElement()
+                    .satisfies(n ->
+                            assertThat(new java.math.BigDecimal(n.toString())).isEqualByComparingTo("12.35"));
+            assertThat(JsonPath.<List<Integer>>read(json, point + ".coverage.covered"))
+                    .containsExactly(1);
+            assertThat(JsonPath.<List<Integer>>read(json, point + ".coverage.applicable"))
+                    .containsExactly(2);
+            assertThat(json).doesNotContain("Index hidden", "8888.75", "7777.25");
+            assertThat(JsonPath.<String>read(json, "$.licence")).isEqualTo("CC BY 4.0");
+        }
+        String csv = body("/public/countries/LBR/index.csv");
+        assertThat(csv.lines().filter(l -> l.contains(regionName)))
+                .anyMatch(l -> l.contains(",2024,OVERALL,12.35,1,2"))
+                .anyMatch(l -> l.contains(",2024,ACCOUNTABILITY,12.35,1,2"));
+        String html = body("/public/countries/LBR/index");
+        assertThat(html)
+                .contains(regionName, "12.35", "(1 of 2)", "<svg", "CC BY 4.0")
+                .doesNotContain("<script");
+        assertThat(body("/public/countries/LBR/index?lang=fr")).contains("Indice RSS", "(1 sur 2)");
+        assertThat(body("/public/countries/LBR")).contains("/public/countries/LBR/index");
+    }
+
+    private long institution(String name) throws Exception {
+        return TestApi.id(mvc.perform(post("/api/v1/institutions")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + name + "\",\"pillar\":\"POLICE\",\"countryCode\":\"LBR\"}"))
+                .andExpect(status().isCreated()));
+    }
+
+    /** A case of Liberia about the institution received on a day of 2024, closed some days later or still open. */
+    private void complaint(long institution, String received, Integer daysToClose, String outcome, String stageDue) {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse(received + "T08:00:00Z");
+        java.time.OffsetDateTime closed = daysToClose == null ? null : at.plusDays(daysToClose);
+        jdbc.sql("""
+                        insert into complaint (receipt_hash, state, category, description, country_code, anonymous,
+                            received_at, source, institution_id, stage_since, stage_due, outcome, closed_at)
+                        values (:hash, :state, 'OTHER', :description, 'LBR', true, :received, 'STAFF', :institution,
+                            :since, :due, :outcome, :closed)""")
+                .param("hash", UUID.randomUUID().toString().replace("-", ""))
+                .param("state", closed == null ? "UNDER_INVESTIGATION" : "CLOSED")
+                .param("description", "Private account " + tag)
+                .param("received", at)
+                .param("institution", institution)
+                .param("since", closed == null ? at : closed)
+                .param("due", stageDue == null ? null : java.time.LocalDate.parse(stageDue))
+                .param("outcome", outcome)
+                .param("closed", closed)
+                .update();
+    }
+
+    @Test
+    void accountabilityStatisticsSuppressCountsUnderFiveAndWhatRestsOnThem() throws Exception {
+        String large = "Portal police " + tag;
+        String small = "Portal gendarmerie " + tag;
+        long a = institution(large);
+        long b = institution(small);
+        // 7 received in 2024: 6 closed (5 substantiated) after 10, 10, 10, 20, 20 and 30 days; 1 open and overdue
+        for (int days : new int[] {10, 10, 10, 20, 20}) {
+            complaint(a, "2024-03-0" + (days / 10), days, "SUBSTANTIATED", null);
+        }
+        complaint(a, "2024-04-01", 30, "UNSUBSTANTIATED", null);
+        complaint(a, "2024-05-01", null, null, "2024-06-01");
+        // 3 received, 2 closed substantiated: every figure rests on fewer than 5 cases
+        complaint(b, "2024-02-01", 5, "SUBSTANTIATED", null);
+        complaint(b, "2024-02-02", 6, "SUBSTANTIATED", null);
+        complaint(b, "2024-02-03", null, null, "2024-03-01");
+
+        for (String path :
+                List.of("/public/countries/LBR/accountability.json", "/api/public/v1/countries/LBR/accountability")) {
+            String json = body(path);
+            String rowA = "$.rows[?(@.institution == '" + large + "' && @.year == '2024')]";
+            assertThat(JsonPath.<List<Number>>read(json, rowA + ".received.value"))
+                    .as(path)
+                    .containsExactly(7);
+            assertThat(JsonPath.<List<Number>>read(json, rowA + ".closed.value"))
+                    .containsExactly(6);
+            assertThat(JsonPath.<List<Number>>read(json, rowA + ".substantiated.value"))
+                    .containsExactly(5);
+            assertThat(JsonPath.<List<Number>>read(json, rowA + ".substantiatedShare.value"))
+                    .singleElement()
+                    .satisfies(n -> assertThat(n.doubleValue()).isEqualTo(83.3));
+            assertThat(JsonPath.<List<Number>>read(json, rowA + ".medianDaysToClose.value"))
+                    .containsExactly(15);
+            assertThat(JsonPath.<List<Boolean>>read(json, rowA + ".overdue.suppressed"))
+                    .containsExactly(true);
+            assertThat(JsonPath.<List<Boolean>>read(json, rowA + ".overdueShare.suppressed"))
+                    .containsExactly(true);
+            String rowB = "$.rows[?(@.institution == '" + small + "' && @.year == '2024')]";
+            for (String figure : List.of(
+                    "received", "closed", "substantiated", "substantiatedShare", "medianDaysToClose", "overdueShare")) {
+                assertThat(JsonPath.<List<Boolean>>read(json, rowB + "." + figure + ".suppressed"))
+                        .as(figure)
+                        .containsExactly(true);
+                assertThat(JsonPath.<List<Object>>read(json, rowB + "." + figure + ".value"))
+                        .containsOnlyNulls();
+            }
+            assertThat(json).doesNotContain("Private account");
+        }
+        String csv = body("/public/countries/LBR/accountability.csv");
+        assertThat(csv)
+                .startsWith("year,institution,received,closed,substantiated")
+                .contains("2024," + large + ",7,6,5,83.3,15,<5,<5")
+                .contains("2024," + small + ",<5,<5,<5,<5,<5,<5,<5")
+                .doesNotContain("Private account");
+        String html = body("/public/countries/LBR/accountability");
+        assertThat(html).contains(large, "83.3", "&lt;5", "CC BY 4.0").doesNotContain("Private account");
+        assertThat(body("/public/countries/LBR/accountability?lang=fr")).contains("Statistiques de redevabilité");
     }
 
     @Test
@@ -222,6 +401,24 @@ class PortalIT {
         String html = body("/public/countries/LBR");
         assertThat(html).contains("Before, during and after the missions", "id=\"comparison\"", "<td>UNMIL</td>");
         assertThat(body("/public/countries/LBR?lang=fr")).contains("Avant, pendant et après les missions");
+    }
+
+    @Test
+    void comparisonPageChartsEachSeriesWithItsCitationAndTheDescriptiveLabel() throws Exception {
+        String html = body("/public/countries/LBR/comparison");
+        assertThat(html)
+                .contains("Descriptive, not causal.", "<svg", "role=\"img\"", "<td>UNMIL</td>", "How to cite")
+                .doesNotContain("<script");
+        assertThat(body("/public/countries/LBR/comparison?lang=fr")).contains("Descriptif, non causal.", "<svg");
+    }
+
+    @Test
+    void countryPageChartsThePublishedSeriesWithoutScript() throws Exception {
+        fixture();
+        String html = body("/public/countries/LBR");
+        assertThat(html).contains("Indicator series", "<svg", "Released " + tag).doesNotContain("<script");
+        String chart = html.substring(html.indexOf("<svg", html.indexOf("Indicator series")));
+        assertThat(chart).doesNotContain("7777.25", "8888.75");
     }
 
     @Test

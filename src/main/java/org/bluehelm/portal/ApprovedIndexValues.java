@@ -1,0 +1,168 @@
+package org.bluehelm.portal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.bluehelm.approval.ApprovedData;
+import org.bluehelm.geography.OrgUnitView;
+import org.bluehelm.indicator.Aggregation;
+import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.indicator.ValueType;
+import org.bluehelm.shared.Period;
+import org.bluehelm.ssrindex.IndexValues;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The values the public SSR index is computed on: only indicators released for the public (and
+ * chosen by {@code includes}), only approved totals, aggregated over the unit's subtree and the
+ * period by the indicator's aggregation as analytics does (SUM, AVERAGE, RATIO of the summed
+ * numerator and denominator, LAST_VALUE of each unit added up). A RATIO's component values count
+ * when the ratio indicator itself is approved for their unit and period. An aggregate of an
+ * indicator with a small-cell threshold under it (or a ratio whose numerator is under its
+ * threshold) is left out, as if there were no value, so that the index cannot give it away.
+ */
+final class ApprovedIndexValues implements IndexValues {
+
+    private static final MathContext MATH = MathContext.DECIMAL64;
+
+    private final JdbcClient jdbc;
+    private final ApprovedData.Checker approved;
+    private final Set<Long> released;
+    private final Predicate<IndicatorView> chosen;
+    private final Map<Long, Integer> thresholds;
+
+    ApprovedIndexValues(
+            JdbcClient jdbc,
+            ApprovedData.Checker approved,
+            Set<Long> released,
+            Predicate<IndicatorView> chosen,
+            Map<Long, Integer> thresholds) {
+        this.jdbc = jdbc;
+        this.approved = approved;
+        this.released = released;
+        this.chosen = chosen;
+        this.thresholds = thresholds;
+    }
+
+    @Override
+    public boolean includes(IndicatorView indicator) {
+        return released.contains(indicator.id()) && chosen.test(indicator);
+    }
+
+    private record Row(
+            long indicatorId, long orgUnitId, String period, LocalDate start, LocalDate end, BigDecimal value) {}
+
+    @Override
+    public Map<Long, Map<String, BigDecimal>> values(
+            List<IndicatorView> indicators, OrgUnitView unit, List<Period> periods) {
+        Map<Long, Map<String, BigDecimal>> result = new HashMap<>();
+        if (indicators.isEmpty() || periods.isEmpty()) {
+            return result;
+        }
+        Set<Long> ids = new HashSet<>();
+        for (IndicatorView i : indicators) {
+            if (i.aggregation() == Aggregation.RATIO) {
+                ids.add(java.util.Objects.requireNonNull(i.numeratorId()));
+                ids.add(java.util.Objects.requireNonNull(i.denominatorId()));
+            } else {
+                ids.add(i.id());
+            }
+        }
+        List<Row> rows = jdbc.sql("""
+                        select v.indicator_id, v.org_unit_id, v.period_id, v.start_date, v.end_date, v.value
+                          from data_value v
+                          join org_unit o on o.id = v.org_unit_id
+                         where v.indicator_id in (:ids) and v.option_key = 0 and o.path like :subtree
+                           and v.start_date >= :from and v.end_date <= :to
+                         order by v.start_date, v.end_date""")
+                .param("ids", List.copyOf(ids))
+                .param("subtree", unit.path() + "%")
+                .param("from", periods.get(0).startDate())
+                .param("to", periods.get(periods.size() - 1).endDate())
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getBigDecimal(6)))
+                .list();
+        for (IndicatorView indicator : indicators) {
+            Map<String, BigDecimal> byPeriod = new HashMap<>();
+            for (Period period : periods) {
+                BigDecimal value = aggregate(indicator, rows, period);
+                if (value != null) {
+                    byPeriod.put(period.id(), value);
+                }
+            }
+            result.put(indicator.id(), byPeriod);
+        }
+        return result;
+    }
+
+    /** The approved values of a component indicator in the period, for the indicator whose approval counts. */
+    private List<Row> approvedRows(List<Row> rows, long componentId, long approvalIndicatorId, Period period) {
+        List<Row> in = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.indicatorId() == componentId
+                    && !r.start().isBefore(period.startDate())
+                    && !r.end().isAfter(period.endDate())
+                    && approved.approved(approvalIndicatorId, r.orgUnitId(), Period.parse(r.period()))) {
+                in.add(r);
+            }
+        }
+        return in;
+    }
+
+    private @org.jspecify.annotations.Nullable BigDecimal aggregate(
+            IndicatorView indicator, List<Row> rows, Period period) {
+        if (indicator.aggregation() == Aggregation.RATIO) {
+            long numeratorId = java.util.Objects.requireNonNull(indicator.numeratorId());
+            List<Row> numerator = approvedRows(rows, numeratorId, indicator.id(), period);
+            List<Row> denominator = approvedRows(
+                    rows, java.util.Objects.requireNonNull(indicator.denominatorId()), indicator.id(), period);
+            if (numerator.isEmpty() || denominator.isEmpty()) {
+                return null;
+            }
+            BigDecimal top = sum(numerator);
+            BigDecimal bottom = sum(denominator);
+            if (bottom.signum() == 0 || small(numeratorId, top)) {
+                return null;
+            }
+            BigDecimal ratio = top.divide(bottom, MATH);
+            return indicator.valueType() == ValueType.PERCENTAGE ? ratio.multiply(BigDecimal.valueOf(100)) : ratio;
+        }
+        List<Row> in = approvedRows(rows, indicator.id(), indicator.id(), period);
+        if (in.isEmpty()) {
+            return null;
+        }
+        BigDecimal value = switch (indicator.aggregation()) {
+            case SUM -> sum(in);
+            case AVERAGE -> sum(in).divide(BigDecimal.valueOf(in.size()), MATH);
+            case LAST_VALUE -> {
+                // rows are ordered by period: the last one seen for each unit is its latest
+                Map<Long, BigDecimal> latest = new HashMap<>();
+                in.forEach(r -> latest.put(r.orgUnitId(), r.value()));
+                yield latest.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            }
+            case RATIO -> throw new IllegalStateException("handled above");
+        };
+        return small(indicator.id(), value) ? null : value;
+    }
+
+    private boolean small(long indicatorId, BigDecimal value) {
+        Integer threshold = thresholds.get(indicatorId);
+        return threshold != null && value.compareTo(BigDecimal.valueOf(threshold)) < 0;
+    }
+
+    private static BigDecimal sum(List<Row> rows) {
+        return rows.stream().map(Row::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

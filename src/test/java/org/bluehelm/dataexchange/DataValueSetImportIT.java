@@ -42,6 +42,9 @@ class DataValueSetImportIT {
     @Autowired
     org.bluehelm.measurement.MeasurementService measurements;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     /** An INTEGER indicator of Liberia (0 to 500) disaggregated by SEX, and two Liberian units. */
     record Fixture(long indicator, String code, long unitA, String codeA, long unitB, String codeB) {}
 
@@ -437,5 +440,253 @@ class DataValueSetImportIT {
             java.nio.file.Files.deleteIfExists(file);
             measurements.deleteAllOf(indicator);
         }
+    }
+
+    // ---- the set-based import through the staging table -----------------------------------------
+
+    private long staged() {
+        return jdbc.sql("select count(*) from value_staging").query(Long.class).single();
+    }
+
+    private long storedRows(long indicator) {
+        return jdbc.sql("select count(*) from data_value where indicator_id = :indicator")
+                .param("indicator", indicator)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void aRepeatedRowIsReportedWithBothLinesAndNothingIsWritten() throws Exception {
+        Fixture f = fixture();
+        String csv = String.join(
+                "\n",
+                "dataElement,period,orgUnit,categoryOptionCombo,value",
+                f.code() + ",202401," + f.codeA() + ",FEMALE,1",
+                f.code() + ",202401," + f.codeB() + ",FEMALE,2",
+                f.code() + ",202402," + f.codeA() + ",FEMALE,3",
+                f.code() + ",202401," + f.codeB() + ",MALE,4",
+                f.code() + ",202401," + f.codeB() + ",FEMALE,5",
+                "");
+        upload("text/csv", utf8(csv))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.status").value("ERROR"))
+                .andExpect(jsonPath("$.rowsRead").value(5))
+                .andExpect(jsonPath("$.importCount.imported").value(0))
+                .andExpect(jsonPath("$.importCount.updated").value(0))
+                .andExpect(jsonPath("$.importCount.ignored").value(5))
+                .andExpect(jsonPath("$.conflictCount").value(1))
+                .andExpect(jsonPath("$.conflicts[0].line").value(6))
+                .andExpect(jsonPath("$.conflicts[0].field").value("row"))
+                .andExpect(jsonPath("$.conflicts[0].message", containsString("repeats line 3")));
+        org.assertj.core.api.Assertions.assertThat(storedRows(f.indicator())).isZero();
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+
+        // with atomicMode NONE the first of the two is written, the repeat is ignored
+        upload("text/csv", utf8(csv), "atomicMode", "NONE")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("WARNING"))
+                .andExpect(jsonPath("$.importCount.imported").value(4))
+                .andExpect(jsonPath("$.importCount.ignored").value(1))
+                .andExpect(jsonPath("$.conflicts[0].line").value(6))
+                .andExpect(jsonPath("$.conflicts[0].message", containsString("repeats line 3")));
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .contains(f.unitB() + "|202401|FEMALE=2")
+                .doesNotContain(f.unitB() + "|202401|FEMALE=5");
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+    }
+
+    @Test
+    void aReimportCountsEveryRowAsIgnoredOrUpdatedAndLeavesNothingStaged() throws Exception {
+        Fixture f = fixture();
+        StringBuilder csv = new StringBuilder("dataElement,period,orgUnit,categoryOptionCombo,value\n");
+        for (int month = 1; month <= 9; month++) {
+            csv.append(f.code()).append(",20230").append(month).append(',').append(f.codeA());
+            csv.append(",,").append(month).append('\n');
+        }
+        upload("text/csv", utf8(csv.toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(9))
+                .andExpect(jsonPath("$.importCount.updated").value(0))
+                .andExpect(jsonPath("$.importCount.ignored").value(0));
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+        List<String> first = stored(f.indicator());
+
+        // the same file with CREATE: every row is already stored, so every row is ignored
+        upload("text/csv", utf8(csv.toString()), "importStrategy", "CREATE")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUCCESS"))
+                .andExpect(jsonPath("$.rowsRead").value(9))
+                .andExpect(jsonPath("$.importCount.imported").value(0))
+                .andExpect(jsonPath("$.importCount.updated").value(0))
+                .andExpect(jsonPath("$.importCount.ignored").value(9));
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator())).isEqualTo(first);
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+
+        // changed values and new ones: the stored rows are updated, the new ones imported
+        StringBuilder changed = new StringBuilder("dataElement,period,orgUnit,categoryOptionCombo,value\n");
+        for (int month = 1; month <= 3; month++) {
+            changed.append(f.code()).append(",20230").append(month).append(',').append(f.codeA());
+            changed.append(",,").append(100 + month).append('\n');
+        }
+        for (int month = 1; month <= 2; month++) {
+            changed.append(f.code()).append(",20240").append(month).append(',').append(f.codeB());
+            changed.append(",,").append(month).append('\n');
+        }
+        upload("text/csv", utf8(changed.toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(2))
+                .andExpect(jsonPath("$.importCount.updated").value(3))
+                .andExpect(jsonPath("$.importCount.ignored").value(0));
+        // UPDATE leaves new rows alone
+        upload("text/csv", utf8(changed.toString().replace(",20240", ",20250")), "importStrategy", "UPDATE")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(0))
+                .andExpect(jsonPath("$.importCount.updated").value(3))
+                .andExpect(jsonPath("$.importCount.ignored").value(2));
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .hasSize(11)
+                .contains(
+                        f.unitA() + "|202301|null=101",
+                        f.unitA() + "|202303|null=103",
+                        f.unitA() + "|202304|null=4",
+                        f.unitB() + "|202402|null=2")
+                .noneMatch(v -> v.contains("|2025"));
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+    }
+
+    @Test
+    void aDryRunAndAFailedImportLeaveNeitherValuesNorStagedRows() throws Exception {
+        Fixture f = fixture();
+        String good = f.code() + ",2022Q1," + f.codeA() + ",,,5\n" + f.code() + ",2022Q2," + f.codeB() + ",,,6\n";
+        upload("text/csv", utf8(good), "dryRun", "true")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dryRun").value(true))
+                .andExpect(jsonPath("$.importCount.imported").value(2));
+        org.assertj.core.api.Assertions.assertThat(storedRows(f.indicator())).isZero();
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+
+        String bad = good + f.code() + ",2022Q3," + f.codeA() + ",,,501\n";
+        upload("text/csv", utf8(bad))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.conflicts[0].line").value(3));
+        org.assertj.core.api.Assertions.assertThat(storedRows(f.indicator())).isZero();
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+
+        upload("text/csv", utf8(good)).andExpect(status().isOk());
+        upload("text/csv", utf8(good.replace(",,,5", ",,,7"))).andExpect(status().isOk());
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .containsExactly(f.unitA() + "|2022Q1|null=7", f.unitB() + "|2022Q2|null=6");
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+
+        // a dry run over stored values changes none of them
+        upload("text/csv", utf8(good.replace(",,,6", ",,,60")), "dryRun", "true")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.updated").value(2));
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .containsExactly(f.unitA() + "|2022Q1|null=7", f.unitB() + "|2022Q2|null=6");
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+    }
+
+    /** The analytics values of the indicator at the units, by "unit|period". */
+    private Map<String, java.math.BigDecimal> totals(long indicator, long... units) throws Exception {
+        StringBuilder list = new StringBuilder();
+        for (long u : units) {
+            list.append(list.isEmpty() ? "" : ",").append(u);
+        }
+        String body = mvc.perform(get("/api/v1/analytics")
+                        .param("indicator", String.valueOf(indicator))
+                        .param("orgUnit", list.toString())
+                        .param("from", "2021")
+                        .param("to", "2022")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<Map<String, Object>> rows = JsonPath.read(body, "$.rows");
+        Map<String, java.math.BigDecimal> totals = new java.util.TreeMap<>();
+        for (Map<String, Object> row : rows) {
+            totals.put(
+                    row.get("orgUnit") + "|" + row.get("period")
+                            + (row.get("option") != null ? "|" + row.get("option") : ""),
+                    new java.math.BigDecimal(String.valueOf(row.get("value"))).stripTrailingZeros());
+        }
+        return totals;
+    }
+
+    @Test
+    void anImportUpdatingSomeValuesAndAddingOthersGivesTheRollupsOfARebuild() throws Exception {
+        var result = createIndicator(
+                mvc, admin(), "\"valueType\":\"INTEGER\",\"countryCode\":\"LBR\",\"categories\":[\"SEX\"]");
+        long indicator = id(result);
+        String code = JsonPath.read(result.getResponse().getContentAsString(), "$.code");
+        long region = orgUnit(mvc, "LBR");
+        long d1 = org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow(mvc, region);
+        long d2 = org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow(mvc, region);
+        String c1 = unitCode(d1);
+        String c2 = unitCode(d2);
+        StringBuilder first = new StringBuilder("dataElement,period,orgUnit,categoryOptionCombo,value\n");
+        for (int month = 1; month <= 12; month++) {
+            String period = "2021" + (month < 10 ? "0" : "") + month;
+            first.append(code)
+                    .append(',')
+                    .append(period)
+                    .append(',')
+                    .append(c1)
+                    .append(",FEMALE,")
+                    .append(month);
+            first.append('\n');
+            first.append(code)
+                    .append(',')
+                    .append(period)
+                    .append(',')
+                    .append(c2)
+                    .append(",MALE,")
+                    .append(2 * month);
+            first.append('\n');
+        }
+        upload("text/csv", utf8(first.toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(24));
+
+        // changes D1's first half year, adds D1 MALE values and a new year for D2
+        StringBuilder second = new StringBuilder("dataElement,period,orgUnit,categoryOptionCombo,value\n");
+        for (int month = 1; month <= 6; month++) {
+            String period = "20210" + month;
+            second.append(code)
+                    .append(',')
+                    .append(period)
+                    .append(',')
+                    .append(c1)
+                    .append(",FEMALE,100\n");
+            second.append(code)
+                    .append(',')
+                    .append(period)
+                    .append(',')
+                    .append(c1)
+                    .append(",MALE,10\n");
+            second.append(code)
+                    .append(",20220")
+                    .append(month)
+                    .append(',')
+                    .append(c2)
+                    .append(",MALE,1\n");
+        }
+        upload("text/csv", utf8(second.toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(12))
+                .andExpect(jsonPath("$.importCount.updated").value(6));
+
+        Map<String, java.math.BigDecimal> incremental = totals(indicator, region, d1, d2);
+        // D1 2021: FEMALE 6 x 100 + 7..12, MALE 6 x 10; D2 2021: MALE 2 x (1..12); D2 2022: 6
+        org.assertj.core.api.Assertions.assertThat(incremental)
+                .containsEntry(d1 + "|2021", new java.math.BigDecimal(600 + 57 + 60))
+                .containsEntry(d2 + "|2021", new java.math.BigDecimal(156))
+                .containsEntry(region + "|2021", new java.math.BigDecimal(600 + 57 + 60 + 156))
+                .containsEntry(region + "|2022", new java.math.BigDecimal(6));
+        mvc.perform(post("/api/v1/analytics/rebuild").with(admin())).andExpect(status().isOk());
+        org.assertj.core.api.Assertions.assertThat(totals(indicator, region, d1, d2))
+                .isEqualTo(incremental);
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
     }
 }

@@ -14,6 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains. The API ({@code /api/**}) is stateless: each request signs in with a personal
@@ -28,6 +31,18 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none';"
             + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    /**
+     * The policy of a progress report's HTML ({@code /reports/{id}.html} and its API twin): a
+     * self-contained document whose only styling is its own inline style sheet (the PDF is made
+     * from the same HTML). Its styles apply, and nothing else: no scripts, requests or forms.
+     */
+    static final String STANDALONE_DOCUMENT_POLICY = "default-src 'none'; style-src 'unsafe-inline';"
+            + " img-src data:; font-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private static final RequestMatcher STANDALONE_DOCUMENTS = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/reports/*.html"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/reports/*.html"));
 
     private static final String[] MANAGERS = {"ADMIN", "MISSION_MANAGER"};
     private static final String[] STEWARDS = {"ADMIN", "MISSION_MANAGER", "DATA_STEWARD"};
@@ -137,7 +152,9 @@ class SecurityConfiguration {
 
     private void headers(
             org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        headers.addHeaderWriter((request, response) -> response.setHeader(
+                        "Content-Security-Policy",
+                        STANDALONE_DOCUMENTS.matches(request) ? STANDALONE_DOCUMENT_POLICY : CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"))
                 .frameOptions(f -> f.deny());

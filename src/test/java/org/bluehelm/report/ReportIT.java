@@ -156,6 +156,15 @@ class ReportIT {
         // the HTML is the document the PDF was made from
         String html = new String(download(admin(), id, "html"), StandardCharsets.UTF_8);
         assertThat(html).contains("Rapport d&#39;avancement").contains("150 (2022Q4)");
+        // opened in a browser, its own style sheet applies, and nothing else may run or load
+        String policy = mvc.perform(get("/api/v1/reports/" + id + ".html").with(admin()))
+                .andReturn()
+                .getResponse()
+                .getHeader("Content-Security-Policy");
+        assertThat(policy)
+                .contains("style-src 'unsafe-inline'")
+                .contains("default-src 'none'")
+                .doesNotContain("script-src");
         mvc.perform(get("/api/v1/reports")
                         .param("programme", String.valueOf(programme))
                         .with(admin()))

@@ -196,6 +196,10 @@ class ReportBench {
         List<Double> slowestWhole = new ArrayList<>();
         int figures = 0;
         int pdfBytes = 0;
+        List<Double> country = new ArrayList<>();
+        List<Double> countryCpuSeconds = new ArrayList<>();
+        int countryFigures = 0;
+        int countryPdfBytes = 0;
         for (int r = 0; r <= runs; r++) {
             err.println("bench report: run " + r + (r == 0 ? " (cold)" : ""));
             double runContent = 0;
@@ -227,6 +231,16 @@ class ReportBench {
                 figures += r == 0 ? report.figures().size() : 0;
                 pdfBytes += r == 0 ? bytes.length : 0;
             }
+            // the whole country: every programme above in one report, as for a mission
+            long countryCpu = threads.getCurrentThreadCpuTime();
+            long countryStart = System.nanoTime();
+            ProgressReport countryReport =
+                    reports.content(new ReportService.GenerateReport(null, null, BenchDataset.COUNTRY, period, "fr"));
+            byte[] countryPdf = reports.pdf(reports.html(countryReport));
+            country.add(round(seconds(countryStart)));
+            countryCpuSeconds.add(round((threads.getCurrentThreadCpuTime() - countryCpu) / 1e9));
+            countryFigures = countryReport.figures().size();
+            countryPdfBytes = countryPdf.length;
             content.add(round(runContent));
             contentCpu.add(round(runContentCpu));
             html.add(round(runHtml));
@@ -249,12 +263,18 @@ class ReportBench {
         result.put("secondsWhole", whole);
         result.put("cpuSecondsWhole", wholeCpu);
         result.put("secondsSlowestWholeReport", slowestWhole);
+        result.put(
+                "countryReport",
+                Map.of("figures", countryFigures, "pdfBytes", countryPdfBytes, "programmes", programmeCount));
+        result.put("secondsCountryReport", country);
+        result.put("cpuSecondsCountryReport", countryCpuSeconds);
         result.put("loadAverageAfter", round(loadAverage()));
         result.put(
                 "note",
                 "index 0 is the cold run; each figure is the sum over the programmes' reports (content, then HTML"
                         + " from it, then PDF from that), the slowest one report apart; CPU: the generating"
-                        + " thread; target: a whole report under 10 s");
+                        + " thread; the country report covers every programme (content, HTML and PDF);"
+                        + " target: a whole report under 10 s");
         return result;
     }
 

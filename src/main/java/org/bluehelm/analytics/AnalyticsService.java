@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitFilter;
+import org.bluehelm.geography.OrgUnitMoved;
 import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.CategoryView;
@@ -30,8 +31,11 @@ import org.bluehelm.shared.Period;
 import org.bluehelm.shared.PeriodType;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Aggregates of indicator values over the organisation unit hierarchy and periods, restricted to
@@ -95,6 +99,23 @@ public class AnalyticsService {
         this.maintainer = maintainer;
         this.indicators = indicators;
         this.geography = geography;
+    }
+
+    /**
+     * A moved unit changes the unit lists of its old and new ancestors: they are read again at once,
+     * and once more when the move commits (a read in between may have cached the lists as they were).
+     */
+    @EventListener
+    void on(OrgUnitMoved event) {
+        unitCache.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    unitCache.clear();
+                }
+            });
+        }
     }
 
     /**

@@ -87,6 +87,9 @@ class RollupMaintainer {
             Map<Long, String> paths = new HashMap<>();
             unknown.forEach(id -> paths.put(id, geography.orgUnit(id).path()));
             store.addUnits(paths);
+            if (unknown.size() >= 1000) {
+                store.analyzeHierarchy();
+            }
         }
         store.ensurePeriods(event.periodIds());
         cache.changing(event.indicatorIds());
@@ -149,10 +152,10 @@ class RollupMaintainer {
         store.ensurePeriods(periods);
         store.analyze(); // the planner needs the sizes of the hierarchy and period tables
         long rows = 0;
-        int deepest = store.deepestLevel();
+        int bottom = Math.min(store.deepestLevel(), store.levels());
         for (long indicator : store.storedIndicators()) {
-            for (int level = deepest; level >= 1; level--) {
-                rows += store.buildLevel(indicator, level);
+            for (int level = bottom; level >= 1; level--) {
+                rows += store.buildLevel(indicator, level, level == bottom);
             }
         }
         store.analyze();

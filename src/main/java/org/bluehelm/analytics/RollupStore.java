@@ -17,6 +17,7 @@ import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.Period;
 import org.bluehelm.shared.PeriodType;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,11 +42,30 @@ class RollupStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final boolean postgres;
+    private final int levels;
 
-    RollupStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+    RollupStore(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            DataSource dataSource,
+            @Value("${bluehelm.analytics.rollup-levels:3}") int levels) {
+        if (levels < 1 || levels > 20) {
+            throw new IllegalArgumentException("bluehelm.analytics.rollup-levels must be between 1 and 20");
+        }
         this.jdbc = jdbc;
         this.template = template;
         this.postgres = isPostgres(dataSource);
+        this.levels = levels;
+    }
+
+    /**
+     * The deepest level of the hierarchy that has rollups (3 by default: country, regions,
+     * districts). Below it a unit's aggregates are read from the data values of its subtree:
+     * units there hold few values each, so a rollup row would add up next to nothing while it
+     * would cost every value written a row or more.
+     */
+    int levels() {
+        return levels;
     }
 
     private static boolean isPostgres(DataSource dataSource) {
@@ -171,6 +191,9 @@ class RollupStore {
             }
             for (Period target : periods.get(c.periodId())) {
                 for (long[] ancestor : up) {
+                    if (ancestor[1] > levels) {
+                        continue;
+                    }
                     deltas.computeIfAbsent(
                                     new DeltaKey(
                                             c.indicatorId(),
@@ -211,7 +234,7 @@ class RollupStore {
     /**
      * Adds the values of an import, staged by measurement in {@code value_staging} (every row
      * written, with the stored value it replaced), to the rollups: one statement per level of
-     * the hierarchy, joining the staged rows to their ancestors at that level and to their
+     * the hierarchy that has rollups, joining the staged rows to their ancestors at that level and to their
      * containing periods and grouping the deltas by rollup cell, in key order. The caller has made
      * sure that their units and periods are known.
      */
@@ -226,7 +249,7 @@ class RollupStore {
                 .query(Integer.class)
                 .optional()
                 .orElse(0);
-        for (int level = 1; level <= deepest; level++) {
+        for (int level = 1; level <= Math.min(deepest, levels); level++) {
             jdbc.sql(addTo("""
                             select s.indicator_id, p.target_type, a.ancestor_level, a.ancestor_id, p.target_id,
                                    s.option_key, p.target_start, p.target_end, max(s.mission_id), max(s.country_code),
@@ -400,8 +423,10 @@ class RollupStore {
     }
 
     /**
-     * Moves a unit's subtree in the rollups and the hierarchy copy: its totals are taken from the
-     * ancestors it left and added to the ones it joined, and the subtree's levels shift.
+     * Moves a unit's subtree in the rollups and the hierarchy copy: the subtree's values are taken
+     * from the ancestors it left and added to the ones it joined (each with one statement over the
+     * subtree's data values), and when the subtree changes level its own rows are built again at
+     * their new levels (moves are rare; this reads the subtree's values, never the whole store).
      */
     void moveUnit(long unitId, String oldPath, String newPath) {
         List<Long> oldAncestors = ancestorsOf(oldPath);
@@ -410,34 +435,36 @@ class RollupStore {
         int shift = newAncestors.size() - oldLevel;
         oldAncestors = oldAncestors.subList(0, oldAncestors.size() - 1);
         newAncestors = newAncestors.subList(0, newAncestors.size() - 1);
-        for (int i = 0; i < oldAncestors.size(); i++) {
+        for (int i = 0; i < oldAncestors.size() && i < levels; i++) {
             if (i >= newAncestors.size() || !oldAncestors.get(i).equals(newAncestors.get(i))) {
-                addUnitTotals(unitId, oldAncestors.get(i), i + 1, -1);
+                addSubtreeValues(unitId, oldAncestors.get(i), i + 1, -1);
             }
         }
-        for (int i = 0; i < newAncestors.size(); i++) {
+        for (int i = 0; i < newAncestors.size() && i < levels; i++) {
             if (i >= oldAncestors.size() || !oldAncestors.get(i).equals(newAncestors.get(i))) {
-                addUnitTotals(unitId, newAncestors.get(i), i + 1, 1);
+                addSubtreeValues(unitId, newAncestors.get(i), i + 1, 1);
             }
         }
+        // the units with values in the subtree, and every unit of the subtree above one of them
         List<Long> subtree = jdbc.sql("select org_unit_id from analytics_unit_ancestor where ancestor_id = :id")
                 .param("id", unitId)
                 .query(Long.class)
                 .list();
+        List<Long> members = jdbc.sql("""
+                        select distinct a.ancestor_id from analytics_unit_ancestor a
+                         where a.ancestor_level >= :level
+                           and a.org_unit_id in (select org_unit_id from analytics_unit_ancestor where ancestor_id = :id)""")
+                .param("level", oldLevel)
+                .param("id", unitId)
+                .query(Long.class)
+                .list();
         for (List<Long> chunk : chunks(subtree)) {
-            jdbc.sql(
-                            "delete from analytics_unit_ancestor where org_unit_id in (:units)"
-                                    + " and ancestor_id not in (select org_unit_id from analytics_unit_ancestor where ancestor_id = :id)")
+            jdbc.sql("delete from analytics_unit_ancestor where org_unit_id in (:units) and ancestor_level < :level")
                     .param("units", chunk)
-                    .param("id", unitId)
+                    .param("level", oldLevel)
                     .update();
             if (shift != 0) {
                 jdbc.sql("update analytics_unit_ancestor set ancestor_level = ancestor_level + :shift"
-                                + " where org_unit_id in (:units)")
-                        .param("shift", shift)
-                        .param("units", chunk)
-                        .update();
-                jdbc.sql("update analytics_rollup set org_unit_level = org_unit_level + :shift"
                                 + " where org_unit_id in (:units)")
                         .param("shift", shift)
                         .param("units", chunk)
@@ -453,23 +480,50 @@ class RollupStore {
                     "insert into analytics_unit_ancestor (org_unit_id, ancestor_id, ancestor_level) values (?, ?, ?)",
                     rows);
         }
+        if (shift != 0) {
+            for (List<Long> chunk : chunks(members)) {
+                jdbc.sql("delete from analytics_rollup where org_unit_id in (:units)")
+                        .param("units", chunk)
+                        .update();
+                buildSubtrees(chunk);
+            }
+        }
     }
 
-    /** Adds (sign 1) or subtracts (sign -1) every rollup of a unit to those of an ancestor. */
-    private void addUnitTotals(long unitId, long ancestorId, int ancestorLevel, int sign) {
+    /**
+     * Adds (sign 1) or subtracts (sign -1) the data values of a unit's subtree, as the hierarchy
+     * copy stands, to the rollups of one ancestor.
+     */
+    private void addSubtreeValues(long unitId, long ancestorId, int ancestorLevel, int sign) {
         String source = """
-                select indicator_id, period_type, cast(:ancestorLevel as integer) as org_unit_level,
-                       cast(:ancestor as bigint) as org_unit_id, period_id,
-                       option_key, start_date, end_date, mission_id, country_code,
-                       value_sum * cast(:sign as integer) as value_sum, value_count * cast(:sign as integer) as value_count
-                  from analytics_rollup
-                 where org_unit_id = :unit""";
+                select d.indicator_id, m.target_type, cast(:ancestorLevel as integer) as org_unit_level,
+                       cast(:ancestor as bigint) as org_unit_id, m.target_id, d.option_key, m.target_start,
+                       m.target_end, max(d.mission_id), max(d.country_code),
+                       sum(d.value) * cast(:sign as integer), count(*) * cast(:sign as integer)
+                  from data_value d
+                  join analytics_unit_ancestor a on a.org_unit_id = d.org_unit_id and a.ancestor_id = :unit
+                  join analytics_period_map m on m.period_id = d.period_id
+                 group by d.indicator_id, m.target_type, m.target_id, d.option_key, m.target_start, m.target_end""";
         jdbc.sql(addTo(source))
                 .param("ancestorLevel", ancestorLevel)
                 .param("ancestor", ancestorId)
                 .param("sign", sign)
                 .param("unit", unitId)
                 .update();
+    }
+
+    /** Builds the rollups of these units (which have none) at their levels, from their subtrees' values. */
+    private void buildSubtrees(List<Long> unitIds) {
+        String source = """
+                select d.indicator_id, m.target_type, a.ancestor_level, a.ancestor_id, m.target_id, d.option_key,
+                       m.target_start, m.target_end, max(d.mission_id), max(d.country_code), sum(d.value), count(*)
+                  from data_value d
+                  join analytics_unit_ancestor a on a.org_unit_id = d.org_unit_id
+                  join analytics_period_map m on m.period_id = d.period_id
+                 where a.ancestor_id in (:units) and a.ancestor_level <= :levels
+                 group by d.indicator_id, m.target_type, a.ancestor_level, a.ancestor_id, m.target_id, d.option_key,
+                          m.target_start, m.target_end""";
+        jdbc.sql(addTo(source)).param("units", unitIds).param("levels", levels).update();
     }
 
     // ---- rebuild -------------------------------------------------------------------------------
@@ -512,33 +566,50 @@ class RollupStore {
     /**
      * Builds the rollups of one indicator for the units at one level from their own values and from
      * the rollups of the level below (built just before), so each value is read once and each level
-     * only once. One indicator at a time keeps the groups of a statement in memory.
+     * only once; at the deepest level with rollups ({@code bottom}), from the values of the units'
+     * whole subtrees. One indicator at a time keeps the groups of a statement in memory.
      */
-    long buildLevel(long indicator, int level) {
-        String source = """
-                select indicator_id, period_type, cast(:level as integer) as org_unit_level, org_unit_id, period_id, option_key,
-                       start_date, end_date, max(mission_id) as mission_id, max(country_code) as country_code,
-                       sum(value_sum) as value_sum, sum(value_count) as value_count
-                  from (select d.indicator_id, m.target_type as period_type, d.org_unit_id, m.target_id as period_id,
-                               d.option_key, m.target_start as start_date, m.target_end as end_date, d.mission_id,
-                               d.country_code, d.value as value_sum, 1 as value_count
+    long buildLevel(long indicator, int level, boolean bottom) {
+        String values = """
+                        select d.indicator_id, m.target_type as period_type, u.ancestor_id as org_unit_id,
+                               m.target_id as period_id, d.option_key, m.target_start as start_date,
+                               m.target_end as end_date, d.mission_id, d.country_code, d.value as value_sum,
+                               1 as value_count
                           from data_value d
                           join analytics_unit_ancestor u on u.org_unit_id = d.org_unit_id
-                               and u.ancestor_id = d.org_unit_id and u.ancestor_level = :level
+                               and u.ancestor_level = :level""" + (bottom ? "" : " and u.ancestor_id = d.org_unit_id") + """
+
                           join analytics_period_map m on m.period_id = d.period_id
-                         where d.indicator_id = :indicator
+                         where d.indicator_id = :indicator""";
+        String below = bottom ? "" : """
+
                         union all
                         select r.indicator_id, r.period_type, p.ancestor_id, r.period_id, r.option_key, r.start_date,
                                r.end_date, r.mission_id, r.country_code, r.value_sum, r.value_count
                           from analytics_rollup r
                           join analytics_unit_ancestor p on p.org_unit_id = r.org_unit_id and p.ancestor_level = :level
-                         where r.indicator_id = :indicator and r.org_unit_level = :below and r.value_count > 0) x
+                         where r.indicator_id = :indicator and r.org_unit_level = :below and r.value_count > 0""";
+        String source = """
+                select indicator_id, period_type, cast(:level as integer) as org_unit_level, org_unit_id, period_id, option_key,
+                       start_date, end_date, max(mission_id) as mission_id, max(country_code) as country_code,
+                       sum(value_sum) as value_sum, sum(value_count) as value_count
+                  from (""" + values + below + """
+                ) x
                  group by indicator_id, period_type, org_unit_id, period_id, option_key, start_date, end_date""";
-        return jdbc.sql("insert into analytics_rollup (" + COLUMNS + ")\n" + source)
+        JdbcClient.StatementSpec statement = jdbc.sql("insert into analytics_rollup (" + COLUMNS + ")\n" + source)
                 .param("indicator", indicator)
-                .param("level", level)
-                .param("below", level + 1)
-                .update();
+                .param("level", level);
+        if (!bottom) {
+            statement = statement.param("below", level + 1);
+        }
+        return statement.update();
+    }
+
+    /** Brings the planner's figures for the hierarchy copy up to date (after many units were added). */
+    void analyzeHierarchy() {
+        if (postgres) {
+            jdbc.sql("analyze analytics_unit_ancestor").update();
+        }
     }
 
     void analyze() {
@@ -599,6 +670,9 @@ class RollupStore {
             AccessScope scope) {
         if ((unitIds != null && unitIds.isEmpty()) || indicatorIds.isEmpty()) {
             return List.of();
+        }
+        if (level > levels) {
+            return cellsFromValues(indicatorIds, level, unitIds, type, fromPeriod, toPeriod, byOption, scope);
         }
         AccessScope.Filter filter = scope.filter("r.mission_id", "r.country_code");
         boolean inSql = unitIds != null && unitIds.size() <= UNITS_IN_SQL;
@@ -666,6 +740,54 @@ class RollupStore {
                 cells.set(
                         at,
                         new Cell(indicator, unit, period, option, a.sum().add(cell.sum()), a.count() + cell.count()));
+            }
+        });
+        return cells;
+    }
+
+    /**
+     * The cells of units below the deepest level with rollups, added up from the data values of
+     * their subtrees (each unit's ancestor at the level, each value's containing period of the
+     * type asked for), within the user's scope. Units there hold few values each, so this reads
+     * about as many rows as rollups would.
+     */
+    private List<Cell> cellsFromValues(
+            Collection<Long> indicatorIds,
+            int level,
+            @Nullable List<Long> unitIds,
+            PeriodType type,
+            String fromPeriod,
+            String toPeriod,
+            boolean byOption,
+            AccessScope scope) {
+        AccessScope.Filter filter = scope.filter("d.mission_id", "d.country_code");
+        boolean inSql = unitIds != null && unitIds.size() <= UNITS_IN_SQL;
+        Set<Long> wanted = unitIds == null || inSql ? Set.of() : new HashSet<>(unitIds);
+        String option = byOption ? "d.option_key" : "0";
+        String sql = "select d.indicator_id, a.ancestor_id, m.target_id, " + option + ", sum(d.value), count(*)"
+                + " from data_value d"
+                + " join analytics_unit_ancestor a on a.org_unit_id = d.org_unit_id and a.ancestor_level = :level"
+                + " join analytics_period_map m on m.period_id = d.period_id and m.target_type = :type"
+                + " where d.indicator_id in (:indicators) and m.target_id between :from and :to"
+                + (inSql ? " and a.ancestor_id in (:units)" : "")
+                + " and " + filter.sql()
+                + " group by d.indicator_id, a.ancestor_id, m.target_id" + (byOption ? ", d.option_key" : "");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .params(filter.params())
+                .param("indicators", List.copyOf(indicatorIds))
+                .param("level", level)
+                .param("type", type.name())
+                .param("from", fromPeriod)
+                .param("to", toPeriod);
+        if (inSql) {
+            statement = statement.param("units", unitIds);
+        }
+        List<Cell> cells = new ArrayList<>();
+        statement.query(rs -> {
+            long unit = rs.getLong(2);
+            if (wanted.isEmpty() || wanted.contains(unit)) {
+                cells.add(new Cell(
+                        rs.getLong(1), unit, rs.getString(3), rs.getLong(4), rs.getBigDecimal(5), rs.getLong(6)));
             }
         });
         return cells;

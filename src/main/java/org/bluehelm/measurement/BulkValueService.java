@@ -462,6 +462,13 @@ public class BulkValueService {
          * batch; returns how many there were.
          */
         public long setAsideDuplicates(long batch, DuplicateSink sink) {
+            if (postgres) {
+                // For the rest of the import's transaction: sort and group the staged rows in memory
+                // (4 MB by default), with statistics that count them (the planner would otherwise
+                // take the staging table for as empty as when it last looked).
+                jdbc.sql("set local work_mem = '256MB'").update();
+                jdbc.sql("analyze value_staging").update();
+            }
             List<Long> lines = new ArrayList<>();
             streaming.query("""
                     select line, first_line from (

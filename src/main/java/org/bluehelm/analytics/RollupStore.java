@@ -249,6 +249,12 @@ class RollupStore {
                 .query(Integer.class)
                 .optional()
                 .orElse(0);
+        if (postgres) {
+            // Group the staged rows by hashing them in memory: PostgreSQL cannot know how few cells
+            // the upper levels have, expects a group per row, and would sort every row on disk.
+            jdbc.sql("set local work_mem = '256MB'").update();
+            jdbc.sql("set local enable_sort = off").update();
+        }
         for (int level = 1; level <= Math.min(deepest, levels); level++) {
             jdbc.sql(addTo("""
                             select s.indicator_id, p.target_type, a.ancestor_level, a.ancestor_id, p.target_id,
@@ -264,6 +270,9 @@ class RollupStore {
                                       s.option_key, p.target_start, p.target_end
                             having sum(s.value - coalesce(s.old_value, 0)) <> 0
                                 or sum(case when s.existing_id is null then 1 else 0 end) <> 0""")).param("batch", batchId).param("level", level).update();
+        }
+        if (postgres) {
+            jdbc.sql("set local enable_sort = on").update();
         }
     }
 
@@ -400,7 +409,11 @@ class RollupStore {
      */
     private String addTo(String source) {
         if (postgres) {
-            return "insert into analytics_rollup (" + COLUMNS + ")\n" + source + "\n order by 1, 2, 3, 4, 5, 6\n"
+            // The cells are grouped first (a materialised CTE, so the planner can hash them) and
+            // only the groups are sorted into key order.
+            return "with source as materialized (\n" + source + "\n)\n"
+                    + "insert into analytics_rollup (" + COLUMNS + ")\n"
+                    + "select * from source order by 1, 2, 3, 4, 5, 6\n"
                     + "on conflict (" + KEY + ") do update"
                     + " set value_sum = analytics_rollup.value_sum + excluded.value_sum,"
                     + " value_count = analytics_rollup.value_count + excluded.value_count";

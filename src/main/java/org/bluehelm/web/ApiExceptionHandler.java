@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
@@ -90,6 +91,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return invalid(List.of(new FieldProblem(e.getName(), "'" + e.getValue() + "' has the wrong type")));
+    }
+
+    /** A refusal with a status and a reason written for the user (e.g. "format must be csv or xlsx"). */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<ProblemDetail> refused(ResponseStatusException e) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        if (status == null) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        String code = status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return problem(status, code, e.getReason() != null ? e.getReason() : status.getReasonPhrase());
     }
 
     @ExceptionHandler(Exception.class)

@@ -267,7 +267,9 @@ class ListExportIT {
                         .getContentType())
                 .startsWith("application/json");
         mvc.perform(get("/api/v1/capacity/mentoring").param("format", "pdf").with(viewer))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("bad-request"))
+                .andExpect(jsonPath("$.detail").value("format must be csv or xlsx"));
 
         // the screen links to its download
         assertThat(mvc.perform(get("/capacity/mentoring").with(viewer))

@@ -111,7 +111,10 @@ class RollupMaintainer {
         store.moveUnit(event.orgUnitId(), event.oldPath(), event.newPath());
     }
 
-    /** Builds the rollups at start-up when there are data values but no rollups (e.g. after an upgrade). */
+    /**
+     * Builds the rollups at start-up when there are data values but no rollups (e.g. after an
+     * upgrade), and rebuilds them when they were kept for other levels than the configured ones.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void buildWhenMissing() {
         boolean values = jdbc.sql("select count(*) from (select 1 from data_value limit 1) x")
@@ -122,14 +125,21 @@ class RollupMaintainer {
                         .query(Long.class)
                         .single()
                 > 0;
-        if (values && !rollups) {
-            log.info("Building the analytics rollups from the data values");
-            RebuildResult result = transactions.execute(s -> rebuild());
-            log.info(
-                    "Built {} rollup rows in {} ms",
-                    result == null ? 0 : result.rollupRows(),
-                    result == null ? 0 : result.millis());
+        if (!values) {
+            return;
         }
+        if (!rollups) {
+            log.info("Building the analytics rollups from the data values");
+        } else if (!store.keptAtConfiguredLevels()) {
+            log.info("Rebuilding the analytics rollups for levels 1 to {} (they were kept for others)", store.levels());
+        } else {
+            return;
+        }
+        RebuildResult result = transactions.execute(s -> rebuild());
+        log.info(
+                "Built {} rollup rows in {} ms",
+                result == null ? 0 : result.rollupRows(),
+                result == null ? 0 : result.millis());
     }
 
     /** Recomputes every analytics table; runs in the caller's transaction. */

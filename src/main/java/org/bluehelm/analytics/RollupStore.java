@@ -618,6 +618,37 @@ class RollupStore {
         return statement.update();
     }
 
+    /**
+     * Whether the stored rollups are those of the configured levels: none deeper (left by a larger
+     * setting, or by versions that kept every level), and some at the deepest configured level
+     * when values lie that deep (a smaller setting left none).
+     */
+    boolean keptAtConfiguredLevels() {
+        boolean deeper = jdbc.sql("select count(*) from (select 1 from analytics_rollup where org_unit_level > :levels"
+                                + " fetch first 1 rows only) x")
+                        .param("levels", levels)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (deeper) {
+            return false;
+        }
+        boolean atLevel = jdbc.sql("select count(*) from (select 1 from analytics_rollup where org_unit_level = :levels"
+                                + " fetch first 1 rows only) x")
+                        .param("levels", levels)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (atLevel) {
+            return true;
+        }
+        return jdbc.sql("""
+                                select count(*) from (select 1 from data_value d
+                                  join analytics_unit_ancestor a on a.org_unit_id = d.org_unit_id
+                                       and a.ancestor_level = :levels
+                                 fetch first 1 rows only) x""").param("levels", levels).query(Long.class).single() == 0;
+    }
+
     /** Brings the planner's figures for the hierarchy copy up to date (after many units were added). */
     void analyzeHierarchy() {
         if (postgres) {

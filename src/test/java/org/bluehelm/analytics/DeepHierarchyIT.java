@@ -42,6 +42,12 @@ class DeepHierarchyIT {
     @Autowired
     RollupStore store;
 
+    @Autowired
+    RollupMaintainer maintainer;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     long root;
     long r1;
     long r2;
@@ -164,6 +170,25 @@ class DeepHierarchyIT {
         assertValue(level(4, "2024Q1"), c1, "2024Q1", "30");
         assertValue(level(5, "2024Q1"), f1, "2024Q1", "25");
         assertValue(level(3, "2024Q1"), d1, "2024Q1", "37");
+    }
+
+    @Test
+    void rollupsLeftAtDeeperLevelsAreRebuiltAtStartUp() throws Exception {
+        // as left by versions that kept every level: a chiefdom row, which nothing maintains now
+        jdbc.sql("""
+                        insert into analytics_rollup (indicator_id, period_type, org_unit_level, org_unit_id, period_id,
+                                                      option_key, start_date, end_date, mission_id, country_code,
+                                                      value_sum, value_count)
+                        values (:indicator, 'YEARLY', 4, :unit, '2024', 0, date '2024-01-01', date '2024-12-31', null,
+                                'LBR', 999, 1)""").param("indicator", cases).param("unit", c1).update();
+        assertThat(store.keptAtConfiguredLevels()).isFalse();
+
+        maintainer.buildWhenMissing();
+
+        assertThat(store.keptAtConfiguredLevels()).isTrue();
+        assertThat(store.snapshot()).noneMatch(row -> ((Number) row.get("org_unit_level")).intValue() > 3);
+        assertValue(level(4, "2024"), c1, "2024", "19");
+        assertValue(level(3, "2024"), d1, "2024", "26");
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -413,7 +413,7 @@ class AnalyticsApiIT {
         mvc.perform(post("/api/v1/analytics/rebuild").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rollupRows").isNumber());
-        assertThat(normalised(store.snapshot())).isEqualTo(normalised(incremental));
+        assertThat(AnalyticsFixtures.normalised(store.snapshot())).isEqualTo(AnalyticsFixtures.normalised(incremental));
         assertValue(query(admin(), q), key(i, root, "2024Q1"), "7");
     }
 
@@ -487,19 +487,15 @@ class AnalyticsApiIT {
 
             List<Map<String, @Nullable Object>> incremental = store.snapshot();
             mvc.perform(post("/api/v1/analytics/rebuild").with(admin())).andExpect(status().isOk());
-            assertThat(normalised(store.snapshot())).isEqualTo(normalised(incremental));
+            assertThat(AnalyticsFixtures.normalised(store.snapshot()))
+                    .isEqualTo(AnalyticsFixtures.normalised(incremental));
         } finally {
             measurements.deleteAllOf(persons);
         }
     }
 
     private String unitCode(long id) throws Exception {
-        return JsonPath.read(
-                mvc.perform(get("/api/v1/orgUnits/{id}", id).with(admin()))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.code");
+        return AnalyticsFixtures.code(mvc, "orgUnits", id);
     }
 
     private ResultActions importCsv(String csv) throws Exception {
@@ -510,41 +506,13 @@ class AnalyticsApiIT {
                 .andExpect(status().isOk());
     }
 
-    /** Rows with numbers compared by value, whatever scale each database returns. */
-    private static List<String> normalised(List<Map<String, @Nullable Object>> rows) {
-        return rows.stream()
-                .map(row -> {
-                    StringBuilder s = new StringBuilder();
-                    row.forEach((k, v) -> s.append(k)
-                            .append('=')
-                            .append(
-                                    v instanceof BigDecimal d
-                                            ? d.stripTrailingZeros().toPlainString()
-                                            : String.valueOf(v).strip())
-                            .append(';'));
-                    return s.toString();
-                })
-                .toList();
-    }
-
     @Test
     void movingADistrictMovesItsTotalsToTheNewRegion() throws Exception {
         long cases = indicator("\"valueType\":\"INTEGER\"");
         String i = "i" + cases;
         record(cases, a2, "202401", "7");
         record(cases, a1, "202401", "3");
-        String body = mvc.perform(get("/api/v1/orgUnits/" + a2).with(admin()))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        String code = JsonPath.read(body, "$.code");
-        int version = JsonPath.read(body, "$.version");
-        mvc.perform(put("/api/v1/orgUnits/" + a2)
-                        .with(admin())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"code\":\"%s\",\"name\":\"Moved\",\"kind\":\"AREA\",\"parentId\":%d,\"version\":%d}"
-                                .formatted(code, regionB, version)))
-                .andExpect(status().isOk());
+        AnalyticsFixtures.move(mvc, a2, regionB);
         Map<String, BigDecimal> values = query(
                 admin(),
                 "indicator",

@@ -8,7 +8,6 @@ import static org.bluehelm.indicator.IndicatorFixtures.orgUnit;
 import static org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -86,7 +85,8 @@ class DeepHierarchyIT {
                         %1$s,202401,%3$s,3
                         %1$s,202403,%4$s,7
                         %1$s,202401,%5$s,100
-                        """.formatted(code(cases, "indicators"), unit(f1), unit(f2), unit(f3), unit(f4)))
+                        """.formatted(
+                        AnalyticsFixtures.code(mvc, "indicators", cases), unit(f1), unit(f2), unit(f3), unit(f4)))
                 .andExpect(jsonPath("$.importCount.imported").value(5));
         mvc.perform(post("/api/v1/dataValues")
                         .with(admin())
@@ -125,14 +125,14 @@ class DeepHierarchyIT {
     @Test
     void movesAcrossAndBetweenLevelsKeepEveryLevelRightAndEqualToARebuild() throws Exception {
         // a chiefdom to another district: the same level
-        move(c3, d1);
+        AnalyticsFixtures.move(mvc, c3, d1);
         assertValue(level(3, "2024"), d1, "2024", "126");
         assertValue(level(3, "2024"), d2, "2024", null);
         assertValue(level(2, "2024"), r1, "2024", "126");
         assertValue(level(4, "2024"), c3, "2024", "100");
 
         // the chiefdom straight under a region: it becomes a district, its facility a chiefdom
-        move(c3, r2);
+        AnalyticsFixtures.move(mvc, c3, r2);
         Map<String, BigDecimal> districts = level(3, "2024");
         assertValue(districts, c3, "2024", "100");
         assertValue(districts, d1, "2024", "26");
@@ -140,7 +140,7 @@ class DeepHierarchyIT {
         assertValue(level(4, "2024"), f4, "2024", "100");
 
         // a district under another district: it becomes a chiefdom, its chiefdoms facilities
-        move(d1, d2);
+        AnalyticsFixtures.move(mvc, d1, d2);
         Map<String, BigDecimal> after = level(3, "2024");
         assertValue(after, d2, "2024", "26");
         assertValue(after, c3, "2024", "100");
@@ -153,7 +153,7 @@ class DeepHierarchyIT {
 
         List<Map<String, @Nullable Object>> incremental = store.snapshot();
         mvc.perform(post("/api/v1/analytics/rebuild").with(admin())).andExpect(status().isOk());
-        assertThat(normalised(store.snapshot())).isEqualTo(normalised(incremental));
+        assertThat(AnalyticsFixtures.normalised(store.snapshot())).isEqualTo(AnalyticsFixtures.normalised(incremental));
         assertValue(level(3, "2024"), d2, "2024", "26");
         assertValue(level(5, "2024"), c1, "2024", "19");
     }
@@ -164,7 +164,7 @@ class DeepHierarchyIT {
                         dataElement,period,orgUnit,value
                         %1$s,202401,%2$s,20
                         %1$s,202403,%3$s,1
-                        """.formatted(code(cases, "indicators"), unit(f1), unit(f2)))
+                        """.formatted(AnalyticsFixtures.code(mvc, "indicators", cases), unit(f1), unit(f2)))
                 .andExpect(jsonPath("$.importCount.imported").value(1))
                 .andExpect(jsonPath("$.importCount.updated").value(1));
         assertValue(level(4, "2024Q1"), c1, "2024Q1", "30");
@@ -228,32 +228,8 @@ class DeepHierarchyIT {
         }
     }
 
-    private void move(long unit, long parent) throws Exception {
-        String body = mvc.perform(get("/api/v1/orgUnits/" + unit).with(admin()))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        String code = JsonPath.read(body, "$.code");
-        int version = JsonPath.read(body, "$.version");
-        mvc.perform(put("/api/v1/orgUnits/" + unit)
-                        .with(admin())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"code\":\"%s\",\"name\":\"Moved\",\"kind\":\"AREA\",\"parentId\":%d,\"version\":%d}"
-                                .formatted(code, parent, version)))
-                .andExpect(status().isOk());
-    }
-
     private String unit(long id) throws Exception {
-        return code(id, "orgUnits");
-    }
-
-    private String code(long id, String resource) throws Exception {
-        return JsonPath.read(
-                mvc.perform(get("/api/v1/" + resource + "/{id}", id).with(admin()))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.code");
+        return AnalyticsFixtures.code(mvc, "orgUnits", id);
     }
 
     private org.springframework.test.web.servlet.ResultActions importCsv(String csv) throws Exception {
@@ -263,22 +239,5 @@ class DeepHierarchyIT {
                         .content(csv.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUCCESS"));
-    }
-
-    /** Rows with numbers compared by value, whatever scale each database returns. */
-    private static List<String> normalised(List<Map<String, @Nullable Object>> rows) {
-        return rows.stream()
-                .map(row -> {
-                    StringBuilder s = new StringBuilder();
-                    row.forEach((k, v) -> s.append(k)
-                            .append('=')
-                            .append(
-                                    v instanceof BigDecimal d
-                                            ? d.stripTrailingZeros().toPlainString()
-                                            : String.valueOf(v).strip())
-                            .append(';'));
-                    return s.toString();
-                })
-                .toList();
     }
 }

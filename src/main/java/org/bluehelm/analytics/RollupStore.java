@@ -39,13 +39,6 @@ class RollupStore {
 
     private static final String KEY = "indicator_id, period_type, org_unit_level, org_unit_id, period_id, option_key";
 
-    /**
-     * The option key of a cell's row for all options together: every value counts in the row of
-     * its own option (0 for a total) and in this one, so a query that adds the options up reads
-     * one row per cell and adds nothing.
-     */
-    static final long ALL_OPTIONS = -1;
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final boolean postgres;
@@ -201,18 +194,16 @@ class RollupStore {
                     if (ancestor[1] > levels) {
                         continue;
                     }
-                    for (long option : new long[] {c.optionKey(), ALL_OPTIONS}) {
-                        deltas.computeIfAbsent(
-                                        new DeltaKey(
-                                                c.indicatorId(),
-                                                target.type().name(),
-                                                (int) ancestor[1],
-                                                ancestor[0],
-                                                target.id(),
-                                                option),
-                                        k -> new Delta(target))
-                                .add(delta, count, c.missionId(), c.countryCode());
-                    }
+                    deltas.computeIfAbsent(
+                                    new DeltaKey(
+                                            c.indicatorId(),
+                                            target.type().name(),
+                                            (int) ancestor[1],
+                                            ancestor[0],
+                                            target.id(),
+                                            c.optionKey()),
+                                    k -> new Delta(target))
+                            .add(delta, count, c.missionId(), c.countryCode());
                 }
             }
         }
@@ -412,29 +403,22 @@ class RollupStore {
     }
 
     /**
-     * Adds the rows of a query (selecting the rollup columns in order, one option per row) and their
-     * all-options rows ({@link #ALL_OPTIONS}) to the stored rollups: an upsert on PostgreSQL (safe when two transactions add to the same new cell), a MERGE on H2.
+     * Adds the rows of a query (selecting the rollup columns in order) to the stored rollups: an
+     * upsert on PostgreSQL (safe when two transactions add to the same new cell), a MERGE on H2.
      * Rows are locked in key order so that concurrent writers do not deadlock.
      */
     private String addTo(String source) {
-        String totals = "select indicator_id, period_type, org_unit_level, org_unit_id, period_id, "
-                + ALL_OPTIONS + ", start_date, end_date, max(mission_id), max(country_code), sum(value_sum),"
-                + " sum(value_count)";
-        String totalsGroup = " where option_key <> " + ALL_OPTIONS
-                + " group by indicator_id, period_type, org_unit_level, org_unit_id, period_id, start_date, end_date";
         if (postgres) {
-            // The cells are grouped first (a materialised CTE, so the planner can hash them), their
-            // all-options rows added up from them, and only the groups are sorted into key order.
-            return "with source (" + COLUMNS + ") as materialized (\n" + source + "\n),\n"
-                    + "cells as (select * from source union all " + totals + " from source" + totalsGroup + ")\n"
+            // The cells are grouped first (a materialised CTE, so the planner can hash them) and
+            // only the groups are sorted into key order.
+            return "with source as materialized (\n" + source + "\n)\n"
                     + "insert into analytics_rollup (" + COLUMNS + ")\n"
-                    + "select * from cells order by 1, 2, 3, 4, 5, 6\n"
+                    + "select * from source order by 1, 2, 3, 4, 5, 6\n"
                     + "on conflict (" + KEY + ") do update"
                     + " set value_sum = analytics_rollup.value_sum + excluded.value_sum,"
                     + " value_count = analytics_rollup.value_count + excluded.value_count";
         }
-        return "merge into analytics_rollup r using (select * from (" + source + ") s0 (" + COLUMNS + ")"
-                + " union all " + totals + " from (" + source + ") s1 (" + COLUMNS + ")" + totalsGroup + ") s ("
+        return "merge into analytics_rollup r using (" + source + ") s ("
                 + COLUMNS + ")\n on (r.indicator_id = s.indicator_id and r.period_type = s.period_type"
                 + " and r.org_unit_level = s.org_unit_level and r.org_unit_id = s.org_unit_id"
                 + " and r.period_id = s.period_id and r.option_key = s.option_key)\n"
@@ -617,8 +601,7 @@ class RollupStore {
                                r.end_date, r.mission_id, r.country_code, r.value_sum, r.value_count
                           from analytics_rollup r
                           join analytics_unit_ancestor p on p.org_unit_id = r.org_unit_id and p.ancestor_level = :level
-                         where r.indicator_id = :indicator and r.org_unit_level = :below and r.value_count > 0
-                           and r.option_key <> -1""";
+                         where r.indicator_id = :indicator and r.org_unit_level = :below and r.value_count > 0""";
         String source = """
                 select indicator_id, period_type, cast(:level as integer) as org_unit_level, org_unit_id, period_id, option_key,
                        start_date, end_date, max(mission_id) as mission_id, max(country_code) as country_code,
@@ -632,31 +615,15 @@ class RollupStore {
         if (!bottom) {
             statement = statement.param("below", level + 1);
         }
-        long rows = statement.update();
-        return rows
-                + jdbc.sql("insert into analytics_rollup (" + COLUMNS + ")\n" + """
-                        select indicator_id, period_type, org_unit_level, org_unit_id, period_id, -1, start_date,
-                               end_date, max(mission_id), max(country_code), sum(value_sum), sum(value_count)
-                          from analytics_rollup
-                         where indicator_id = :indicator and org_unit_level = :level and option_key <> -1
-                         group by indicator_id, period_type, org_unit_level, org_unit_id, period_id, start_date,
-                                  end_date""")
-                        .param("indicator", indicator)
-                        .param("level", level)
-                        .update();
+        return statement.update();
     }
 
     /**
-     * Whether the stored rollups are kept as this version keeps them: with all-options rows, none
-     * deeper than the configured levels (left by a larger setting, or by versions that kept every
-     * level), and some at the deepest configured level when values lie that deep (a smaller setting
-     * left none).
+     * Whether the stored rollups are those of the configured levels: none deeper (left by a larger
+     * setting, or by versions that kept every level), and some at the deepest configured level
+     * when values lie that deep (a smaller setting left none).
      */
     boolean keptAtConfiguredLevels() {
-        boolean any = exists("select 1 from analytics_rollup");
-        if (any && !exists("select 1 from analytics_rollup where option_key = " + ALL_OPTIONS)) {
-            return false; // kept by a version without all-options rows
-        }
         boolean deeper = jdbc.sql("select count(*) from (select 1 from analytics_rollup where org_unit_level > :levels"
                                 + " fetch first 1 rows only) x")
                         .param("levels", levels)
@@ -682,13 +649,6 @@ class RollupStore {
                                  fetch first 1 rows only) x""").param("levels", levels).query(Long.class).single() == 0;
     }
 
-    private boolean exists(String query) {
-        return jdbc.sql("select count(*) from (" + query + " fetch first 1 rows only) x")
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     /** Brings the planner's figures for the hierarchy copy up to date (after many units were added). */
     void analyzeHierarchy() {
         if (postgres) {
@@ -705,6 +665,13 @@ class RollupStore {
     }
 
     // ---- reading -------------------------------------------------------------------------------
+
+    private record CellKey(long indicator, long unit, String period, long option) {
+        @Override
+        public int hashCode() {
+            return mix(indicator, unit, period, option);
+        }
+    }
 
     /**
      * A hash of a cell's key that spreads well. The records' own hash (31 * h + ...) collides
@@ -729,11 +696,12 @@ class RollupStore {
      * The stored cells of the indicators for units of one level and a range of periods of one type,
      * within the user's scope; options kept apart or added together; {@code unitIds} null for every
      * unit of the level. One statement for all the indicators, each of which is one contiguous range
-     * of the primary key; options added together are read from each cell's all-options row
-     * ({@link #ALL_OPTIONS}), so nothing is added up here or in the statement. H2 uses an index for
-     * an IN list on one column only, so it gets one branch of a UNION ALL per indicator (each a
-     * range of the primary key). A long list of units is filtered here rather than by an IN list
-     * (which H2 checks row by row).
+     * of the primary key. On PostgreSQL the options are added up by the statement: the groups
+     * follow the primary key, so they come out of the index scan in order and nothing is sorted
+     * (half the rows cross the wire). H2 groups slowly and uses an index for an IN list on one
+     * column only, so it gets one branch of a UNION ALL per indicator (each a range of the primary
+     * key) and the options are added up here. A long list of units is filtered here rather than by
+     * an IN list (which H2 checks row by row).
      */
     List<Cell> cells(
             Collection<Long> indicatorIds,
@@ -756,14 +724,17 @@ class RollupStore {
         String range = " from analytics_rollup r"
                 + " where r.period_type = :type and r.org_unit_level = :level"
                 + " and r.period_id between :from and :to and r.value_count > 0"
-                + (byOption ? " and r.option_key <> " : " and r.option_key = ") + ALL_OPTIONS
                 + (inSql ? " and r.org_unit_id in (:units)" : "")
                 + " and " + filter.sql();
         List<Long> indicators = List.copyOf(indicatorIds);
         String sql;
         if (postgres) {
-            sql = "select r.indicator_id, r.org_unit_id, r.period_id, r.option_key, r.value_sum, r.value_count" + range
-                    + " and r.indicator_id in (:indicators)";
+            sql = byOption
+                    ? "select r.indicator_id, r.org_unit_id, r.period_id, r.option_key, r.value_sum, r.value_count"
+                            + range + " and r.indicator_id in (:indicators)"
+                    : "select r.indicator_id, r.org_unit_id, r.period_id, 0, sum(r.value_sum), sum(r.value_count)"
+                            + range + " and r.indicator_id in (:indicators)"
+                            + " group by r.indicator_id, r.org_unit_id, r.period_id";
         } else {
             List<String> branches = new ArrayList<>();
             for (int i = 0; i < indicators.size(); i++) {
@@ -789,17 +760,30 @@ class RollupStore {
         if (inSql) {
             statement = statement.param("units", unitIds);
         }
+        boolean addHere = !postgres && !byOption;
         List<Cell> cells = new ArrayList<>();
+        Map<CellKey, Integer> index = addHere ? new HashMap<>() : Map.of();
         statement.query(rs -> {
             long unit = rs.getLong(2);
-            if (wanted.isEmpty() || wanted.contains(unit)) {
-                cells.add(new Cell(
-                        rs.getLong(1),
-                        unit,
-                        rs.getString(3),
-                        byOption ? rs.getLong(4) : 0,
-                        rs.getBigDecimal(5),
-                        rs.getLong(6)));
+            if (!wanted.isEmpty() && !wanted.contains(unit)) {
+                return;
+            }
+            long indicator = rs.getLong(1);
+            String period = rs.getString(3);
+            long option = byOption ? rs.getLong(4) : 0;
+            Cell cell = new Cell(indicator, unit, period, option, rs.getBigDecimal(5), rs.getLong(6));
+            if (!addHere) {
+                cells.add(cell);
+                return;
+            }
+            Integer at = index.putIfAbsent(new CellKey(indicator, unit, period, option), cells.size());
+            if (at == null) {
+                cells.add(cell);
+            } else {
+                Cell a = cells.get(at);
+                cells.set(
+                        at,
+                        new Cell(indicator, unit, period, option, a.sum().add(cell.sum()), a.count() + cell.count()));
             }
         });
         return cells;

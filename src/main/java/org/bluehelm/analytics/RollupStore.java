@@ -1,19 +1,17 @@
 package org.bluehelm.analytics;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.bluehelm.measurement.DataValuesChanged;
 import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.Databases;
 import org.bluehelm.shared.Period;
 import org.bluehelm.shared.PeriodType;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +52,7 @@ class RollupStore {
         }
         this.jdbc = jdbc;
         this.template = template;
-        this.postgres = isPostgres(dataSource);
+        this.postgres = Databases.isPostgres(dataSource);
         this.levels = levels;
     }
 
@@ -66,17 +64,6 @@ class RollupStore {
      */
     int levels() {
         return levels;
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(Locale.ROOT)
-                    .contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database this is", e);
-        }
     }
 
     boolean postgres() {

@@ -61,7 +61,7 @@ class AccountBrowserIT {
     @Test
     void aUserCreatesAPersonalAccessTokenSeesItOnceAndRevokesIt() throws Exception {
         try (Browser browser = signedIn()) {
-            browser.click(By.cssSelector("a.who"));
+            browser.clickAndWait(By.cssSelector("a.who"));
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("My account");
             assertThat(browser.pageText())
                     .contains("Viewer — reads in scope.")
@@ -70,11 +70,11 @@ class AccountBrowserIT {
             Screenshots.wholePage(browser, "account");
 
             browser.type("name", "");
-            browser.click(By.xpath("//button[text()='Create token']"));
+            browser.clickAndWait(By.xpath("//button[text()='Create token']"));
             assertThat(browser.text(By.id("name-error"))).isEqualTo("is required");
 
             browser.type("name", "monthly report script");
-            browser.click(By.xpath("//button[text()='Create token']"));
+            browser.clickAndWait(By.xpath("//button[text()='Create token']"));
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("Your new access token");
             String token = browser.driver().findElement(By.id("new-token")).getAttribute("value");
             assertThat(token).startsWith("bh_").hasSizeGreaterThan(40);
@@ -82,7 +82,7 @@ class AccountBrowserIT {
             browser.screenshot("account-token-created");
             assertThat(apiStatus(token)).isEqualTo(200);
 
-            browser.click(By.linkText("Back to my account"));
+            browser.clickAndWait(By.linkText("Back to my account"));
             assertThat(browser.driver().getPageSource()).doesNotContain(token);
             assertThat(browser.text(By.cssSelector("#token-table tbody tr")))
                     .contains("monthly report script")

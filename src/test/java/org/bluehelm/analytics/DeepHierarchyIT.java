@@ -6,6 +6,7 @@ import static org.bluehelm.indicator.IndicatorFixtures.createIndicator;
 import static org.bluehelm.indicator.IndicatorFixtures.id;
 import static org.bluehelm.indicator.IndicatorFixtures.orgUnit;
 import static org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -189,6 +190,44 @@ class DeepHierarchyIT {
         assertThat(store.snapshot()).noneMatch(row -> ((Number) row.get("org_unit_level")).intValue() > 3);
         assertValue(level(4, "2024"), c1, "2024", "19");
         assertValue(level(3, "2024"), d1, "2024", "26");
+    }
+
+    @Test
+    void aUserOfAnotherMissionGetsNoCellsOfChiefdomsOrFacilities() throws Exception {
+        long unoci = org.bluehelm.indicator.IndicatorFixtures.missionId(mvc, "UNOCI");
+        String username = "viewer-" + org.bluehelm.indicator.IndicatorFixtures.unique();
+        mvc.perform(post("/api/v1/users")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"username":"%s","displayName":"%s","password":"a-long-enough-password",
+                                 "roles":["VIEWER"],"scopes":[{"type":"MISSION","value":"%d"}]}""".formatted(username, username, unoci)))
+                .andExpect(status().isCreated());
+        // an indicator readable by everyone, with a value at a Liberian facility
+        long library = id(createIndicator(mvc, admin(), ""));
+        mvc.perform(post("/api/v1/dataValues")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"indicatorId\":%d,\"orgUnitId\":%d,\"period\":\"202401\",\"value\":8}"
+                                .formatted(library, f1)))
+                .andExpect(status().isCreated());
+        for (String level : new String[] {"4", "5"}) {
+            mvc.perform(get("/api/v1/analytics")
+                            .param("indicator", String.valueOf(library))
+                            .param("orgUnit", String.valueOf(root))
+                            .param("orgUnitLevel", level)
+                            .param("from", "2024")
+                            .with(httpBasic(username, "a-long-enough-password")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.rows").isEmpty());
+            mvc.perform(get("/api/v1/analytics")
+                            .param("indicator", String.valueOf(library))
+                            .param("orgUnit", String.valueOf(root))
+                            .param("orgUnitLevel", level)
+                            .param("from", "2024")
+                            .with(admin()))
+                    .andExpect(jsonPath("$.rows[0].value").value(8));
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package org.bluehelm.analytics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +37,34 @@ class RollupStore {
             mission_id, country_code, value_sum, value_count""";
 
     private static final String KEY = "indicator_id, period_type, org_unit_level, org_unit_id, period_id, option_key";
+
+    private static final String TOTAL_KEY = "indicator_id, period_type, org_unit_level, org_unit_id, period_id";
+
+    private static final String TOTAL_COLUMNS =
+            TOTAL_KEY + ", start_date, end_date, mission_id, country_code, value_sum, value_count";
+
+    /**
+     * The two tables of rollups: a cell per disaggregation option, and the cell's total over its
+     * options (what most questions ask for, read without grouping). Every write adds to both.
+     */
+    private enum Table {
+        CELLS("analytics_rollup", COLUMNS, KEY),
+        TOTALS("analytics_rollup_total", TOTAL_COLUMNS, TOTAL_KEY);
+
+        final String name;
+        final String columns;
+        final String key;
+
+        Table(String name, String columns, String key) {
+            this.name = name;
+            this.columns = columns;
+            this.key = key;
+        }
+
+        int keyColumns() {
+            return key.split(", ").length;
+        }
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -149,83 +178,56 @@ class RollupStore {
      */
     void apply(List<DataValuesChanged.Change> changes) {
         Set<Long> units = new HashSet<>();
-        Map<String, Period[]> periods = new HashMap<>();
-        Map<DeltaKey, Delta> deltas = new HashMap<>();
         for (DataValuesChanged.Change c : changes) {
-            BigDecimal delta = (c.newValue() == null ? BigDecimal.ZERO : c.newValue())
-                    .subtract(c.oldValue() == null ? BigDecimal.ZERO : c.oldValue());
-            int count = (c.newValue() == null ? 0 : 1) - (c.oldValue() == null ? 0 : 1);
-            if (delta.signum() == 0 && count == 0) {
-                continue;
-            }
             units.add(c.orgUnitId());
-            periods.computeIfAbsent(c.periodId(), RollupStore::containingPeriods);
         }
-        if (periods.isEmpty()) {
-            return;
-        }
-        Map<Long, long[][]> ancestors = ancestors(units);
+        Fanout fanout = new Fanout(ancestors(units));
         for (DataValuesChanged.Change c : changes) {
             BigDecimal delta = (c.newValue() == null ? BigDecimal.ZERO : c.newValue())
                     .subtract(c.oldValue() == null ? BigDecimal.ZERO : c.oldValue());
             int count = (c.newValue() == null ? 0 : 1) - (c.oldValue() == null ? 0 : 1);
-            if (delta.signum() == 0 && count == 0) {
-                continue;
-            }
-            long[][] up = ancestors.get(c.orgUnitId());
-            if (up == null) {
-                throw new IllegalStateException("unit " + c.orgUnitId() + " is not in the hierarchy copy");
-            }
-            for (Period target : periods.get(c.periodId())) {
-                for (long[] ancestor : up) {
-                    if (ancestor[1] > levels) {
-                        continue;
-                    }
-                    deltas.computeIfAbsent(
-                                    new DeltaKey(
-                                            c.indicatorId(),
-                                            target.type().name(),
-                                            (int) ancestor[1],
-                                            ancestor[0],
-                                            target.id(),
-                                            c.optionKey()),
-                                    k -> new Delta(target))
-                            .add(delta, count, c.missionId(), c.countryCode());
-                }
-            }
+            fanout.add(
+                    c.indicatorId(),
+                    c.orgUnitId(),
+                    c.periodId(),
+                    c.optionKey(),
+                    delta,
+                    count,
+                    c.missionId(),
+                    c.countryCode());
         }
-        List<Map.Entry<DeltaKey, Delta>> sorted = new ArrayList<>(deltas.entrySet());
-        sorted.sort(Map.Entry.comparingByKey());
-        List<Object[]> rows = new ArrayList<>(sorted.size());
-        for (Map.Entry<DeltaKey, Delta> e : sorted) {
-            DeltaKey k = e.getKey();
-            Delta d = e.getValue();
-            rows.add(new Object[] {
-                k.indicatorId(),
-                k.periodType(),
-                k.level(),
-                k.orgUnitId(),
-                k.periodId(),
-                k.optionKey(),
-                java.sql.Date.valueOf(d.period.startDate()),
-                java.sql.Date.valueOf(d.period.endDate()),
-                d.missionId,
-                d.countryCode,
-                d.sum,
-                d.count
-            });
-        }
-        addAll(rows);
+        fanout.write();
     }
 
     /**
      * Adds the values of an import, staged by measurement in {@code value_staging} (every row
-     * written, with the stored value it replaced), to the rollups: one statement per level of
-     * the hierarchy that has rollups, joining the staged rows to their ancestors at that level and to their
-     * containing periods and grouping the deltas by rollup cell, in key order. The caller has made
-     * sure that their units and periods are known.
+     * written, with the stored value it replaced), to the rollups. On PostgreSQL one statement per
+     * level of the hierarchy that has rollups joins the staged rows to their ancestors at that
+     * level and to their containing periods and groups the deltas by rollup cell, in key order. H2
+     * runs such a statement slowly (each cell a MERGE step), so there the staged rows are read once
+     * and fanned out in memory as single writes are. The caller has made sure that their units and
+     * periods are known.
      */
     void applyStaged(long batchId) {
+        if (!postgres) {
+            Fanout fanout = new Fanout(ancestors(new HashSet<>(stagedUnits(batchId))));
+            jdbc.sql("""
+                            select indicator_id, org_unit_id, period_id, option_key, value - coalesce(old_value, 0),
+                                   case when existing_id is null then 1 else 0 end, mission_id, country_code
+                              from value_staging where batch_id = :batch""").param("batch", batchId).query(rs -> {
+                fanout.add(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getBigDecimal(5),
+                        rs.getInt(6),
+                        rs.getObject(7, Long.class),
+                        rs.getString(8));
+            });
+            fanout.write();
+            return;
+        }
         int deepest = jdbc.sql("""
                         select max(a.ancestor_level)
                           from value_staging s
@@ -236,14 +238,12 @@ class RollupStore {
                 .query(Integer.class)
                 .optional()
                 .orElse(0);
-        if (postgres) {
-            // Group the staged rows by hashing them in memory: PostgreSQL cannot know how few cells
-            // the upper levels have, expects a group per row, and would sort every row on disk.
-            jdbc.sql("set local work_mem = '256MB'").update();
-            jdbc.sql("set local enable_sort = off").update();
-        }
+        // Group the staged rows by hashing them in memory: PostgreSQL cannot know how few cells
+        // the upper levels have, expects a group per row, and would sort every row on disk.
+        jdbc.sql("set local work_mem = '256MB'").update();
+        jdbc.sql("set local enable_sort = off").update();
         for (int level = 1; level <= Math.min(deepest, levels); level++) {
-            jdbc.sql(addTo("""
+            addFrom("""
                             select s.indicator_id, p.target_type, a.ancestor_level, a.ancestor_id, p.target_id,
                                    s.option_key, p.target_start, p.target_end, max(s.mission_id), max(s.country_code),
                                    sum(s.value - coalesce(s.old_value, 0)),
@@ -256,11 +256,9 @@ class RollupStore {
                              group by s.indicator_id, p.target_type, a.ancestor_level, a.ancestor_id, p.target_id,
                                       s.option_key, p.target_start, p.target_end
                             having sum(s.value - coalesce(s.old_value, 0)) <> 0
-                                or sum(case when s.existing_id is null then 1 else 0 end) <> 0""")).param("batch", batchId).param("level", level).update();
+                                or sum(case when s.existing_id is null then 1 else 0 end) <> 0""", Map.of("batch", batchId, "level", level));
         }
-        if (postgres) {
-            jdbc.sql("set local enable_sort = on").update();
-        }
+        jdbc.sql("set local enable_sort = on").update();
     }
 
     /** The distinct units and periods of an import's staged rows. */
@@ -300,10 +298,88 @@ class RollupStore {
         return ancestors;
     }
 
+    /**
+     * The changes of one write fanned out in memory over every ancestor with rollups (from the
+     * hierarchy copy) and every containing period, added up per rollup cell and per total.
+     */
+    private final class Fanout {
+        private final Map<Long, long[][]> ancestors;
+        private final Map<String, Period[]> periods = new HashMap<>();
+        private final Map<DeltaKey, Delta> cells = new HashMap<>();
+        private final Map<DeltaKey, Delta> totals = new HashMap<>();
+
+        Fanout(Map<Long, long[][]> ancestors) {
+            this.ancestors = ancestors;
+        }
+
+        void add(
+                long indicatorId,
+                long orgUnitId,
+                String periodId,
+                long optionKey,
+                BigDecimal delta,
+                int count,
+                @Nullable Long missionId,
+                @Nullable String countryCode) {
+            if (delta.signum() == 0 && count == 0) {
+                return;
+            }
+            long[][] up = ancestors.get(orgUnitId);
+            if (up == null) {
+                throw new IllegalStateException("unit " + orgUnitId + " is not in the hierarchy copy");
+            }
+            for (Period target : periods.computeIfAbsent(periodId, RollupStore::containingPeriods)) {
+                for (long[] ancestor : up) {
+                    if (ancestor[1] > levels) {
+                        continue;
+                    }
+                    DeltaKey total = new DeltaKey(
+                            indicatorId, target.type().name(), (int) ancestor[1], ancestor[0], target.id(), 0);
+                    DeltaKey cell = optionKey == 0 ? total : total.withOption(optionKey);
+                    cells.computeIfAbsent(cell, k -> new Delta(target)).add(delta, count, missionId, countryCode);
+                    totals.computeIfAbsent(total, k -> new Delta(target)).add(delta, count, missionId, countryCode);
+                }
+            }
+        }
+
+        /** Adds the cells, then the totals, each in key order (the order rows are locked in). */
+        void write() {
+            addAll(Table.CELLS, rows(cells, true));
+            addAll(Table.TOTALS, rows(totals, false));
+        }
+
+        private static List<Object[]> rows(Map<DeltaKey, Delta> deltas, boolean withOption) {
+            List<Map.Entry<DeltaKey, Delta>> sorted = new ArrayList<>(deltas.entrySet());
+            sorted.sort(Map.Entry.comparingByKey());
+            List<Object[]> rows = new ArrayList<>(sorted.size());
+            for (Map.Entry<DeltaKey, Delta> e : sorted) {
+                DeltaKey k = e.getKey();
+                Delta d = e.getValue();
+                List<Object> row = new ArrayList<>(12);
+                row.addAll(List.of(k.indicatorId(), k.periodType(), k.level(), k.orgUnitId(), k.periodId()));
+                if (withOption) {
+                    row.add(k.optionKey());
+                }
+                row.add(java.sql.Date.valueOf(d.period.startDate()));
+                row.add(java.sql.Date.valueOf(d.period.endDate()));
+                row.add(d.missionId);
+                row.add(d.countryCode);
+                row.add(d.sum);
+                row.add(d.count);
+                rows.add(row.toArray());
+            }
+            return rows;
+        }
+    }
+
     /** The key of a rollup cell, ordered as the table's primary key (the order rows are locked in). */
     private record DeltaKey(
             long indicatorId, String periodType, int level, long orgUnitId, String periodId, long optionKey)
             implements Comparable<DeltaKey> {
+
+        DeltaKey withOption(long option) {
+            return new DeltaKey(indicatorId, periodType, level, orgUnitId, periodId, option);
+        }
 
         @Override
         public int hashCode() {
@@ -354,28 +430,37 @@ class RollupStore {
     }
 
     /**
-     * Adds rows (the rollup columns in order, sorted by key, one row per key) to the stored
-     * rollups in batches: an upsert on PostgreSQL (safe when two transactions add to the same new
-     * cell); on H2 an update of the stored cells, then an insert of the cells that had none.
+     * Adds rows (a table's columns in order, sorted by key, one row per key) to its stored rows in
+     * batches: an upsert on PostgreSQL (safe when two transactions add to the same new cell); on
+     * H2 an update of the stored rows, then an insert of those that had none.
      */
-    private void addAll(List<Object[]> rows) {
+    private void addAll(Table table, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String placeholders = String.join(", ", Collections.nCopies(rows.get(0).length, "?"));
+        String insert = "insert into " + table.name + " (" + table.columns + ") values (" + placeholders + ")";
         if (postgres) {
             template.batchUpdate(
-                    "insert into analytics_rollup (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " on conflict (" + KEY + ") do update"
-                            + " set value_sum = analytics_rollup.value_sum + excluded.value_sum,"
-                            + " value_count = analytics_rollup.value_count + excluded.value_count",
+                    insert + " on conflict (" + table.key + ") do update"
+                            + " set value_sum = " + table.name + ".value_sum + excluded.value_sum,"
+                            + " value_count = " + table.name + ".value_count + excluded.value_count",
                     rows);
             return;
         }
+        int keys = table.keyColumns();
         List<Object[]> updates = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            updates.add(new Object[] {r[10], r[11], r[0], r[1], r[2], r[3], r[4], r[5]});
+            Object[] u = new Object[keys + 2];
+            u[0] = r[r.length - 2];
+            u[1] = r[r.length - 1];
+            System.arraycopy(r, 0, u, 2, keys);
+            updates.add(u);
         }
-        int[] updated = template.batchUpdate("""
-                update analytics_rollup set value_sum = value_sum + ?, value_count = value_count + ?
-                 where indicator_id = ? and period_type = ? and org_unit_level = ? and org_unit_id = ?
-                   and period_id = ? and option_key = ?""", updates);
+        int[] updated = template.batchUpdate(
+                "update " + table.name + " set value_sum = value_sum + ?, value_count = value_count + ? where "
+                        + String.join(" = ? and ", table.key.split(", ")) + " = ?",
+                updates);
         List<Object[]> inserts = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (updated[i] == 0) {
@@ -383,43 +468,65 @@ class RollupStore {
             }
         }
         if (!inserts.isEmpty()) {
-            template.batchUpdate(
-                    "insert into analytics_rollup (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    inserts);
+            template.batchUpdate(insert, inserts);
         }
+    }
+
+    /** The totals over the options of rollup rows (a source of the rollup columns in order). */
+    private static String totalsOf(String source) {
+        return "select indicator_id, period_type, org_unit_level, org_unit_id, period_id, min(start_date),"
+                + " max(end_date), max(mission_id), max(country_code), sum(value_sum), sum(value_count)\n"
+                + " from (" + source + ") x (" + COLUMNS + ")\n"
+                + " group by " + TOTAL_KEY;
     }
 
     /**
-     * Adds the rows of a query (selecting the rollup columns in order) to the stored rollups: an
-     * upsert on PostgreSQL (safe when two transactions add to the same new cell), a MERGE on H2.
-     * Rows are locked in key order so that concurrent writers do not deadlock.
+     * Adds the rows of a query (selecting the rollup columns in order) to the stored rollups and
+     * their totals: an upsert on PostgreSQL (safe when two transactions add to the same new cell),
+     * a MERGE on H2. Rows are locked in key order, cells before totals, so that concurrent writers
+     * do not deadlock.
      */
-    private String addTo(String source) {
+    private void addFrom(String source, Map<String, ?> params) {
         if (postgres) {
             // The cells are grouped first (a materialised CTE, so the planner can hash them) and
             // only the groups are sorted into key order.
-            return "with source as materialized (\n" + source + "\n)\n"
-                    + "insert into analytics_rollup (" + COLUMNS + ")\n"
-                    + "select * from source order by 1, 2, 3, 4, 5, 6\n"
-                    + "on conflict (" + KEY + ") do update"
-                    + " set value_sum = analytics_rollup.value_sum + excluded.value_sum,"
-                    + " value_count = analytics_rollup.value_count + excluded.value_count";
+            jdbc.sql("with source (" + COLUMNS + ") as materialized (\n" + source + "\n),\n"
+                            + "cells as (insert into analytics_rollup (" + COLUMNS + ")\n"
+                            + " select * from source order by 1, 2, 3, 4, 5, 6\n"
+                            + " on conflict (" + KEY + ") do update"
+                            + " set value_sum = analytics_rollup.value_sum + excluded.value_sum,"
+                            + " value_count = analytics_rollup.value_count + excluded.value_count)\n"
+                            + "insert into analytics_rollup_total (" + TOTAL_COLUMNS + ")\n"
+                            + totalsOf("select * from source") + "\n order by 1, 2, 3, 4, 5\n"
+                            + " on conflict (" + TOTAL_KEY + ") do update"
+                            + " set value_sum = analytics_rollup_total.value_sum + excluded.value_sum,"
+                            + " value_count = analytics_rollup_total.value_count + excluded.value_count")
+                    .params(params)
+                    .update();
+            return;
         }
-        return "merge into analytics_rollup r using (" + source + ") s ("
-                + COLUMNS + ")\n on (r.indicator_id = s.indicator_id and r.period_type = s.period_type"
-                + " and r.org_unit_level = s.org_unit_level and r.org_unit_id = s.org_unit_id"
-                + " and r.period_id = s.period_id and r.option_key = s.option_key)\n"
+        jdbc.sql(merge(Table.CELLS, source)).params(params).update();
+        jdbc.sql(merge(Table.TOTALS, totalsOf(source))).params(params).update();
+    }
+
+    private static String merge(Table table, String source) {
+        List<String> key = List.of(table.key.split(", "));
+        List<String> columns = List.of(table.columns.split(",\\s*"));
+        return "merge into " + table.name + " r using (" + source + ") s (" + table.columns + ")\n on ("
+                + String.join(
+                        " and ", key.stream().map(c -> "r." + c + " = s." + c).toList()) + ")\n"
                 + " when matched then update set value_sum = r.value_sum + s.value_sum,"
                 + " value_count = r.value_count + s.value_count\n"
-                + " when not matched then insert (" + COLUMNS + ") values (s.indicator_id, s.period_type,"
-                + " s.org_unit_level, s.org_unit_id, s.period_id, s.option_key, s.start_date, s.end_date,"
-                + " s.mission_id, s.country_code, s.value_sum, s.value_count)";
+                + " when not matched then insert (" + table.columns + ") values ("
+                + String.join(", ", columns.stream().map(c -> "s." + c).toList()) + ")";
     }
 
     void deleteIndicator(long indicatorId) {
-        jdbc.sql("delete from analytics_rollup where indicator_id = :id")
-                .param("id", indicatorId)
-                .update();
+        for (Table table : Table.values()) {
+            jdbc.sql("delete from " + table.name + " where indicator_id = :id")
+                    .param("id", indicatorId)
+                    .update();
+        }
     }
 
     /**
@@ -482,9 +589,11 @@ class RollupStore {
         }
         if (shift != 0) {
             for (List<Long> chunk : chunks(members)) {
-                jdbc.sql("delete from analytics_rollup where org_unit_id in (:units)")
-                        .param("units", chunk)
-                        .update();
+                for (Table table : Table.values()) {
+                    jdbc.sql("delete from " + table.name + " where org_unit_id in (:units)")
+                            .param("units", chunk)
+                            .update();
+                }
                 buildSubtrees(chunk);
             }
         }
@@ -504,12 +613,7 @@ class RollupStore {
                   join analytics_unit_ancestor a on a.org_unit_id = d.org_unit_id and a.ancestor_id = :unit
                   join analytics_period_map m on m.period_id = d.period_id
                  group by d.indicator_id, m.target_type, m.target_id, d.option_key, m.target_start, m.target_end""";
-        jdbc.sql(addTo(source))
-                .param("ancestorLevel", ancestorLevel)
-                .param("ancestor", ancestorId)
-                .param("sign", sign)
-                .param("unit", unitId)
-                .update();
+        addFrom(source, Map.of("ancestorLevel", ancestorLevel, "ancestor", ancestorId, "sign", sign, "unit", unitId));
     }
 
     /** Builds the rollups of these units (which have none) at their levels, from their subtrees' values. */
@@ -523,7 +627,7 @@ class RollupStore {
                  where a.ancestor_id in (:units) and a.ancestor_level <= :levels
                  group by d.indicator_id, m.target_type, a.ancestor_level, a.ancestor_id, m.target_id, d.option_key,
                           m.target_start, m.target_end""";
-        jdbc.sql(addTo(source)).param("units", unitIds).param("levels", levels).update();
+        addFrom(source, Map.of("units", unitIds, "levels", levels));
     }
 
     // ---- rebuild -------------------------------------------------------------------------------
@@ -537,7 +641,8 @@ class RollupStore {
             jdbc.sql("set local work_mem = '512MB'").update();
             jdbc.sql("set local enable_sort = off").update();
         }
-        for (String table : List.of("analytics_rollup", "analytics_unit_ancestor", "analytics_period_map")) {
+        for (String table : List.of(
+                "analytics_rollup", "analytics_rollup_total", "analytics_unit_ancestor", "analytics_period_map")) {
             // TRUNCATE is transactional on PostgreSQL (and locks out writers until the rebuild commits);
             // on H2 it would commit the open transaction, so H2 deletes.
             jdbc.sql((postgres ? "truncate table " : "delete from ") + table).update();
@@ -567,7 +672,8 @@ class RollupStore {
      * Builds the rollups of one indicator for the units at one level from their own values and from
      * the rollups of the level below (built just before), so each value is read once and each level
      * only once; at the deepest level with rollups ({@code bottom}), from the values of the units'
-     * whole subtrees. One indicator at a time keeps the groups of a statement in memory.
+     * whole subtrees, then their totals from those rows. One indicator at a time keeps the groups
+     * of a statement in memory. Returns the rows written to both tables.
      */
     long buildLevel(long indicator, int level, boolean bottom) {
         String values = """
@@ -602,7 +708,14 @@ class RollupStore {
         if (!bottom) {
             statement = statement.param("below", level + 1);
         }
-        return statement.update();
+        long rows = statement.update();
+        return rows
+                + jdbc.sql("insert into analytics_rollup_total (" + TOTAL_COLUMNS + ")\n"
+                                + totalsOf("select " + COLUMNS + " from analytics_rollup"
+                                        + " where indicator_id = :indicator and org_unit_level = :level"))
+                        .param("indicator", indicator)
+                        .param("level", level)
+                        .update();
     }
 
     /**
@@ -645,20 +758,14 @@ class RollupStore {
 
     void analyze() {
         if (postgres) {
-            for (String table : List.of("analytics_rollup", "analytics_unit_ancestor", "analytics_period_map")) {
+            for (String table : List.of(
+                    "analytics_rollup", "analytics_rollup_total", "analytics_unit_ancestor", "analytics_period_map")) {
                 jdbc.sql("analyze " + table).update();
             }
         }
     }
 
     // ---- reading -------------------------------------------------------------------------------
-
-    private record CellKey(long indicator, long unit, String period, long option) {
-        @Override
-        public int hashCode() {
-            return mix(indicator, unit, period, option);
-        }
-    }
 
     /**
      * A hash of a cell's key that spreads well. The records' own hash (31 * h + ...) collides
@@ -682,13 +789,11 @@ class RollupStore {
     /**
      * The stored cells of the indicators for units of one level and a range of periods of one type,
      * within the user's scope; options kept apart or added together; {@code unitIds} null for every
-     * unit of the level. One statement for all the indicators, each of which is one contiguous range
-     * of the primary key. On PostgreSQL the options are added up by the statement: the groups
-     * follow the primary key, so they come out of the index scan in order and nothing is sorted
-     * (half the rows cross the wire). H2 groups slowly and uses an index for an IN list on one
-     * column only, so it gets one branch of a UNION ALL per indicator (each a range of the primary
-     * key) and the options are added up here. A long list of units is filtered here rather than by
-     * an IN list (which H2 checks row by row).
+     * unit of the level. Options added together are read from the totals, one row per cell with
+     * nothing to group. One statement for all the indicators, each of which is one contiguous range
+     * of the primary key; H2 uses an index for an IN list on one column only, so it gets one branch
+     * of a UNION ALL per indicator. A long list of units is filtered here rather than by an IN list
+     * (which H2 checks row by row).
      */
     List<Cell> cells(
             Collection<Long> indicatorIds,
@@ -708,7 +813,10 @@ class RollupStore {
         AccessScope.Filter filter = scope.filter("r.mission_id", "r.country_code");
         boolean inSql = unitIds != null && unitIds.size() <= UNITS_IN_SQL;
         Set<Long> wanted = unitIds == null || inSql ? Set.of() : new HashSet<>(unitIds);
-        String range = " from analytics_rollup r"
+        Table table = byOption ? Table.CELLS : Table.TOTALS;
+        String select = "select r.indicator_id, r.org_unit_id, r.period_id, " + (byOption ? "r.option_key" : "0")
+                + ", r.value_sum, r.value_count"
+                + " from " + table.name + " r"
                 + " where r.period_type = :type and r.org_unit_level = :level"
                 + " and r.period_id between :from and :to and r.value_count > 0"
                 + (inSql ? " and r.org_unit_id in (:units)" : "")
@@ -716,18 +824,11 @@ class RollupStore {
         List<Long> indicators = List.copyOf(indicatorIds);
         String sql;
         if (postgres) {
-            sql = byOption
-                    ? "select r.indicator_id, r.org_unit_id, r.period_id, r.option_key, r.value_sum, r.value_count"
-                            + range + " and r.indicator_id in (:indicators)"
-                    : "select r.indicator_id, r.org_unit_id, r.period_id, 0, sum(r.value_sum), sum(r.value_count)"
-                            + range + " and r.indicator_id in (:indicators)"
-                            + " group by r.indicator_id, r.org_unit_id, r.period_id";
+            sql = select + " and r.indicator_id in (:indicators)";
         } else {
             List<String> branches = new ArrayList<>();
             for (int i = 0; i < indicators.size(); i++) {
-                branches.add(
-                        "select r.indicator_id, r.org_unit_id, r.period_id, r.option_key, r.value_sum, r.value_count"
-                                + range + " and r.indicator_id = :indicator" + i);
+                branches.add(select + " and r.indicator_id = :indicator" + i);
             }
             sql = String.join("\n union all\n", branches);
         }
@@ -747,30 +848,12 @@ class RollupStore {
         if (inSql) {
             statement = statement.param("units", unitIds);
         }
-        boolean addHere = !postgres && !byOption;
         List<Cell> cells = new ArrayList<>();
-        Map<CellKey, Integer> index = addHere ? new HashMap<>() : Map.of();
         statement.query(rs -> {
             long unit = rs.getLong(2);
-            if (!wanted.isEmpty() && !wanted.contains(unit)) {
-                return;
-            }
-            long indicator = rs.getLong(1);
-            String period = rs.getString(3);
-            long option = byOption ? rs.getLong(4) : 0;
-            Cell cell = new Cell(indicator, unit, period, option, rs.getBigDecimal(5), rs.getLong(6));
-            if (!addHere) {
-                cells.add(cell);
-                return;
-            }
-            Integer at = index.putIfAbsent(new CellKey(indicator, unit, period, option), cells.size());
-            if (at == null) {
-                cells.add(cell);
-            } else {
-                Cell a = cells.get(at);
-                cells.set(
-                        at,
-                        new Cell(indicator, unit, period, option, a.sum().add(cell.sum()), a.count() + cell.count()));
+            if (wanted.isEmpty() || wanted.contains(unit)) {
+                cells.add(new Cell(
+                        rs.getLong(1), unit, rs.getString(3), rs.getLong(4), rs.getBigDecimal(5), rs.getLong(6)));
             }
         });
         return cells;
@@ -872,9 +955,14 @@ class RollupStore {
         return cells;
     }
 
-    /** The rollups as they stand, for comparing an incremental store with a rebuilt one. */
+    /**
+     * The rollups and their totals (option key -1) as they stand, for comparing an incremental
+     * store with a rebuilt one.
+     */
     List<Map<String, @Nullable Object>> snapshot() {
-        return jdbc.sql("select " + COLUMNS + " from analytics_rollup where value_count <> 0 order by " + KEY)
+        return jdbc.sql("select " + COLUMNS + " from analytics_rollup where value_count <> 0 union all select "
+                        + COLUMNS.replace("option_key", "-1 as option_key")
+                        + " from analytics_rollup_total where value_count <> 0 order by " + KEY)
                 .query()
                 .listOfRows();
     }

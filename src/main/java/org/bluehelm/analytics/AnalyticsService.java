@@ -197,9 +197,9 @@ public class AnalyticsService {
                             + ": choose fewer units, periods or indicators");
         }
         PeriodType type = periods.get(0).type();
-        Cells cells = new Cells(query.byOption());
         Set<IndicatorView> needed = new LinkedHashSet<>(requested);
         needed.addAll(byCode.values());
+        Cells cells = new Cells(query.byOption(), readIds(needed), units, periods);
         load(needed, units, type, periods, query.byOption(), scope, cells);
 
         List<AnalyticsResult.Row> rows = new ArrayList<>();
@@ -228,7 +228,11 @@ public class AnalyticsService {
             for (OrgUnitView unit : units) {
                 for (Period period : periods) {
                     Set<Long> options = new TreeSet<>();
-                    refs.forEach(r -> options.addAll(cells.options(r, unit.id(), period.id())));
+                    refs.forEach(r -> {
+                        for (long option : cells.options(r, unit.id(), period.id())) {
+                            options.add(option);
+                        }
+                    });
                     for (long option : options) {
                         BigDecimal value =
                                 formula.evaluate(code -> cells.value(byCode.get(code), unit.id(), period.id(), option));
@@ -411,6 +415,19 @@ public class AnalyticsService {
         return List.copyOf(units.values());
     }
 
+    /** The ids of the indicators whose cells are read for these: each one, and a ratio's components. */
+    private static Set<Long> readIds(Set<IndicatorView> needed) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (IndicatorView indicator : needed) {
+            ids.add(indicator.id());
+            if (indicator.aggregation() == Aggregation.RATIO) {
+                ids.add(java.util.Objects.requireNonNull(indicator.numeratorId()));
+                ids.add(java.util.Objects.requireNonNull(indicator.denominatorId()));
+            }
+        }
+        return ids;
+    }
+
     /** Reads the cells of every indicator needed (ratio components included) into {@code cells}. */
     private void load(
             Set<IndicatorView> needed,
@@ -480,50 +497,116 @@ public class AnalyticsService {
 
     /** A number as the API shows it: at most 6 decimals, no trailing zeros. */
     static BigDecimal plain(BigDecimal value) {
-        BigDecimal v = value.setScale(SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal v =
+                (value.scale() > SCALE ? value.setScale(SCALE, RoundingMode.HALF_UP) : value).stripTrailingZeros();
         return v.scale() < 0 ? v.setScale(0) : v;
     }
 
-    /** The cells read from the store, and the value of an indicator in a cell by its aggregation. */
+    /**
+     * The cells read from the store, and the value of an indicator in a cell by its aggregation.
+     * The cells sit in arrays indexed by indicator, unit and period (all known before reading), so
+     * a query of thousands of cells allocates no key per cell to put or find one; with options
+     * kept apart a slot holds the cells of each option.
+     */
     private static final class Cells {
-        private final boolean byOption;
-        private final Map<Key, RollupStore.Cell> summed = new HashMap<>();
-        private final Map<Key, RollupStore.Cell> last = new HashMap<>();
-        private final Map<Key, Set<Long>> options = new HashMap<>();
+        private static final long[] TOTAL_ONLY = {0L};
+        private static final RollupStore.Cell[] NONE = {};
 
-        Cells(boolean byOption) {
+        private final boolean byOption;
+        private final long[] indicators;
+        private final long[] units;
+        private final Map<String, Integer> periods = new HashMap<>();
+        private final @Nullable Object[] summed;
+        private final @Nullable Object[] last;
+
+        Cells(boolean byOption, Set<Long> indicatorIds, List<OrgUnitView> units, List<Period> periods) {
             this.byOption = byOption;
+            this.indicators =
+                    indicatorIds.stream().mapToLong(Long::longValue).sorted().toArray();
+            this.units = units.stream()
+                    .mapToLong(OrgUnitView::id)
+                    .sorted()
+                    .distinct()
+                    .toArray();
+            for (Period period : periods) {
+                this.periods.put(period.id(), this.periods.size());
+            }
+            int size = indicators.length * this.units.length * periods.size();
+            this.summed = new Object[size];
+            this.last = new Object[size];
         }
 
         void put(RollupStore.Cell cell) {
-            summed.put(key(cell.indicatorId(), cell.orgUnitId(), cell.periodId(), cell.optionKey()), cell);
-            noteOption(cell);
+            put(summed, cell);
         }
 
         void putLast(RollupStore.Cell cell) {
-            last.put(key(cell.indicatorId(), cell.orgUnitId(), cell.periodId(), cell.optionKey()), cell);
-            noteOption(cell);
+            put(last, cell);
         }
 
-        private void noteOption(RollupStore.Cell cell) {
+        private void put(@Nullable Object[] slots, RollupStore.Cell cell) {
+            int at = slot(cell.indicatorId(), cell.orgUnitId(), cell.periodId());
+            if (at < 0) {
+                return; // not asked for
+            }
             if (!byOption) {
+                slots[at] = cell;
                 return;
             }
-            options.computeIfAbsent(key(cell.indicatorId(), cell.orgUnitId(), cell.periodId(), 0), k -> new TreeSet<>())
-                    .add(cell.optionKey());
+            RollupStore.Cell[] kept = slots[at] == null ? NONE : (RollupStore.Cell[]) slots[at];
+            RollupStore.Cell[] grown = java.util.Arrays.copyOf(kept, kept.length + 1);
+            grown[kept.length] = cell;
+            slots[at] = grown;
         }
 
-        /** The option keys that have values for the indicator in the cell (0 alone when options are added up). */
-        private static final Set<Long> TOTAL_ONLY = Set.of(0L);
+        private int slot(long indicator, long unit, String period) {
+            int i = java.util.Arrays.binarySearch(indicators, indicator);
+            int u = java.util.Arrays.binarySearch(units, unit);
+            Integer p = periods.get(period);
+            if (i < 0 || u < 0 || p == null) {
+                return -1;
+            }
+            return (i * units.length + u) * periods.size() + p;
+        }
 
-        Set<Long> options(IndicatorView indicator, long unit, String period) {
+        private RollupStore.@Nullable Cell cell(
+                @Nullable Object[] slots, long indicator, long unit, String period, long option) {
+            int at = slot(indicator, unit, period);
+            if (at < 0 || slots[at] == null) {
+                return null;
+            }
+            if (!byOption) {
+                return (RollupStore.Cell) slots[at];
+            }
+            for (RollupStore.Cell cell : (RollupStore.Cell[]) slots[at]) {
+                if (cell.optionKey() == option) {
+                    return cell;
+                }
+            }
+            return null;
+        }
+
+        /** The option keys that have values for the indicator in the cell, in order (0 alone when options are added up). */
+        long[] options(IndicatorView indicator, long unit, String period) {
             if (!byOption) {
                 return TOTAL_ONLY;
             }
             long source = indicator.aggregation() == Aggregation.RATIO
                     ? java.util.Objects.requireNonNull(indicator.numeratorId())
                     : indicator.id();
-            return options.getOrDefault(key(source, unit, period, 0), Set.of());
+            int at = slot(source, unit, period);
+            if (at < 0) {
+                return new long[0];
+            }
+            Set<Long> keys = new TreeSet<>();
+            for (@Nullable Object[] slots : List.of(summed, last)) {
+                if (slots[at] != null) {
+                    for (RollupStore.Cell cell : (RollupStore.Cell[]) slots[at]) {
+                        keys.add(cell.optionKey());
+                    }
+                }
+            }
+            return keys.stream().mapToLong(Long::longValue).toArray();
         }
 
         @Nullable
@@ -531,13 +614,13 @@ public class AnalyticsService {
             return switch (indicator.aggregation()) {
                 case SUM -> sum(indicator.id(), unit, period, option);
                 case AVERAGE -> {
-                    RollupStore.Cell cell = summed.get(key(indicator.id(), unit, period, option));
+                    RollupStore.Cell cell = cell(summed, indicator.id(), unit, period, option);
                     yield cell == null || cell.count() == 0
                             ? null
                             : cell.sum().divide(BigDecimal.valueOf(cell.count()), MATH);
                 }
                 case LAST_VALUE -> {
-                    RollupStore.Cell cell = last.get(key(indicator.id(), unit, period, option));
+                    RollupStore.Cell cell = cell(last, indicator.id(), unit, period, option);
                     yield cell == null ? null : cell.sum();
                 }
                 case RATIO -> {
@@ -557,19 +640,8 @@ public class AnalyticsService {
         }
 
         private @Nullable BigDecimal sum(long indicator, long unit, String period, long option) {
-            RollupStore.Cell cell = summed.get(key(indicator, unit, period, option));
+            RollupStore.Cell cell = cell(summed, indicator, unit, period, option);
             return cell == null || cell.count() == 0 ? null : cell.sum();
-        }
-
-        private static Key key(long indicator, long unit, String period, long option) {
-            return new Key(indicator, unit, period, option);
-        }
-
-        private record Key(long indicator, long unit, String period, long option) {
-            @Override
-            public int hashCode() {
-                return RollupStore.mix(indicator, unit, period, option);
-            }
         }
     }
 }

@@ -342,6 +342,74 @@ class AnalyticsApiIT {
                 "11");
     }
 
+    @Test
+    void ratiosAndFormulasSplitByOptionDivideEachOptionsSums() throws Exception {
+        String passedCode = "passed_" + unique();
+        String sittingCode = "sitting_" + unique();
+        long passed =
+                indicator("\"code\":\"%s\",\"valueType\":\"INTEGER\",\"categories\":[\"SEX\"]".formatted(passedCode));
+        long sitting =
+                indicator("\"code\":\"%s\",\"valueType\":\"INTEGER\",\"categories\":[\"SEX\"]".formatted(sittingCode));
+        long rate = indicator(
+                "\"aggregation\":\"RATIO\",\"valueType\":\"PERCENTAGE\",\"numeratorId\":%d,\"denominatorId\":%d"
+                        .formatted(passed, sitting));
+        // women: 3 of 4 and 1 of 4 (50 %); men: 2 of 10 (20 %); all: 6 of 18
+        recordOption(passed, a1, "202401", "FEMALE", "3");
+        recordOption(sitting, a1, "202401", "FEMALE", "4");
+        recordOption(passed, a2, "202402", "FEMALE", "1");
+        recordOption(sitting, a2, "202402", "FEMALE", "4");
+        recordOption(passed, a1, "202403", "MALE", "2");
+        recordOption(sitting, a1, "202403", "MALE", "10");
+
+        String body = mvc.perform(analytics(
+                                "indicator",
+                                String.valueOf(rate),
+                                "formula",
+                                "#{%s} * 100 / #{%s}".formatted(passedCode, sittingCode),
+                                "orgUnit",
+                                String.valueOf(regionA),
+                                "periodType",
+                                "QUARTERLY",
+                                "from",
+                                "2024Q1",
+                                "byOption",
+                                "true")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long female = ((Number) JsonPath.<List<Number>>read(body, "$.options[?(@.code == 'FEMALE')].id")
+                        .get(0))
+                .longValue();
+        long male = ((Number) JsonPath.<List<Number>>read(body, "$.options[?(@.code == 'MALE')].id")
+                        .get(0))
+                .longValue();
+        Map<String, BigDecimal> values = values(mvc.perform(analytics(
+                        "indicator",
+                        String.valueOf(rate),
+                        "formula",
+                        "#{%s} * 100 / #{%s}".formatted(passedCode, sittingCode),
+                        "orgUnit",
+                        String.valueOf(regionA),
+                        "periodType",
+                        "QUARTERLY",
+                        "from",
+                        "2024Q1",
+                        "byOption",
+                        "true")
+                .with(admin())));
+        assertThat(values).hasSize(4);
+        assertValue(values, key("i" + rate, regionA, "2024Q1") + "|" + female, "50");
+        assertValue(values, key("i" + rate, regionA, "2024Q1") + "|" + male, "20");
+        assertValue(values, key("f0", regionA, "2024Q1") + "|" + female, "50");
+        assertValue(values, key("f0", regionA, "2024Q1") + "|" + male, "20");
+
+        Map<String, BigDecimal> added =
+                query(admin(), "indicator", String.valueOf(rate), "orgUnit", String.valueOf(regionA), "from", "2024Q1");
+        assertValue(added, key("i" + rate, regionA, "2024Q1"), "33.333333");
+    }
+
     // ---- incremental maintenance and rebuild ---------------------------------------------------
 
     @Test

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The arguments of {@code bench analytics}: {@code --values N} (default 10,000,000),
  * {@code --store h2|postgres} (default h2), {@code --runs N} timed queries per measure (default
- * 30), {@code --schema NAME} for PostgreSQL (default a fresh {@code bluehelm_bench_*} schema,
+ * 100), {@code --schema NAME} for PostgreSQL (default a fresh {@code bluehelm_bench_*} schema,
  * dropped afterwards), {@code --keep} to keep the database, and {@code --load import|direct}: load
  * the values through the import users take (a DHIS2 CSV file through the import service, rollups
  * kept up to date as it writes; the default) or straight into the table followed by a rebuild.
@@ -32,7 +32,7 @@ record BenchOptions(
         String target = null;
         long values = DEFAULT_VALUES;
         String store = "h2";
-        int runs = 30;
+        int runs = 100;
         String schema = null;
         boolean keep = false;
         String load = "import";

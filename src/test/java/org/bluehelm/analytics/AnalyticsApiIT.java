@@ -103,8 +103,11 @@ class AnalyticsApiIT {
 
     /** The values of a response by "indicator-or-formula|orgUnit|period[|option]". */
     private Map<String, BigDecimal> values(ResultActions result) throws Exception {
-        String body =
-                result.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return values(
+                result.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    private static Map<String, BigDecimal> values(String body) {
         List<Map<String, Object>> rows = JsonPath.read(body, "$.rows");
         Map<String, BigDecimal> values = new HashMap<>();
         for (Map<String, Object> row : rows) {
@@ -385,20 +388,7 @@ class AnalyticsApiIT {
         long male = ((Number) JsonPath.<List<Number>>read(body, "$.options[?(@.code == 'MALE')].id")
                         .get(0))
                 .longValue();
-        Map<String, BigDecimal> values = values(mvc.perform(analytics(
-                        "indicator",
-                        String.valueOf(rate),
-                        "formula",
-                        "#{%s} * 100 / #{%s}".formatted(passedCode, sittingCode),
-                        "orgUnit",
-                        String.valueOf(regionA),
-                        "periodType",
-                        "QUARTERLY",
-                        "from",
-                        "2024Q1",
-                        "byOption",
-                        "true")
-                .with(admin())));
+        Map<String, BigDecimal> values = values(body);
         assertThat(values).hasSize(4);
         assertValue(values, key("i" + rate, regionA, "2024Q1") + "|" + female, "50");
         assertValue(values, key("i" + rate, regionA, "2024Q1") + "|" + male, "20");

@@ -59,6 +59,41 @@ class IndicatorScreensIT {
     }
 
     @Test
+    void anOptionThatDataValuesUseIsNotRemovedAndTheUserIsToldWhy() throws Exception {
+        String code = "KEPT_" + unique().toUpperCase();
+        long category = id(mvc.perform(post("/api/v1/disaggregations")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"code\":\"%s\",\"name\":\"Kept\",\"options\":[{\"code\":\"A\",\"name\":\"A\"},{\"code\":\"B\",\"name\":\"B\"}]}"
+                                        .formatted(code)))
+                .andExpect(status().isCreated())
+                .andReturn());
+        long unit = orgUnit(mvc, "LBR");
+        long indicator = id(createIndicator(mvc, admin(), "\"countryCode\":\"LBR\",\"categories\":[\"" + code + "\"]"));
+        mvc.perform(post("/api/v1/dataValues")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"indicatorId\":%d,\"orgUnitId\":%d,\"period\":\"2024\",\"optionCode\":\"B\",\"value\":7}"
+                                        .formatted(indicator, unit)))
+                .andExpect(status().isCreated());
+
+        mvc.perform(post("/indicators/disaggregations/" + category)
+                        .param("code", code)
+                        .param("name", "Kept")
+                        .param("options[0].code", "A")
+                        .param("options[0].name", "A")
+                        .param("version", "1")
+                        .with(as("admin"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("An option you removed is used by recorded data values")));
+        mvc.perform(get("/api/v1/disaggregations/" + category).with(admin()))
+                .andExpect(content().string(containsString("\"code\":\"B\"")));
+    }
+
+    @Test
     void aCategoryInUseIsNotDeleted() throws Exception {
         String code = "USED_" + unique().toUpperCase();
         long category = id(mvc.perform(post("/api/v1/disaggregations")

@@ -626,15 +626,7 @@ class AnalyticsApiIT {
         long people = indicator("\"valueType\":\"INTEGER\"");
         record(people, a1, "202401", "12");
         record(people, b1, "202405", "40");
-        org.springframework.mock.web.MockHttpSession session =
-                (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
-                                .param("username", "admin")
-                                .param("password", "test-admin-password")
-                                .with(org.springframework.security.test.web.servlet.request
-                                        .SecurityMockMvcRequestPostProcessors.csrf()))
-                        .andReturn()
-                        .getRequest()
-                        .getSession();
+        org.springframework.mock.web.MockHttpSession session = signedIn();
         String[] params = {
             "indicator", String.valueOf(people),
             "orgUnit", String.valueOf(root),
@@ -676,13 +668,10 @@ class AnalyticsApiIT {
                         .string(containsString("from: ")));
     }
 
-    @Test
-    void thePivotScreenOffersTheSameTableAsXlsx() throws Exception {
-        long people = indicator("\"valueType\":\"INTEGER\"");
-        record(people, a1, "202401", "12");
-        record(people, b1, "202405", "40");
-        org.springframework.mock.web.MockHttpSession session =
-                (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
+    /** A browser session of the administrator, signed in through the login form. */
+    private org.springframework.mock.web.MockHttpSession signedIn() throws Exception {
+        return (org.springframework.mock.web.MockHttpSession)
+                mvc.perform(post("/login")
                                 .param("username", "admin")
                                 .param("password", "test-admin-password")
                                 .with(org.springframework.security.test.web.servlet.request
@@ -690,6 +679,80 @@ class AnalyticsApiIT {
                         .andReturn()
                         .getRequest()
                         .getSession();
+    }
+
+    @Test
+    void thePivotScreenListsAUnitsChildrenAndSplitsByOption() throws Exception {
+        long trained = indicator("\"valueType\":\"INTEGER\",\"categories\":[\"SEX\"]");
+        recordOption(trained, a1, "202401", "FEMALE", "4");
+        recordOption(trained, a1, "202401", "MALE", "6");
+        recordOption(trained, a2, "202402", "FEMALE", "1");
+        org.springframework.mock.web.MockHttpSession session = signedIn();
+
+        String html = mvc.perform(get("/analytics")
+                        .session(session)
+                        .param("indicator", String.valueOf(trained))
+                        .param("orgUnit", String.valueOf(regionA))
+                        .param("orgUnitLevel", "children")
+                        .param("from", "2024Q1")
+                        .param("byOption", "true"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // a row per child and option with a value: A1 women 4, A1 men 6, A2 women 1
+        assertThat(html)
+                .contains("value=\"children\" selected", "id=\"byOption\" name=\"byOption\" value=\"true\" checked");
+        assertThat(html.split("<th scope=\"row\"", -1)).hasSize(4);
+        assertThat(html).contains(">4<", ">6<", ">1<", "byOption=true");
+        String csv = mvc.perform(get("/analytics.csv")
+                        .session(session)
+                        .param("indicator", String.valueOf(trained))
+                        .param("orgUnit", String.valueOf(regionA))
+                        .param("orgUnitLevel", "children")
+                        .param("from", "2024Q1")
+                        .param("byOption", "true"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv.lines().toList().get(0)).isEqualTo("item,orgUnitCode,orgUnitName,option,2024Q1");
+        String a1Code = code(a1);
+        assertThat(csv.lines().filter(l -> l.contains("," + a1Code + ",")).toList())
+                .hasSize(2)
+                .anyMatch(l -> l.endsWith(",4"))
+                .anyMatch(l -> l.endsWith(",6"));
+
+        // added up, the children's totals; a rows choice that is neither a level nor children is named
+        String added = mvc.perform(get("/analytics")
+                        .session(session)
+                        .param("indicator", String.valueOf(trained))
+                        .param("orgUnit", String.valueOf(regionA))
+                        .param("orgUnitLevel", "children")
+                        .param("from", "2024Q1"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(added).contains(">10<", ">1<");
+        assertThat(added.split("<th scope=\"row\"", -1)).hasSize(3);
+        mvc.perform(get("/analytics")
+                        .session(session)
+                        .param("indicator", String.valueOf(trained))
+                        .param("orgUnit", String.valueOf(regionA))
+                        .param("orgUnitLevel", "grandchildren")
+                        .param("from", "2024Q1"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString(
+                                "orgUnitLevel: must be a level of the hierarchy (1 to 10) or children")));
+    }
+
+    @Test
+    void thePivotScreenOffersTheSameTableAsXlsx() throws Exception {
+        long people = indicator("\"valueType\":\"INTEGER\"");
+        record(people, a1, "202401", "12");
+        record(people, b1, "202405", "40");
+        org.springframework.mock.web.MockHttpSession session = signedIn();
         String html = mvc.perform(get("/analytics")
                         .session(session)
                         .param("indicator", String.valueOf(people))

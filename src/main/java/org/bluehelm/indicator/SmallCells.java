@@ -1,11 +1,14 @@
 package org.bluehelm.indicator;
 
+import java.util.function.Supplier;
+
 /**
  * Who sees small cells. Counts of complaints and cases under an indicator's {@code suppress_below}
  * (5 for the accountability indicators) could point at the people involved, so every public or
  * partner output shows them as "&lt;5" without a value. Administrators, mission managers and case
  * officers see them; every other role (partners, viewers, data stewards) and anyone not signed in
- * does not. Background work (no signed-in user) sees everything. Only primary suppression is done:
+ * does not. Background work (no signed-in user) sees everything, except output kept for other
+ * readers, such as a stored report ({@link #forAnyReader}). Only primary suppression is done:
  * a suppressed cell may still be worked out from a total and its other cells.
  */
 public final class SmallCells {
@@ -13,10 +16,31 @@ public final class SmallCells {
     /** The count under which a cell is suppressed unless an indicator says otherwise. */
     public static final int DEFAULT_THRESHOLD = 5;
 
+    private static final ThreadLocal<Boolean> FOR_ANY_READER = new ThreadLocal<>();
+
     private SmallCells() {}
 
-    /** Whether the signed-in user sees cells under the threshold. */
+    /** Whether the signed-in user sees cells under the threshold (never inside {@link #forAnyReader}). */
     public static boolean visibleToCurrentUser() {
-        return Roles.current("ADMIN", "MISSION_MANAGER", "CASE_OFFICER");
+        return !Boolean.TRUE.equals(FOR_ANY_READER.get()) && Roles.current("ADMIN", "MISSION_MANAGER", "CASE_OFFICER");
+    }
+
+    /**
+     * Runs work whose output is kept for readers other than the current user (a stored report is
+     * read by everyone in its subject's scope): small cells are suppressed in it whoever runs it, a
+     * scheduled job or an administrator.
+     */
+    public static <T> T forAnyReader(Supplier<T> work) {
+        Boolean outer = FOR_ANY_READER.get();
+        FOR_ANY_READER.set(true);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                FOR_ANY_READER.remove();
+            } else {
+                FOR_ANY_READER.set(outer);
+            }
+        }
     }
 }

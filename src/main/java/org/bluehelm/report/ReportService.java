@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.bluehelm.indicator.SmallCells;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
@@ -98,7 +99,8 @@ public class ReportService {
     }
 
     private StoredReport generate(Checked c, boolean scheduled) {
-        ProgressReport report = builder.build(c.subject(), c.period(), c.language());
+        // kept for everyone in the subject's scope: small cells suppressed whoever generates it
+        ProgressReport report = SmallCells.forAnyReader(() -> builder.build(c.subject(), c.period(), c.language()));
         String html = renderer.html(report);
         byte[] pdf = renderer.pdf(html);
         String title = report.subjectCode() + " · " + report.period() + " · "

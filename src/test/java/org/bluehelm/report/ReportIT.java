@@ -174,6 +174,30 @@ class ReportIT {
     }
 
     @Test
+    void aStoredReportSuppressesSmallCellsEvenWhenAnAdministratorGeneratesIt() throws Exception {
+        long received = indicators
+                .findByCodeIgnoringScope("acc_complaints_received")
+                .orElseThrow()
+                .id();
+        // 3 complaints in a district of the programme: under the threshold of 5
+        mvc.perform(post("/api/v1/dataValues")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"indicatorId\":%d,\"orgUnitId\":%d,\"period\":\"2022Q4\",\"value\":3}"
+                                .formatted(received, d1)))
+                .andExpect(status().isCreated());
+
+        long id = TestApi.id(generate(admin(), "2022", "en").andExpect(status().isCreated()));
+        String html = new String(download(admin(), id, "html"), StandardCharsets.UTF_8);
+        int section = html.indexOf("id=\"accountability\"");
+        String accountability = html.substring(section, html.indexOf("</table>", section));
+        List<String> rows = List.of(accountability.split("<tr>")).stream()
+                .filter(r -> r.contains("acc_complaints_received"))
+                .toList();
+        assertThat(rows).isNotEmpty().allMatch(r -> r.contains(">suppressed<") && !r.contains(">3<"));
+    }
+
+    @Test
     void theAnnexTracesAFigureToItsApprovalState() throws Exception {
         // the districts are approved before the region they add up to
         for (long unit : List.of(d1, d2, region)) {

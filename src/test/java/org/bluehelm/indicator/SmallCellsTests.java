@@ -1,0 +1,44 @@
+package org.bluehelm.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Who sees small cells, and output kept for any reader (stored reports). */
+class SmallCellsTests {
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private static void signIn(String role) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "someone", "n/a", List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+    }
+
+    @Test
+    void caseOfficersSeeSmallCellsViewersDoNot() {
+        signIn("CASE_OFFICER");
+        assertThat(SmallCells.visibleToCurrentUser()).isTrue();
+        signIn("VIEWER");
+        assertThat(SmallCells.visibleToCurrentUser()).isFalse();
+    }
+
+    @Test
+    void outputKeptForAnyReaderHidesSmallCellsFromAnAdministratorAndFromScheduledWork() {
+        signIn("ADMIN");
+        assertThat(SmallCells.forAnyReader(SmallCells::visibleToCurrentUser)).isFalse();
+        assertThat(SmallCells.visibleToCurrentUser()).isTrue();
+        SecurityContextHolder.clearContext();
+        assertThat(SmallCells.forAnyReader(() -> SmallCells.forAnyReader(SmallCells::visibleToCurrentUser)))
+                .isFalse();
+        assertThat(SmallCells.visibleToCurrentUser()).isTrue();
+    }
+}

@@ -689,33 +689,23 @@ class AnalyticsApiIT {
         recordOption(trained, a2, "202402", "FEMALE", "1");
         org.springframework.mock.web.MockHttpSession session = signedIn();
 
-        String html = mvc.perform(get("/analytics")
-                        .session(session)
-                        .param("indicator", String.valueOf(trained))
-                        .param("orgUnit", String.valueOf(regionA))
-                        .param("orgUnitLevel", "children")
-                        .param("from", "2024Q1")
-                        .param("byOption", "true"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String[] children = {
+            "indicator",
+            String.valueOf(trained),
+            "orgUnit",
+            String.valueOf(regionA),
+            "orgUnitLevel",
+            "children",
+            "from",
+            "2024Q1"
+        };
+        String html = screen(session, "/analytics", children, "byOption", "true");
         // a row per child and option with a value: A1 women 4, A1 men 6, A2 women 1
         assertThat(html)
                 .contains("value=\"children\" selected", "id=\"byOption\" name=\"byOption\" value=\"true\" checked");
         assertThat(html.split("<th scope=\"row\"", -1)).hasSize(4);
         assertThat(html).contains(">4<", ">6<", ">1<", "byOption=true");
-        String csv = mvc.perform(get("/analytics.csv")
-                        .session(session)
-                        .param("indicator", String.valueOf(trained))
-                        .param("orgUnit", String.valueOf(regionA))
-                        .param("orgUnitLevel", "children")
-                        .param("from", "2024Q1")
-                        .param("byOption", "true"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String csv = screen(session, "/analytics.csv", children, "byOption", "true");
         assertThat(csv.lines().toList().get(0)).isEqualTo("item,orgUnitCode,orgUnitName,option,2024Q1");
         String a1Code = code(a1);
         assertThat(csv.lines().filter(l -> l.contains("," + a1Code + ",")).toList())
@@ -724,27 +714,30 @@ class AnalyticsApiIT {
                 .anyMatch(l -> l.endsWith(",6"));
 
         // added up, the children's totals; a rows choice that is neither a level nor children is named
-        String added = mvc.perform(get("/analytics")
-                        .session(session)
-                        .param("indicator", String.valueOf(trained))
-                        .param("orgUnit", String.valueOf(regionA))
-                        .param("orgUnitLevel", "children")
-                        .param("from", "2024Q1"))
+        String added = screen(session, "/analytics", children);
+        assertThat(added).contains(">10<", ">1<");
+        assertThat(added.split("<th scope=\"row\"", -1)).hasSize(3);
+        assertThat(screen(session, "/analytics", children, "orgUnitLevel", "grandchildren"))
+                .contains("orgUnitLevel: must be a level of the hierarchy (1 to 10) or children");
+    }
+
+    /** A page of the signed-in session (status 200), with the parameters given; a later one of a name wins. */
+    private String screen(
+            org.springframework.mock.web.MockHttpSession session, String path, String[] params, String... more)
+            throws Exception {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        for (String[] list : List.of(params, more)) {
+            for (int i = 0; i < list.length; i += 2) {
+                all.put(list[i], list[i + 1]);
+            }
+        }
+        MockHttpServletRequestBuilder request = get(path).session(session);
+        all.forEach(request::param);
+        return mvc.perform(request)
+                .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(added).contains(">10<", ">1<");
-        assertThat(added.split("<th scope=\"row\"", -1)).hasSize(3);
-        mvc.perform(get("/analytics")
-                        .session(session)
-                        .param("indicator", String.valueOf(trained))
-                        .param("orgUnit", String.valueOf(regionA))
-                        .param("orgUnitLevel", "grandchildren")
-                        .param("from", "2024Q1"))
-                .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(containsString(
-                                "orgUnitLevel: must be a level of the hierarchy (1 to 10) or children")));
     }
 
     @Test

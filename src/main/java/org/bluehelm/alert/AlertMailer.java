@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.bluehelm.alert.AlertStore.Stored;
 import org.bluehelm.identity.UserService;
 import org.bluehelm.identity.UserService.MailRecipient;
+import org.bluehelm.indicator.SmallCells;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Tells people about newly open alerts by e-mail, when SMTP is configured ({@code spring.mail.host}
  * set: Spring Boot then provides the {@link JavaMailSender}). Each enabled user with an e-mail
- * address gets one message listing the new alerts in their scope. Runs after the alerts are
+ * address gets one message listing the new alerts in their scope, small counts left out unless their
+ * roles see them. Runs after the alerts are
  * committed; a failure to send is logged, never thrown.
  */
 @Component
@@ -75,12 +78,18 @@ class AlertMailer {
         }
     }
 
+    /**
+     * Each address with the alerts its owner may read, as they may see them: small counts left out
+     * for those whose roles do not see small cells ({@link SmallCells}).
+     */
     private Map<String, List<AlertView>> recipients(List<Long> alertIds) {
-        List<AlertView> alerts = views.of(
-                alertIds.stream().map(store::alert).flatMap(Optional::stream).toList());
+        List<Stored> stored =
+                alertIds.stream().map(store::alert).flatMap(Optional::stream).toList();
+        List<AlertView> whole = views.of(stored, true);
+        List<AlertView> suppressed = views.of(stored, false);
         Map<String, List<AlertView>> byAddress = new LinkedHashMap<>();
         for (MailRecipient r : users.mailRecipients()) {
-            for (AlertView a : alerts) {
+            for (AlertView a : SmallCells.visibleTo(r.roles()) ? whole : suppressed) {
                 if (r.scope().canRead(a.missionId(), a.countryCode())) {
                     byAddress.computeIfAbsent(r.email(), k -> new ArrayList<>()).add(a);
                 }

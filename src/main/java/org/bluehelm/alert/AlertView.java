@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  * An alert: which rule fired for which unit and period, with what it saw. {@code value} is the
  * unit's total (null for MISSING); {@code referenceValue} the threshold (THRESHOLD) or the total of
  * {@code referencePeriod} (DETERIORATION); {@code changePercent} how much worse, in percent;
- * {@code dueDate} the last day a MISSING value was on time.
+ * {@code dueDate} the last day a MISSING value was on time. {@code suppressedBelow} is set when a
+ * count under the indicator's small-cell threshold was left out for this reader (value, reference
+ * value and change percent then null where they would show it; see {@code SmallCells}).
  */
 public record AlertView(
         long id,
@@ -27,6 +29,7 @@ public record AlertView(
         @Nullable BigDecimal referenceValue,
         @Nullable String referencePeriod,
         @Nullable BigDecimal changePercent,
+        @Nullable Integer suppressedBelow,
         @Nullable LocalDate dueDate,
         AlertState state,
         OffsetDateTime raisedAt,

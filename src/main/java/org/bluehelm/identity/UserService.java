@@ -104,12 +104,16 @@ public class UserService {
         return ids.stream()
                 .map(id -> users.findById(id).orElse(null))
                 .filter(u -> u != null && u.email != null)
-                .map(u -> new MailRecipient(u.username, String.valueOf(u.email).strip(), scopeOf(u)))
+                .map(u -> new MailRecipient(
+                        u.username,
+                        String.valueOf(u.email).strip(),
+                        scopeOf(u),
+                        u.roles.stream().map(r -> r.role().name()).collect(Collectors.toSet())))
                 .toList();
     }
 
-    /** Someone to notify by e-mail, with what they may see. */
-    public record MailRecipient(String username, String email, AccessScope scope) {}
+    /** Someone to notify by e-mail, with what they may see: their scope and their roles' names. */
+    public record MailRecipient(String username, String email, AccessScope scope, Set<String> roles) {}
 
     public boolean anyUserExists() {
         return users.count() > 0;

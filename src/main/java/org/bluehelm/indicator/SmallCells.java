@@ -1,5 +1,7 @@
 package org.bluehelm.indicator;
 
+import java.util.Collection;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -16,13 +18,23 @@ public final class SmallCells {
     /** The count under which a cell is suppressed unless an indicator says otherwise. */
     public static final int DEFAULT_THRESHOLD = 5;
 
+    private static final Set<String> SEEING_ROLES = Set.of("ADMIN", "MISSION_MANAGER", "CASE_OFFICER");
+
     private static final ThreadLocal<Boolean> FOR_ANY_READER = new ThreadLocal<>();
 
     private SmallCells() {}
 
     /** Whether the signed-in user sees cells under the threshold (never inside {@link #forAnyReader}). */
     public static boolean visibleToCurrentUser() {
-        return !Boolean.TRUE.equals(FOR_ANY_READER.get()) && Roles.current("ADMIN", "MISSION_MANAGER", "CASE_OFFICER");
+        return !Boolean.TRUE.equals(FOR_ANY_READER.get()) && Roles.current(SEEING_ROLES.toArray(String[]::new));
+    }
+
+    /**
+     * Whether someone with these roles (names such as {@code ADMIN}) sees cells under the threshold,
+     * for output sent to a person rather than shown to the signed-in user (an alert e-mail).
+     */
+    public static boolean visibleTo(Collection<String> roles) {
+        return roles.stream().anyMatch(SEEING_ROLES::contains);
     }
 
     /**

@@ -308,7 +308,9 @@ class ReportBuilder {
                 a.indicatorName(),
                 a.orgUnitName(),
                 a.period(),
-                a.value() == null ? null : format(numbers, a.value()),
+                a.value() != null
+                        ? format(numbers, a.value())
+                        : a.suppressedBelow() != null ? "<" + a.suppressedBelow() : null,
                 day.format(a.raisedAt()));
     }
 

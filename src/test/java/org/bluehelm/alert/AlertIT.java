@@ -1,5 +1,6 @@
 package org.bluehelm.alert;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.bluehelm.indicator.IndicatorFixtures.admin;
 import static org.bluehelm.indicator.IndicatorFixtures.createIndicator;
 import static org.bluehelm.indicator.IndicatorFixtures.id;
@@ -8,6 +9,7 @@ import static org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -21,12 +23,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.bluehelm.test.IntegrationTest;
 import org.bluehelm.test.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -42,6 +49,9 @@ class AlertIT {
 
     @Autowired
     AlertService alerts;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aValueAboveAThresholdRaisesAnAlertSeenInScopeThatIsAcknowledgedResolvedAndReopened() throws Exception {
@@ -188,6 +198,106 @@ class AlertIT {
                 .andExpect(jsonPath("$.items[0].changePercent").value(15.0))
                 .andExpect(jsonPath("$.items[1].period").value("2024Q3"))
                 .andExpect(jsonPath("$.items[1].state").value("RESOLVED"));
+    }
+
+    @Test
+    void countsUnderTheSmallCellThresholdAreLeftOutOfAlertsForViewersButNotForManagers() throws Exception {
+        long unmil = TestApi.missionId(mvc, "UNMIL");
+        // complaints received: an accountability count, suppressed under 5 for viewers and partners
+        long indicator = id(createIndicator(mvc, admin(), "\"countryCode\":\"LBR\",\"direction\":\"LOWER_IS_BETTER\""));
+        jdbc.sql("update indicator set suppress_below = 5 where id = :id")
+                .param("id", indicator)
+                .update();
+        long unit = orgUnit(mvc, "LBR");
+        createRule(admin(), """
+                        {"indicatorId":%d,"kind":"THRESHOLD","operator":"ABOVE","threshold":2}""".formatted(indicator)).andExpect(status().isCreated());
+        createRule(admin(), """
+                        {"indicatorId":%d,"kind":"DETERIORATION","percent":10,"periodType":"QUARTERLY"}""".formatted(indicator)).andExpect(status().isCreated());
+        record(admin(), indicator, unit, "2024Q1", "2").andExpect(status().isCreated());
+        record(admin(), indicator, unit, "2024Q2", "3").andExpect(status().isCreated());
+        record(admin(), indicator, unit, "2024Q3", "7").andExpect(status().isCreated());
+        String viewer = user("VIEWER", unmil);
+        String manager = user("MISSION_MANAGER", unmil);
+
+        Map<String, Map<String, Object>> seen = alertsOf(indicator, httpBasic(viewer, PASSWORD));
+        assertThat(seen)
+                .containsOnlyKeys(
+                        "2024Q2 THRESHOLD", "2024Q2 DETERIORATION", "2024Q3 THRESHOLD", "2024Q3 DETERIORATION");
+        // 3 is under 5: left out, the rule's own threshold stays
+        assertThat(seen.get("2024Q2 THRESHOLD"))
+                .containsEntry("value", null)
+                .containsEntry("referenceValue", 2)
+                .containsEntry("suppressedBelow", 5);
+        // 3 against 2, and 7 against 3: the small count and the change that would give it away
+        assertThat(seen.get("2024Q2 DETERIORATION"))
+                .containsEntry("value", null)
+                .containsEntry("referenceValue", null)
+                .containsEntry("changePercent", null)
+                .containsEntry("suppressedBelow", 5);
+        assertThat(seen.get("2024Q3 DETERIORATION"))
+                .containsEntry("value", 7)
+                .containsEntry("referenceValue", null)
+                .containsEntry("changePercent", null)
+                .containsEntry("suppressedBelow", 5);
+        assertThat(seen.get("2024Q3 THRESHOLD")).containsEntry("value", 7).containsEntry("suppressedBelow", null);
+
+        Map<String, Map<String, Object>> managed = alertsOf(indicator, httpBasic(manager, PASSWORD));
+        assertThat(managed.get("2024Q2 THRESHOLD")).containsEntry("value", 3).containsEntry("suppressedBelow", null);
+        assertThat(managed.get("2024Q3 DETERIORATION"))
+                .containsEntry("referenceValue", 3)
+                .containsEntry("changePercent", 133.3);
+
+        // the alerts page and its download read the same way
+        String page = mvc.perform(get("/alerts")
+                        .param("indicator", String.valueOf(indicator))
+                        .session(signIn(viewer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("&lt;5 is above the threshold of 2", "7 is worse than &lt;5 in 2024Q2")
+                .doesNotContain("3 is above", "133");
+        String csv = mvc.perform(get("/alerts/export")
+                        .param("indicator", String.valueOf(indicator))
+                        .session(signIn(viewer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains("<5 is above the threshold of 2").doesNotContain("3 is above", "133");
+        String managerPage = mvc.perform(get("/alerts")
+                        .param("indicator", String.valueOf(indicator))
+                        .session(signIn(manager)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(managerPage).contains("3 is above the threshold of 2", "7 is 133.3 % worse than 3 in 2024Q2");
+    }
+
+    /** The user's alerts of the indicator, as the API gives them, by period and kind. */
+    private Map<String, Map<String, Object>> alertsOf(long indicator, RequestPostProcessor user) throws Exception {
+        String json = mvc.perform(get("/api/v1/alerts")
+                        .param("indicator", String.valueOf(indicator))
+                        .with(user))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        List<Map<String, Object>> items = JsonPath.read(json, "$.items");
+        Map<String, Map<String, Object>> byKey = new HashMap<>();
+        items.forEach(i -> byKey.put(i.get("period") + " " + i.get("kind"), i));
+        return byKey;
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login")
+                        .param("username", username)
+                        .param("password", PASSWORD)
+                        .with(csrf()))
+                .andReturn()
+                .getRequest()
+                .getSession();
     }
 
     @Test

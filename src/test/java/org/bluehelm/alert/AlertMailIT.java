@@ -16,6 +16,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.bluehelm.test.IntegrationTest;
 import org.bluehelm.test.TestApi;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -57,6 +60,9 @@ class AlertMailIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void aNewAlertIsMailedOnceToTheUsersInItsScopeWithAnAddress() throws Exception {
         long unmil = TestApi.missionId(mvc, "UNMIL");
@@ -78,12 +84,13 @@ class AlertMailIT {
                                 {"indicatorId":%d,"kind":"THRESHOLD","operator":"ABOVE","threshold":100}""".formatted(indicator)))
                 .andExpect(status().isCreated());
 
+        int before = smtp.getReceivedMessages().length;
         record(indicator, unit, "2024Q1", 150).andExpect(status().isCreated());
 
         // sent after the value was committed, before the answer came back
         MimeMessage[] received = smtp.getReceivedMessages();
-        assertThat(received).hasSize(1);
-        MimeMessage mail = received[0];
+        assertThat(received).hasSize(before + 1);
+        MimeMessage mail = received[before];
         assertThat(addresses(mail.getAllRecipients())).containsExactly(inScope);
         assertThat(addresses(mail.getFrom())).containsExactly("alerts@bluehelm.test");
         assertThat(mail.getSubject()).isEqualTo("Bluehelm: 1 new alert(s)");
@@ -93,8 +100,43 @@ class AlertMailIT {
         // still breaching: the same alert, no second mail; a new unit's breach is a new alert
         record(indicator, unit, "2024Q2", 90).andExpect(status().isCreated());
         record(indicator, orgUnit(mvc, "LBR"), "2024Q1", 101).andExpect(status().isCreated());
-        assertThat(smtp.getReceivedMessages()).hasSize(2);
-        assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[1])).contains("101 is above the threshold of 100");
+        assertThat(smtp.getReceivedMessages()).hasSize(before + 2);
+        assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[before + 1]))
+                .contains("101 is above the threshold of 100");
+    }
+
+    @Test
+    void aSmallCountIsMailedOnlyToThoseWhoMaySeeIt() throws Exception {
+        // Côte d'Ivoire, so that the other test's Liberian alerts reach neither
+        long unoci = TestApi.missionId(mvc, "UNOCI");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String viewer = "viewer-" + tag + "@example.org";
+        String manager = "manager-" + tag + "@example.org";
+        user("VIEWER", unoci, viewer);
+        user("MISSION_MANAGER", unoci, manager);
+        long indicator = id(createIndicator(mvc, admin(), "\"countryCode\":\"CIV\""));
+        jdbc.sql("update indicator set suppress_below = 5 where id = :id")
+                .param("id", indicator)
+                .update();
+        mvc.perform(post("/api/v1/alert-rules")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"indicatorId":%d,"kind":"THRESHOLD","operator":"ABOVE","threshold":1}""".formatted(indicator)))
+                .andExpect(status().isCreated());
+        int before = smtp.getReceivedMessages().length;
+
+        record(indicator, orgUnit(mvc, "CIV"), "2024Q1", 3).andExpect(status().isCreated());
+
+        Map<String, String> bodies = new HashMap<>();
+        MimeMessage[] received = smtp.getReceivedMessages();
+        for (int i = before; i < received.length; i++) {
+            bodies.put(addresses(received[i].getAllRecipients()).get(0), GreenMailUtil.getBody(received[i]));
+        }
+        assertThat(bodies.get(manager)).contains("3 is above the threshold of 1");
+        assertThat(bodies.get(viewer))
+                .contains("<5 is above the threshold of 1")
+                .doesNotContain("3 is above");
     }
 
     private ResultActions record(long indicator, long unit, String period, int value) throws Exception {

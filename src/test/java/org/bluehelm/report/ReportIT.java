@@ -179,6 +179,12 @@ class ReportIT {
                 .findByCodeIgnoringScope("acc_complaints_received")
                 .orElseThrow()
                 .id();
+        mvc.perform(post("/api/v1/alert-rules")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"indicatorId":%d,"kind":"THRESHOLD","operator":"ABOVE","threshold":1,"orgUnitId":%d}""".formatted(received, d1)))
+                .andExpect(status().isCreated());
         // 3 complaints in a district of the programme: under the threshold of 5
         mvc.perform(post("/api/v1/dataValues")
                         .with(admin())
@@ -195,6 +201,15 @@ class ReportIT {
                 .filter(r -> r.contains("acc_complaints_received"))
                 .toList();
         assertThat(rows).isNotEmpty().allMatch(r -> r.contains(">suppressed<") && !r.contains(">3<"));
+        // the alert the value raised gives it as under 5, not as 3
+        int alerts = html.indexOf("id=\"alerts\"");
+        String alertRow = List.of(
+                        html.substring(alerts, html.indexOf("</table>", alerts)).split("<tr>"))
+                .stream()
+                .filter(r -> r.contains("acc_complaints_received"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(alertRow).contains("&lt;5").doesNotContain(">3<");
     }
 
     @Test

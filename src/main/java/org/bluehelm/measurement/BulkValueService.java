@@ -201,7 +201,9 @@ public class BulkValueService {
 
     /**
      * Streams the values in the current user's scope that match the filter, ordered by indicator,
-     * unit, period and option, to {@code sink}; returns how many there were.
+     * unit, period and option, to {@code sink}; returns how many there were. Counts under their
+     * indicator's small-cell threshold are left out for readers who may not see them ({@code
+     * SmallCells}): an export carries values, so it has no place for "&lt;5".
      */
     public long export(ExportFilter filter, Consumer<ExportedValue> sink) {
         new Validation().datesInOrder("from", filter.from(), "to", filter.to()).throwIfInvalid();
@@ -234,6 +236,8 @@ public class BulkValueService {
         }
         Map<Long, Optional<IndicatorView>> indicatorCache = new HashMap<>();
         Map<Long, String> unitCodes = new HashMap<>();
+        // counts under their indicator's small-cell threshold are left out for those who may not see them
+        Map<Long, Integer> thresholds = measurements.smallCellThresholds();
         long[] count = {0};
         streaming.query(
                 """
@@ -243,6 +247,11 @@ public class BulkValueService {
                 params,
                 (ResultSet rs) -> {
                     long indicatorId = rs.getLong("indicator_id");
+                    BigDecimal value = rs.getBigDecimal("value");
+                    Integer threshold = thresholds.get(indicatorId);
+                    if (threshold != null && value.compareTo(BigDecimal.valueOf(threshold)) < 0) {
+                        return;
+                    }
                     long unitId = rs.getLong("org_unit_id");
                     Long optionId = rs.getObject("option_id", Long.class);
                     IndicatorView indicator = indicatorCache
@@ -258,7 +267,7 @@ public class BulkValueService {
                             rs.getString("period_id"),
                             optionId,
                             optionId == null || indicator == null ? null : optionCode(indicator, optionId),
-                            plain(rs.getBigDecimal("value")),
+                            plain(value),
                             rs.getString("comment"),
                             rs.getString("stored_by"),
                             rs.getObject("stored_at", OffsetDateTime.class)));

@@ -90,13 +90,24 @@ class DataEntryController {
                     option == null ? 0 : option.id(),
                     stored == null ? null : stored.id(),
                     stored == null ? null : stored.version(),
-                    stored == null ? "" : stored.value().toPlainString());
+                    stored == null || stored.value() == null
+                            ? ""
+                            : stored.value().toPlainString());
         }
     }
 
-    /** The grid the page shows: where it is opened and its rows. */
+    /**
+     * The grid the page shows: where it is opened and its rows; the indicators left out because they
+     * do not apply to the unit, and those whose small counts the user may not see (their values are
+     * neither shown nor entered here).
+     */
     record Grid(
-            DataEntrySet set, OrgUnitView unit, Period period, List<GridRow> rows, List<IndicatorView> notApplicable) {}
+            DataEntrySet set,
+            OrgUnitView unit,
+            Period period,
+            List<GridRow> rows,
+            List<IndicatorView> notApplicable,
+            List<IndicatorView> suppressed) {}
 
     @GetMapping("/data-entry")
     String page(@ModelAttribute("form") DataEntryForm form, Model model) {
@@ -258,9 +269,15 @@ class DataEntryController {
         Map<String, DataValueView> stored = stored(unit.id(), period.id());
         List<GridRow> rows = new ArrayList<>();
         List<IndicatorView> notApplicable = new ArrayList<>();
+        List<IndicatorView> suppressed = new ArrayList<>();
+        Map<Long, Integer> thresholds = measurements.smallCellThresholds();
         for (IndicatorView indicator : set.indicators()) {
             if (indicators.checkOrgUnit(indicator, unit) != null) {
                 notApplicable.add(indicator);
+                continue;
+            }
+            if (thresholds.containsKey(indicator.id())) {
+                suppressed.add(indicator);
                 continue;
             }
             rows.add(new GridRow(indicator, null, null, stored.get(indicator.id() + ":0")));
@@ -274,7 +291,7 @@ class DataEntryController {
             errors.put("indicator", label("measurement.grid.tooLarge", rows.size(), MAX_ROWS));
             return null;
         }
-        return new Grid(set, unit, period, rows, notApplicable);
+        return new Grid(set, unit, period, rows, notApplicable, suppressed);
     }
 
     private String render(@Nullable Grid grid, Map<String, String> errors, Model model) {

@@ -6,7 +6,11 @@ import java.time.OffsetDateTime;
 import org.bluehelm.shared.PeriodType;
 import org.jspecify.annotations.Nullable;
 
-/** A stored data value; category and option are null for a total. */
+/**
+ * A stored data value; category and option are null for a total. {@code value} is null, and
+ * {@code suppressed} true, when the value is a count under its indicator's small-cell threshold and
+ * the reader may not see small cells ({@code SmallCells}).
+ */
 public record DataValueView(
         long id,
         long indicatorId,
@@ -19,7 +23,8 @@ public record DataValueView(
         @Nullable Long optionId,
         @Nullable String categoryCode,
         @Nullable String optionCode,
-        BigDecimal value,
+        @Nullable BigDecimal value,
+        boolean suppressed,
         @Nullable String comment,
         @Nullable Long missionId,
         String countryCode,

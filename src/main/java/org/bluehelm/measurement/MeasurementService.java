@@ -21,6 +21,7 @@ import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.indicator.CategoryView;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.indicator.SmallCells;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.FieldProblem;
@@ -136,12 +137,15 @@ public class MeasurementService {
                 .query(MeasurementService::row)
                 .list();
         Map<Long, Optional<IndicatorView>> indicatorsById = new HashMap<>();
+        Map<Long, Integer> thresholds = smallCellThresholds();
         List<DataValueView> items = rows.stream()
-                .map(d -> view(
-                        d,
-                        indicatorsById
-                                .computeIfAbsent(d.indicatorId, indicators::findIgnoringScope)
-                                .orElse(null)))
+                .map(d -> suppressed(
+                        view(
+                                d,
+                                indicatorsById
+                                        .computeIfAbsent(d.indicatorId, indicators::findIgnoringScope)
+                                        .orElse(null)),
+                        thresholds))
                 .toList();
         return PageResponse.of(items, page, total);
     }
@@ -282,7 +286,44 @@ public class MeasurementService {
     /** The data value, if the current user may see it (otherwise not found). */
     public DataValueView get(long id) {
         DataValue value = readable(id);
-        return view(value, indicators.findIgnoringScope(value.indicatorId).orElse(null));
+        return suppressed(
+                view(value, indicators.findIgnoringScope(value.indicatorId).orElse(null)), smallCellThresholds());
+    }
+
+    /**
+     * The small-cell thresholds by indicator id that apply to the current user: none for those who
+     * see small cells ({@link SmallCells}).
+     */
+    Map<Long, Integer> smallCellThresholds() {
+        return SmallCells.visibleToCurrentUser() ? Map.of() : indicators.smallCellThresholds();
+    }
+
+    /** The value as a reader with these thresholds sees it: a count under its indicator's threshold left out. */
+    static DataValueView suppressed(DataValueView v, Map<Long, Integer> thresholds) {
+        Integer threshold = thresholds.get(v.indicatorId());
+        if (threshold == null || v.value() == null || v.value().compareTo(BigDecimal.valueOf(threshold)) >= 0) {
+            return v;
+        }
+        return new DataValueView(
+                v.id(),
+                v.indicatorId(),
+                v.indicatorCode(),
+                v.orgUnitId(),
+                v.period(),
+                v.periodType(),
+                v.startDate(),
+                v.endDate(),
+                v.optionId(),
+                v.categoryCode(),
+                v.optionCode(),
+                null,
+                true,
+                v.comment(),
+                v.missionId(),
+                v.countryCode(),
+                v.storedBy(),
+                v.storedAt(),
+                v.version());
     }
 
     /**
@@ -754,6 +795,7 @@ public class MeasurementService {
                 categoryCode,
                 optionCode,
                 plain.scale() < 0 ? plain.setScale(0) : plain,
+                false,
                 d.comment,
                 d.missionId,
                 d.countryCode,

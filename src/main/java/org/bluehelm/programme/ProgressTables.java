@@ -106,10 +106,10 @@ class ProgressTables {
             ProgrammeIndicatorView indicator, List<OrgUnitView> units, int unitsTotal, Locale locale) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         Map<String, PeriodKey> periods = new HashMap<>();
-        List<Map<String, BigDecimal>> valuesByUnit = new ArrayList<>();
+        List<Map<String, @Nullable BigDecimal>> valuesByUnit = new ArrayList<>();
         boolean cut = false;
         for (OrgUnitView unit : units) {
-            Map<String, BigDecimal> totals = new HashMap<>();
+            Map<String, @Nullable BigDecimal> totals = new HashMap<>();
             cut |= latestTotals(indicator.id(), unit.id(), totals, periods);
             valuesByUnit.add(totals);
         }
@@ -162,8 +162,12 @@ class ProgressTables {
         for (int r = 0; r < rows.size(); r++) {
             PeriodKey period = rows.get(r);
             List<Cell> cells = new ArrayList<>();
-            for (Map<String, BigDecimal> totals : valuesByUnit) {
-                cells.add(cell(totals.get(period.id()), format));
+            for (Map<String, @Nullable BigDecimal> totals : valuesByUnit) {
+                // a period held without a value: a small count the user may not see
+                cells.add(
+                        totals.containsKey(period.id()) && totals.get(period.id()) == null
+                                ? new Cell(null, "<5")
+                                : cell(totals.get(period.id()), format));
             }
             for (List<@Nullable BigDecimal> column : extra) {
                 cells.add(cell(column.get(r), format));
@@ -179,7 +183,7 @@ class ProgressTables {
      * tells whether it has more than that.
      */
     private boolean latestTotals(
-            long indicatorId, long unitId, Map<String, BigDecimal> totals, Map<String, PeriodKey> periods) {
+            long indicatorId, long unitId, Map<String, @Nullable BigDecimal> totals, Map<String, PeriodKey> periods) {
         DataValueFilter filter = new DataValueFilter(indicatorId, unitId, null, null, null, null, null);
         for (int page = 0; page < MAX_PAGES; page++) {
             PageResponse<DataValueView> values = measurements.list(

@@ -179,6 +179,85 @@ class AccountabilityIndicatorsIT {
     }
 
     @Test
+    void theStoredValuesOfSmallCountsAreLeftOutForPartnersInListsExportsAndDataEntry() throws Exception {
+        mvc.perform(post("/api/v1/complaints/performance/republish").with(admin()))
+                .andExpect(status().isOk());
+        String managerName = CaseFixtures.username(mvc, "MISSION_MANAGER");
+        String partnerName = CaseFixtures.username(mvc, "PARTNER");
+        RequestPostProcessor manager = httpBasic(managerName, "correct-horse-battery");
+        RequestPostProcessor partner = httpBasic(partnerName, "correct-horse-battery");
+        long decided = indicator("acc_cases_decided");
+        long received = indicator("acc_complaints_received");
+
+        // 3 cases decided: the value itself is a small cell
+        values(manager, decided)
+                .andExpect(jsonPath("$.items[0].value").value(3))
+                .andExpect(jsonPath("$.items[0].suppressed").value(false));
+        long id = ((Number) com.jayway.jsonpath.JsonPath.read(
+                        values(partner, decided)
+                                .andExpect(jsonPath("$.total").value(1))
+                                .andExpect(jsonPath("$.items[0].value").value(nullValue()))
+                                .andExpect(jsonPath("$.items[0].suppressed").value(true))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.items[0].id"))
+                .longValue();
+        mvc.perform(get("/api/v1/dataValues/{id}", id).with(partner))
+                .andExpect(jsonPath("$.value").value(nullValue()))
+                .andExpect(jsonPath("$.suppressed").value(true));
+        values(partner, received).andExpect(jsonPath("$.items[0].value").value(6));
+
+        // the list's download and the data value set export leave it out; 6 received stays
+        mvc.perform(get("/api/v1/dataValues")
+                        .param("indicator", String.valueOf(decided))
+                        .param("orgUnit", String.valueOf(unit))
+                        .param("format", "csv")
+                        .with(partner))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(",3,"))));
+        String export = mvc.perform(get("/api/v1/dataValueSets")
+                        .param("indicator", String.valueOf(decided), String.valueOf(received))
+                        .param("orgUnit", String.valueOf(unit))
+                        .param("format", "csv")
+                        .with(partner))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(export)
+                .contains("acc_complaints_received")
+                .doesNotContain("acc_cases_decided");
+        mvc.perform(get("/api/v1/dataValueSets")
+                        .param("indicator", String.valueOf(decided))
+                        .param("orgUnit", String.valueOf(unit))
+                        .param("format", "csv")
+                        .with(manager))
+                .andExpect(content().string(containsString("acc_cases_decided")));
+
+        // the data entry grid neither shows nor takes the indicator's values from a partner
+        String grid =
+                "/data-entry?indicator=" + decided + "&indicator=" + received + "&orgUnit=" + unit + "&period=2024Q1";
+        mvc.perform(get(grid).with(CaseFixtures.ui(users, partnerName)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"grid-suppressed\"")))
+                .andExpect(content().string(not(containsString(":3\""))));
+        mvc.perform(get(grid).with(CaseFixtures.ui(users, managerName)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"grid-suppressed\""))))
+                .andExpect(content().string(containsString(":3\"")));
+    }
+
+    private ResultActions values(RequestPostProcessor user, long indicator) throws Exception {
+        return mvc.perform(get("/api/v1/dataValues")
+                        .param("indicator", String.valueOf(indicator))
+                        .param("orgUnit", String.valueOf(unit))
+                        .param("period", "2024Q1")
+                        .with(user))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void aRepublishFollowsTheCasesAndWritesOnlyWhatChanged() throws Exception {
         mvc.perform(post("/api/v1/complaints/performance/republish").with(admin()))
                 .andExpect(status().isOk());

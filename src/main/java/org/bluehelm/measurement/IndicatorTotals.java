@@ -22,9 +22,11 @@ class IndicatorTotals implements RecordedTotals {
     private static final int MAX_UNITS = 50;
 
     private final JdbcClient jdbc;
+    private final MeasurementService measurements;
 
-    IndicatorTotals(JdbcClient jdbc) {
+    IndicatorTotals(JdbcClient jdbc, MeasurementService measurements) {
         this.jdbc = jdbc;
+        this.measurements = measurements;
     }
 
     @Override
@@ -36,12 +38,17 @@ class IndicatorTotals implements RecordedTotals {
         Map<String, Object> params = new HashMap<>(scope.params());
         params.put("indicator", indicatorId);
         params.put("units", orgUnitIds);
+        // a count under its indicator's small-cell threshold is left out (a gap) for those who may not see it
+        Integer threshold = measurements.smallCellThresholds().get(indicatorId);
+        if (threshold != null) {
+            params.put("threshold", threshold);
+        }
         return jdbc.sql("""
                         select d.org_unit_id, d.period_id, d.start_date, d.end_date, d.value
                           from data_value d
                          where d.indicator_id = :indicator and d.option_key = 0 and d.org_unit_id in (:units)
-                           and %s
-                         order by d.start_date, d.end_date, d.org_unit_id""".formatted(scope.sql()))
+                           and %s%s
+                         order by d.start_date, d.end_date, d.org_unit_id""".formatted(scope.sql(), threshold == null ? "" : " and d.value >= :threshold"))
                 .params(params)
                 .query((rs, n) -> new Total(
                         rs.getLong(1),

@@ -235,6 +235,15 @@ class AccountabilityIndicatorsIT {
                         .with(manager))
                 .andExpect(content().string(containsString("acc_cases_decided")));
 
+        // the indicator's page charts it with a gap for the partner
+        String page = "/indicators/" + decided + "?unit=" + unit;
+        mvc.perform(get(page).with(CaseFixtures.ui(users, managerName)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-value=\"3\"")));
+        mvc.perform(get(page).with(CaseFixtures.ui(users, partnerName)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("data-value=\"3\""))));
+
         // the data entry grid neither shows nor takes the indicator's values from a partner
         String grid =
                 "/data-entry?indicator=" + decided + "&indicator=" + received + "&orgUnit=" + unit + "&period=2024Q1";

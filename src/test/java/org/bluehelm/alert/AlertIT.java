@@ -248,30 +248,13 @@ class AlertIT {
                 .containsEntry("changePercent", 133.3);
 
         // the alerts page and its download read the same way
-        String page = mvc.perform(get("/alerts")
-                        .param("indicator", String.valueOf(indicator))
-                        .session(signIn(viewer)))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String page = screen("/alerts", indicator, viewer);
         assertThat(page)
                 .contains("&lt;5 is above the threshold of 2", "7 is worse than &lt;5 in 2024Q2")
                 .doesNotContain("3 is above", "133");
-        String csv = mvc.perform(get("/alerts/export")
-                        .param("indicator", String.valueOf(indicator))
-                        .session(signIn(viewer)))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String csv = screen("/alerts/export", indicator, viewer);
         assertThat(csv).contains("<5 is above the threshold of 2").doesNotContain("3 is above", "133");
-        String managerPage = mvc.perform(get("/alerts")
-                        .param("indicator", String.valueOf(indicator))
-                        .session(signIn(manager)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String managerPage = screen("/alerts", indicator, manager);
         assertThat(managerPage).contains("3 is above the threshold of 2", "7 is 133.3 % worse than 3 in 2024Q2");
     }
 
@@ -288,6 +271,16 @@ class AlertIT {
         Map<String, Map<String, Object>> byKey = new HashMap<>();
         items.forEach(i -> byKey.put(i.get("period") + " " + i.get("kind"), i));
         return byKey;
+    }
+
+    /** The page (or download) of the indicator's alerts as the user, signed in through the form. */
+    private String screen(String path, long indicator, String username) throws Exception {
+        return mvc.perform(
+                        get(path).param("indicator", String.valueOf(indicator)).session(signIn(username)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     private MockHttpSession signIn(String username) throws Exception {

@@ -115,12 +115,21 @@ class AccountabilityIndicatorsIT {
                 .andExpect(status().isOk());
     }
 
-    @Test
-    void valuesArePublishedPerOrgUnitAndQuarterAndSmallCellsAreSuppressedForPartners() throws Exception {
+    /** The usernames of a mission manager and a partner. */
+    private record Readers(String manager, String partner) {}
+
+    /** Publishes the values from the cases and creates a mission manager and a partner to read them. */
+    private Readers published() throws Exception {
         mvc.perform(post("/api/v1/complaints/performance/republish").with(admin()))
                 .andExpect(status().isOk());
-        String managerName = CaseFixtures.username(mvc, "MISSION_MANAGER");
-        String partnerName = CaseFixtures.username(mvc, "PARTNER");
+        return new Readers(CaseFixtures.username(mvc, "MISSION_MANAGER"), CaseFixtures.username(mvc, "PARTNER"));
+    }
+
+    @Test
+    void valuesArePublishedPerOrgUnitAndQuarterAndSmallCellsAreSuppressedForPartners() throws Exception {
+        Readers readers = published();
+        String managerName = readers.manager();
+        String partnerName = readers.partner();
         RequestPostProcessor manager = httpBasic(managerName, "correct-horse-battery");
         RequestPostProcessor partner = httpBasic(partnerName, "correct-horse-battery");
 
@@ -180,10 +189,9 @@ class AccountabilityIndicatorsIT {
 
     @Test
     void theStoredValuesOfSmallCountsAreLeftOutForPartnersInListsExportsAndDataEntry() throws Exception {
-        mvc.perform(post("/api/v1/complaints/performance/republish").with(admin()))
-                .andExpect(status().isOk());
-        String managerName = CaseFixtures.username(mvc, "MISSION_MANAGER");
-        String partnerName = CaseFixtures.username(mvc, "PARTNER");
+        Readers readers = published();
+        String managerName = readers.manager();
+        String partnerName = readers.partner();
         RequestPostProcessor manager = httpBasic(managerName, "correct-horse-battery");
         RequestPostProcessor partner = httpBasic(partnerName, "correct-horse-battery");
         long decided = indicator("acc_cases_decided");

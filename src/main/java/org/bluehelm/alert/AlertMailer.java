@@ -85,8 +85,8 @@ class AlertMailer {
     private Map<String, List<AlertView>> recipients(List<Long> alertIds) {
         List<Stored> stored =
                 alertIds.stream().map(store::alert).flatMap(Optional::stream).toList();
-        List<AlertView> whole = views.of(stored, true);
-        List<AlertView> suppressed = views.of(stored, false);
+        List<AlertView> whole = views.whole(stored);
+        List<AlertView> suppressed = views.forAnyReader(whole);
         Map<String, List<AlertView>> byAddress = new LinkedHashMap<>();
         for (MailRecipient r : users.mailRecipients()) {
             for (AlertView a : SmallCells.visibleTo(r.roles()) ? whole : suppressed) {

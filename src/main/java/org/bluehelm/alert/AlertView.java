@@ -3,6 +3,7 @@ package org.bluehelm.alert;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.bluehelm.indicator.SmallCells;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,4 +40,45 @@ public record AlertView(
         @Nullable OffsetDateTime resolvedAt,
         @Nullable Long missionId,
         String countryCode,
-        int version) {}
+        int version) {
+
+    /**
+     * The alert as a reader who may not see counts under the threshold sees it: such a value left
+     * out, and so is a deterioration's earlier value (a threshold rule's reference is the rule's own
+     * figure) and the change percent that would give either away.
+     */
+    public AlertView hidingCountsUnder(@Nullable Integer threshold) {
+        boolean valueHidden = SmallCells.hides(threshold, value);
+        boolean referenceHidden = kind == AlertKind.DETERIORATION && SmallCells.hides(threshold, referenceValue);
+        if (!valueHidden && !referenceHidden) {
+            return this;
+        }
+        return new AlertView(
+                id,
+                ruleId,
+                kind,
+                operator,
+                indicatorId,
+                indicatorCode,
+                indicatorName,
+                orgUnitId,
+                orgUnitCode,
+                orgUnitName,
+                period,
+                valueHidden ? null : value,
+                referenceHidden ? null : referenceValue,
+                referencePeriod,
+                null,
+                threshold,
+                dueDate,
+                state,
+                raisedAt,
+                updatedAt,
+                acknowledgedBy,
+                acknowledgedAt,
+                resolvedAt,
+                missionId,
+                countryCode,
+                version);
+    }
+}

@@ -34,30 +34,33 @@ class AlertViews {
 
     /** Views of stored alerts as the signed-in user may see them (small counts left out, see {@link SmallCells}). */
     List<AlertView> of(List<Stored> stored) {
-        return of(stored, SmallCells.visibleToCurrentUser());
+        List<AlertView> whole = whole(stored);
+        Map<Long, Integer> thresholds = whole.isEmpty() ? Map.of() : indicators.smallCellThresholdsForCurrentUser();
+        return hidingCountsUnder(whole, thresholds);
     }
 
-    /**
-     * Views of stored alerts, looking each indicator and unit up once. For a reader who does not see
-     * small cells, a value of an indicator with a small-cell threshold ({@code suppress_below}) that is
-     * under it is left out, and so is the change percent that would let it be worked out.
-     */
-    List<AlertView> of(List<Stored> stored, boolean seesSmallCells) {
+    /** The views as a reader who may not see small cells sees them, whoever is signed in. */
+    List<AlertView> forAnyReader(List<AlertView> whole) {
+        return hidingCountsUnder(whole, whole.isEmpty() ? Map.of() : indicators.smallCellThresholds());
+    }
+
+    private static List<AlertView> hidingCountsUnder(List<AlertView> views, Map<Long, Integer> thresholds) {
+        return thresholds.isEmpty()
+                ? views
+                : views.stream()
+                        .map(a -> a.hidingCountsUnder(thresholds.get(a.indicatorId())))
+                        .toList();
+    }
+
+    /** Views of stored alerts with every figure, looking each indicator and unit up once. */
+    List<AlertView> whole(List<Stored> stored) {
         Map<Long, Optional<IndicatorView>> indicatorsById = new HashMap<>();
         Map<Long, Optional<OrgUnitView>> units = new HashMap<>();
-        Map<Long, Integer> thresholds =
-                seesSmallCells || stored.isEmpty() ? Map.of() : indicators.smallCellThresholds();
         return stored.stream()
                 .map(a -> {
                     Optional<IndicatorView> indicator =
                             indicatorsById.computeIfAbsent(a.indicatorId(), indicators::findIgnoringScope);
                     Optional<OrgUnitView> unit = units.computeIfAbsent(a.orgUnitId(), geography::findOrgUnit);
-                    Integer threshold = thresholds.get(a.indicatorId());
-                    boolean valueHidden = small(a.value(), threshold);
-                    // a threshold rule's reference is the rule's own figure; a deterioration's is a count
-                    boolean referenceHidden =
-                            a.kind() == AlertKind.DETERIORATION && small(a.referenceValue(), threshold);
-                    boolean hidden = valueHidden || referenceHidden;
                     return new AlertView(
                             a.id(),
                             a.ruleId(),
@@ -70,13 +73,11 @@ class AlertViews {
                             unit.map(OrgUnitView::code).orElse(""),
                             unit.map(OrgUnitView::name).orElse(""),
                             a.periodId(),
-                            valueHidden ? null : plain(a.value()),
-                            referenceHidden ? null : plain(a.referenceValue()),
+                            plain(a.value()),
+                            plain(a.referenceValue()),
                             a.referencePeriod(),
-                            hidden || a.changePercent() == null
-                                    ? null
-                                    : a.changePercent().setScale(1, RoundingMode.HALF_UP),
-                            hidden ? threshold : null,
+                            a.changePercent() == null ? null : a.changePercent().setScale(1, RoundingMode.HALF_UP),
+                            null,
                             a.dueDate(),
                             a.state(),
                             a.raisedAt(),
@@ -89,10 +90,6 @@ class AlertViews {
                             a.version());
                 })
                 .toList();
-    }
-
-    private static boolean small(@Nullable BigDecimal value, @Nullable Integer threshold) {
-        return threshold != null && value != null && value.compareTo(BigDecimal.valueOf(threshold)) < 0;
     }
 
     /**

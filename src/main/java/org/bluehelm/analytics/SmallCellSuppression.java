@@ -48,10 +48,10 @@ class SmallCellSuppression {
      */
     AnalyticsResult apply(
             AnalyticsQuery query, AnalyticsResult result, Function<AnalyticsQuery, AnalyticsResult> unsuppressed) {
-        if (result.rows().isEmpty() || SmallCells.visibleToCurrentUser()) {
+        if (result.rows().isEmpty()) {
             return result;
         }
-        Map<Long, Integer> thresholds = indicators.smallCellThresholds();
+        Map<Long, Integer> thresholds = indicators.smallCellThresholdsForCurrentUser();
         if (thresholds.isEmpty()) {
             return result;
         }

@@ -734,6 +734,18 @@ public class IndicatorService {
      * under which a cell is suppressed, by indicator id (see {@link SmallCells}).
      */
     public Map<Long, Integer> smallCellThresholds() {
+        return allSmallCellThresholds();
+    }
+
+    /**
+     * The thresholds that apply to the signed-in user: none for those who see small cells, every
+     * indicator's otherwise (see {@link SmallCells#visibleToCurrentUser}).
+     */
+    public Map<Long, Integer> smallCellThresholdsForCurrentUser() {
+        return SmallCells.visibleToCurrentUser() ? Map.of() : allSmallCellThresholds();
+    }
+
+    private Map<Long, Integer> allSmallCellThresholds() {
         Map<Long, Integer> thresholds = new java.util.HashMap<>();
         jdbc.sql("select id, suppress_below from indicator where suppress_below is not null")
                 .query((rs, n) -> thresholds.put(rs.getLong(1), rs.getInt(2)))

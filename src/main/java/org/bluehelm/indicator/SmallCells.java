@@ -1,8 +1,10 @@
 package org.bluehelm.indicator;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who sees small cells. Counts of complaints and cases under an indicator's {@code suppress_below}
@@ -35,6 +37,11 @@ public final class SmallCells {
      */
     public static boolean visibleTo(Collection<String> roles) {
         return roles.stream().anyMatch(SEEING_ROLES::contains);
+    }
+
+    /** Whether a value is a small cell under the threshold (none: the indicator is never suppressed). */
+    public static boolean hides(@Nullable Integer threshold, @Nullable BigDecimal value) {
+        return threshold != null && value != null && value.compareTo(BigDecimal.valueOf(threshold)) < 0;
     }
 
     /**

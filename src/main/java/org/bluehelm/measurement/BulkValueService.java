@@ -25,6 +25,7 @@ import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.indicator.CategoryView;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.indicator.SmallCells;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.Databases;
@@ -237,7 +238,7 @@ public class BulkValueService {
         Map<Long, Optional<IndicatorView>> indicatorCache = new HashMap<>();
         Map<Long, String> unitCodes = new HashMap<>();
         // counts under their indicator's small-cell threshold are left out for those who may not see them
-        Map<Long, Integer> thresholds = measurements.smallCellThresholds();
+        Map<Long, Integer> thresholds = indicators.smallCellThresholdsForCurrentUser();
         long[] count = {0};
         streaming.query(
                 """
@@ -248,8 +249,7 @@ public class BulkValueService {
                 (ResultSet rs) -> {
                     long indicatorId = rs.getLong("indicator_id");
                     BigDecimal value = rs.getBigDecimal("value");
-                    Integer threshold = thresholds.get(indicatorId);
-                    if (threshold != null && value.compareTo(BigDecimal.valueOf(threshold)) < 0) {
+                    if (SmallCells.hides(thresholds.get(indicatorId), value)) {
                         return;
                     }
                     long unitId = rs.getLong("org_unit_id");

@@ -270,7 +270,7 @@ class DataEntryController {
         List<GridRow> rows = new ArrayList<>();
         List<IndicatorView> notApplicable = new ArrayList<>();
         List<IndicatorView> suppressed = new ArrayList<>();
-        Map<Long, Integer> thresholds = measurements.smallCellThresholds();
+        Map<Long, Integer> thresholds = indicators.smallCellThresholdsForCurrentUser();
         for (IndicatorView indicator : set.indicators()) {
             if (indicators.checkOrgUnit(indicator, unit) != null) {
                 notApplicable.add(indicator);

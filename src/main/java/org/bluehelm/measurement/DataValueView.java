@@ -3,6 +3,7 @@ package org.bluehelm.measurement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.bluehelm.indicator.SmallCells;
 import org.bluehelm.shared.PeriodType;
 import org.jspecify.annotations.Nullable;
 
@@ -30,4 +31,32 @@ public record DataValueView(
         String countryCode,
         String storedBy,
         OffsetDateTime storedAt,
-        int version) {}
+        int version) {
+
+    /** The value as a reader who may not see counts under the threshold sees it (itself when not small). */
+    public DataValueView hidingCountsUnder(@Nullable Integer threshold) {
+        if (!SmallCells.hides(threshold, value)) {
+            return this;
+        }
+        return new DataValueView(
+                id,
+                indicatorId,
+                indicatorCode,
+                orgUnitId,
+                period,
+                periodType,
+                startDate,
+                endDate,
+                optionId,
+                categoryCode,
+                optionCode,
+                null,
+                true,
+                comment,
+                missionId,
+                countryCode,
+                storedBy,
+                storedAt,
+                version);
+    }
+}

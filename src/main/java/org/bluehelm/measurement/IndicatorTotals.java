@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.RecordedTotals;
 import org.bluehelm.shared.AccessScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,11 +23,11 @@ class IndicatorTotals implements RecordedTotals {
     private static final int MAX_UNITS = 50;
 
     private final JdbcClient jdbc;
-    private final MeasurementService measurements;
+    private final IndicatorService indicators;
 
-    IndicatorTotals(JdbcClient jdbc, MeasurementService measurements) {
+    IndicatorTotals(JdbcClient jdbc, IndicatorService indicators) {
         this.jdbc = jdbc;
-        this.measurements = measurements;
+        this.indicators = indicators;
     }
 
     @Override
@@ -39,7 +40,7 @@ class IndicatorTotals implements RecordedTotals {
         params.put("indicator", indicatorId);
         params.put("units", orgUnitIds);
         // a count under its indicator's small-cell threshold is left out (a gap) for those who may not see it
-        Integer threshold = measurements.smallCellThresholds().get(indicatorId);
+        Integer threshold = indicators.smallCellThresholdsForCurrentUser().get(indicatorId);
         if (threshold != null) {
             params.put("threshold", threshold);
         }

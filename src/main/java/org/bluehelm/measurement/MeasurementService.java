@@ -21,7 +21,6 @@ import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.indicator.CategoryView;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
-import org.bluehelm.indicator.SmallCells;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.FieldProblem;
@@ -137,15 +136,14 @@ public class MeasurementService {
                 .query(MeasurementService::row)
                 .list();
         Map<Long, Optional<IndicatorView>> indicatorsById = new HashMap<>();
-        Map<Long, Integer> thresholds = smallCellThresholds();
+        Map<Long, Integer> thresholds = indicators.smallCellThresholdsForCurrentUser();
         List<DataValueView> items = rows.stream()
-                .map(d -> suppressed(
-                        view(
+                .map(d -> view(
                                 d,
                                 indicatorsById
                                         .computeIfAbsent(d.indicatorId, indicators::findIgnoringScope)
-                                        .orElse(null)),
-                        thresholds))
+                                        .orElse(null))
+                        .hidingCountsUnder(thresholds.get(d.indicatorId)))
                 .toList();
         return PageResponse.of(items, page, total);
     }
@@ -286,44 +284,9 @@ public class MeasurementService {
     /** The data value, if the current user may see it (otherwise not found). */
     public DataValueView get(long id) {
         DataValue value = readable(id);
-        return suppressed(
-                view(value, indicators.findIgnoringScope(value.indicatorId).orElse(null)), smallCellThresholds());
-    }
-
-    /**
-     * The small-cell thresholds by indicator id that apply to the current user: none for those who
-     * see small cells ({@link SmallCells}).
-     */
-    Map<Long, Integer> smallCellThresholds() {
-        return SmallCells.visibleToCurrentUser() ? Map.of() : indicators.smallCellThresholds();
-    }
-
-    /** The value as a reader with these thresholds sees it: a count under its indicator's threshold left out. */
-    static DataValueView suppressed(DataValueView v, Map<Long, Integer> thresholds) {
-        Integer threshold = thresholds.get(v.indicatorId());
-        if (threshold == null || v.value() == null || v.value().compareTo(BigDecimal.valueOf(threshold)) >= 0) {
-            return v;
-        }
-        return new DataValueView(
-                v.id(),
-                v.indicatorId(),
-                v.indicatorCode(),
-                v.orgUnitId(),
-                v.period(),
-                v.periodType(),
-                v.startDate(),
-                v.endDate(),
-                v.optionId(),
-                v.categoryCode(),
-                v.optionCode(),
-                null,
-                true,
-                v.comment(),
-                v.missionId(),
-                v.countryCode(),
-                v.storedBy(),
-                v.storedAt(),
-                v.version());
+        return view(value, indicators.findIgnoringScope(value.indicatorId).orElse(null))
+                .hidingCountsUnder(
+                        indicators.smallCellThresholdsForCurrentUser().get(value.indicatorId));
     }
 
     /**

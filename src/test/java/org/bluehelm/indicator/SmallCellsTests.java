@@ -2,6 +2,7 @@ package org.bluehelm.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,16 @@ class SmallCellsTests {
         assertThat(SmallCells.forAnyReader(() -> SmallCells.forAnyReader(SmallCells::visibleToCurrentUser)))
                 .isFalse();
         assertThat(SmallCells.visibleToCurrentUser()).isTrue();
+    }
+
+    @Test
+    void aValueUnderTheThresholdIsHiddenFromThoseWithoutTheSeeingRoles() {
+        assertThat(SmallCells.hides(5, new BigDecimal("4.99"))).isTrue();
+        assertThat(SmallCells.hides(5, BigDecimal.valueOf(5))).isFalse();
+        assertThat(SmallCells.hides(null, BigDecimal.ONE)).isFalse();
+        assertThat(SmallCells.hides(5, null)).isFalse();
+        assertThat(SmallCells.visibleTo(List.of("VIEWER", "CASE_OFFICER"))).isTrue();
+        assertThat(SmallCells.visibleTo(List.of("VIEWER", "PARTNER", "DATA_STEWARD")))
+                .isFalse();
     }
 }

@@ -133,7 +133,9 @@ class AlertViews {
 
     /** A figure of the alert for this reader: the number, or "&lt;5" where it was left out. */
     private static String figure(AlertView a, @Nullable BigDecimal value, Locale locale) {
-        return value == null && a.suppressedBelow() != null ? "<" + a.suppressedBelow() : number(value, locale);
+        return value == null && a.suppressedBelow() != null
+                ? SmallCells.label(a.suppressedBelow())
+                : number(value, locale);
     }
 
     private static String number(@Nullable BigDecimal value, Locale locale) {

@@ -39,6 +39,11 @@ public final class SmallCells {
         return roles.stream().anyMatch(SEEING_ROLES::contains);
     }
 
+    /** How a hidden small cell reads wherever a figure would stand: "&lt;5". */
+    public static String label(int threshold) {
+        return "<" + threshold;
+    }
+
     /** Whether a value is a small cell under the threshold (none: the indicator is never suppressed). */
     public static boolean hides(@Nullable Integer threshold, @Nullable BigDecimal value) {
         return threshold != null && value != null && value.compareTo(BigDecimal.valueOf(threshold)) < 0;

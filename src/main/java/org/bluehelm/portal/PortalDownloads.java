@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.bluehelm.complaint.AccountabilityStatistic;
 import org.bluehelm.complaint.CasePerformance;
+import org.bluehelm.indicator.SmallCells;
 import org.bluehelm.mission.DeploymentView;
 import org.bluehelm.ssrindex.SsrIndexSeries;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ final class PortalDownloads {
                             v.dimension(),
                             v.orgUnit(),
                             v.period(),
-                            v.suppressed() ? "<5" : plain(v.value())
+                            v.suppressed() ? SmallCells.label(SmallCells.DEFAULT_THRESHOLD) : plain(v.value())
                         })
                         .toList());
     }
@@ -121,7 +122,7 @@ final class PortalDownloads {
     }
 
     private static String cell(CasePerformance.Cell cell) {
-        return cell.suppressed() ? "<5" : plain(cell.value());
+        return cell.suppressed() ? SmallCells.label(SmallCells.DEFAULT_THRESHOLD) : plain(cell.value());
     }
 
     private static String plain(@Nullable BigDecimal value) {

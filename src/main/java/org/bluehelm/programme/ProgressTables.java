@@ -15,6 +15,7 @@ import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.indicator.BenchmarkKind;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.indicator.SmallCells;
 import org.bluehelm.measurement.DataValueFilter;
 import org.bluehelm.measurement.DataValueView;
 import org.bluehelm.measurement.MeasurementService;
@@ -166,7 +167,7 @@ class ProgressTables {
                 // a period held without a value: a small count the user may not see
                 cells.add(
                         totals.containsKey(period.id()) && totals.get(period.id()) == null
-                                ? new Cell(null, "<5")
+                                ? new Cell(null, SmallCells.label(SmallCells.DEFAULT_THRESHOLD))
                                 : cell(totals.get(period.id()), format));
             }
             for (List<@Nullable BigDecimal> column : extra) {

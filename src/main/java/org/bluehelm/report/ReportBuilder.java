@@ -25,6 +25,7 @@ import org.bluehelm.approval.ApprovalService;
 import org.bluehelm.approval.ApprovalState;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.indicator.SmallCells;
 import org.bluehelm.progress.IndicatorProgress;
 import org.bluehelm.progress.ProgrammeProgress;
 import org.bluehelm.progress.ProgressService;
@@ -310,7 +311,7 @@ class ReportBuilder {
                 a.period(),
                 a.value() != null
                         ? format(numbers, a.value())
-                        : a.suppressedBelow() != null ? "<" + a.suppressedBelow() : null,
+                        : a.suppressedBelow() != null ? SmallCells.label(a.suppressedBelow()) : null,
                 day.format(a.raisedAt()));
     }
 

@@ -250,10 +250,14 @@ class DataEntryBrowserIT {
         assertThat(value(0)).isEqualTo("61");
     }
 
-    /** Waits for the page that a key press submitted (a click waits by itself; Enter does not). */
+    /**
+     * Waits for the page that a key press submitted (a click waits by itself; Enter does not). While
+     * the old page goes, reading its body can fail (a stale element, or Chromium's "node does not
+     * belong to the document"): the wait tries again.
+     */
     private void waitForText(String text) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 

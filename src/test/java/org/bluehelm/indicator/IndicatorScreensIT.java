@@ -117,12 +117,20 @@ class IndicatorScreensIT {
     }
 
     @Test
-    void aViewerReadsIndicatorsButCannotOpenTheForm() throws Exception {
+    void aViewerReadsIndicatorsButIsOfferedNeitherTheFormNorDataEntry() throws Exception {
         String viewer = newUser("VIEWER", "{\"type\":\"COUNTRY\",\"value\":\"LBR\"}");
         long indicator = id(createIndicator(mvc, admin(), "\"countryCode\":\"LBR\""));
         mvc.perform(get("/indicators/" + indicator).with(as(viewer)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/edit"))));
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/edit"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("indicator-enter-data"))));
+        mvc.perform(get("/").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("home-latest-title")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("home-enter-data"))));
+        mvc.perform(get("/indicators/" + indicator).with(as("admin")))
+                .andExpect(content().string(containsString("indicator-enter-data")));
+        mvc.perform(get("/").with(as("admin"))).andExpect(content().string(containsString("home-enter-data")));
         mvc.perform(get("/indicators/new").with(as(viewer))).andExpect(status().isForbidden());
         mvc.perform(post("/indicators").param("code", "x").with(as(viewer)).with(csrf()))
                 .andExpect(status().isForbidden());

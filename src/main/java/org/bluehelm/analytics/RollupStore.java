@@ -201,9 +201,10 @@ class RollupStore {
 
     /**
      * Adds the values of an import, staged by measurement in {@code value_staging} (every row
-     * written, with the stored value it replaced), to the rollups. On PostgreSQL one statement per
-     * level of the hierarchy that has rollups joins the staged rows to their ancestors at that
-     * level and to their containing periods and groups the deltas by rollup cell, in key order. H2
+     * written, with the stored value it replaced), to the rollups. On PostgreSQL one statement
+     * groups the staged rows, joined to their ancestors at the deepest level with rollups and to
+     * their containing periods, into that level's cells, adds up each level above from the level
+     * below (and the staged rows of its own units), and upserts every level's cells in key order. H2
      * runs such a statement slowly (each cell a MERGE step), so there the staged rows are read once
      * and fanned out in memory as single writes are. The caller has made sure that their units and
      * periods are known.
@@ -238,27 +239,74 @@ class RollupStore {
                 .query(Integer.class)
                 .optional()
                 .orElse(0);
+        int top = Math.min(deepest, levels);
+        if (top < 1) {
+            return;
+        }
+        // The deepest level's cells are grouped from the staged rows, each level above from the
+        // cells of the level below plus the staged rows of its own units: a million staged rows
+        // with three periods each are grouped once, not once per level. The cells of every level
+        // are then added with one statement.
+        StringBuilder source = new StringBuilder("with ");
+        source.append(levelCells(top, "a.org_unit_id = s.org_unit_id and a.ancestor_level = " + top, null));
+        for (int level = top - 1; level >= 1; level--) {
+            source.append(",\n")
+                    .append(levelCells(
+                            level,
+                            "a.org_unit_id = s.org_unit_id and a.ancestor_id = s.org_unit_id and a.ancestor_level = "
+                                    + level,
+                            "l" + (level + 1)));
+        }
+        List<String> all = new ArrayList<>();
+        for (int level = 1; level <= top; level++) {
+            all.add("select * from l" + level);
+        }
+        source.append("\n").append(String.join("\nunion all\n", all));
         // Group the staged rows by hashing them in memory: PostgreSQL cannot know how few cells
         // the upper levels have, expects a group per row, and would sort every row on disk.
         jdbc.sql("set local work_mem = '256MB'").update();
         jdbc.sql("set local enable_sort = off").update();
-        for (int level = 1; level <= Math.min(deepest, levels); level++) {
-            addFrom("""
-                            select s.indicator_id, p.target_type, a.ancestor_level, a.ancestor_id, p.target_id,
-                                   s.option_key, p.target_start, p.target_end, max(s.mission_id), max(s.country_code),
-                                   sum(s.value - coalesce(s.old_value, 0)),
-                                   sum(case when s.existing_id is null then 1 else 0 end)
-                              from value_staging s
-                              join analytics_unit_ancestor a on a.org_unit_id = s.org_unit_id
-                                   and a.ancestor_level = :level
-                              join analytics_period_map p on p.period_id = s.period_id
-                             where s.batch_id = :batch
-                             group by s.indicator_id, p.target_type, a.ancestor_level, a.ancestor_id, p.target_id,
-                                      s.option_key, p.target_start, p.target_end
-                            having sum(s.value - coalesce(s.old_value, 0)) <> 0
-                                or sum(case when s.existing_id is null then 1 else 0 end) <> 0""", Map.of("batch", batchId, "level", level));
-        }
+        addFrom(source.toString(), Map.of("batch", batchId));
         jdbc.sql("set local enable_sort = on").update();
+    }
+
+    /**
+     * The rollup cells of one level (a common table expression {@code l<level>}) for the staged
+     * rows of an import: the staged rows joined to their ancestor at that level as {@code units}
+     * says, with their containing periods, and (for a level above the deepest) the cells of the
+     * level below, {@code below}, each with its unit's parent (found through the units below it:
+     * the hierarchy copy lists the units that have values, not necessarily their ancestors);
+     * grouped by cell.
+     */
+    private static String levelCells(int level, String units, @Nullable String below) {
+        String staged = """
+                select s.indicator_id, p.target_type as period_type, a.ancestor_id as org_unit_id,
+                       p.target_id as period_id, s.option_key, p.target_start as start_date, p.target_end as end_date,
+                       s.mission_id, s.country_code, s.value - coalesce(s.old_value, 0) as value_sum,
+                       case when s.existing_id is null then 1 else 0 end as value_count
+                  from value_staging s
+                  join analytics_unit_ancestor a on %s
+                  join analytics_period_map p on p.period_id = s.period_id
+                 where s.batch_id = :batch""".formatted(units);
+        String rows = below == null ? staged : """
+                select c.indicator_id, c.period_type, u.parent_id as org_unit_id, c.period_id, c.option_key, c.start_date,
+                       c.end_date, c.mission_id, c.country_code, c.value_sum, c.value_count
+                  from %s c
+                  join (select distinct child.ancestor_id as child_id, parent.ancestor_id as parent_id
+                          from analytics_unit_ancestor child
+                          join analytics_unit_ancestor parent on parent.org_unit_id = child.org_unit_id
+                               and parent.ancestor_level = %d
+                         where child.ancestor_level = %d) u on u.child_id = c.org_unit_id
+                union all
+                %s""".formatted(below, level, level + 1, staged);
+        return """
+                l%d (%s) as materialized (
+                select x.indicator_id, x.period_type, %d, x.org_unit_id, x.period_id, x.option_key, min(x.start_date),
+                       max(x.end_date), max(x.mission_id), max(x.country_code), sum(x.value_sum),
+                       cast(sum(x.value_count) as bigint)
+                  from (%s) x
+                 group by x.indicator_id, x.period_type, x.org_unit_id, x.period_id, x.option_key
+                having sum(x.value_sum) <> 0 or sum(x.value_count) <> 0)""".formatted(level, COLUMNS, level, rows);
     }
 
     /** The distinct units and periods of an import's staged rows. */

@@ -552,6 +552,51 @@ class AnalyticsApiIT {
         }
     }
 
+    @Test
+    void anImportWithValuesAtSeveralLevelsCountsEachOnceAtEveryLevelAbove() throws Exception {
+        long cases = indicator("\"valueType\":\"INTEGER\"");
+        String code = JsonPath.read(
+                mvc.perform(get("/api/v1/indicators/{id}", cases).with(admin()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.code");
+        try {
+            // the country, a region and two districts each report January 2024 in the same file
+            importCsv("dataElement,period,orgUnit,value\n"
+                            + code + ",202401," + unitCode(root) + ",1\n"
+                            + code + ",202401," + unitCode(regionA) + ",20\n"
+                            + code + ",202401," + unitCode(a1) + ",300\n"
+                            + code + ",202401," + unitCode(b1) + ",4000\n")
+                    .andExpect(jsonPath("$.status").value("SUCCESS"))
+                    .andExpect(jsonPath("$.importCount.imported").value(4));
+
+            Map<String, BigDecimal> cells = query(
+                    admin(),
+                    "indicator",
+                    String.valueOf(cases),
+                    "orgUnit",
+                    root + "," + regionA + "," + regionB + "," + a1,
+                    "periodType",
+                    "QUARTERLY",
+                    "from",
+                    "2024Q1",
+                    "to",
+                    "2024Q1");
+            assertValue(cells, key("i" + cases, root, "2024Q1"), "4321");
+            assertValue(cells, key("i" + cases, regionA, "2024Q1"), "320");
+            assertValue(cells, key("i" + cases, regionB, "2024Q1"), "4000");
+            assertValue(cells, key("i" + cases, a1, "2024Q1"), "300");
+
+            List<Map<String, @Nullable Object>> incremental = store.snapshot();
+            mvc.perform(post("/api/v1/analytics/rebuild").with(admin())).andExpect(status().isOk());
+            assertThat(AnalyticsFixtures.normalised(store.snapshot()))
+                    .isEqualTo(AnalyticsFixtures.normalised(incremental));
+        } finally {
+            measurements.deleteAllOf(cases);
+        }
+    }
+
     private String unitCode(long id) throws Exception {
         return AnalyticsFixtures.code(mvc, "orgUnits", id);
     }

@@ -247,15 +247,9 @@ class RollupStore {
         // cells of the level below plus the staged rows of its own units: a million staged rows
         // with three periods each are grouped once, not once per level. The cells of every level
         // are then added with one statement.
-        StringBuilder source = new StringBuilder("with ");
-        source.append(levelCells(top, "a.org_unit_id = s.org_unit_id and a.ancestor_level = " + top, null));
+        StringBuilder source = new StringBuilder("with ").append(levelCells(top, true));
         for (int level = top - 1; level >= 1; level--) {
-            source.append(",\n")
-                    .append(levelCells(
-                            level,
-                            "a.org_unit_id = s.org_unit_id and a.ancestor_id = s.org_unit_id and a.ancestor_level = "
-                                    + level,
-                            "l" + (level + 1)));
+            source.append(",\n").append(levelCells(level, false));
         }
         List<String> all = new ArrayList<>();
         for (int level = 1; level <= top; level++) {
@@ -272,13 +266,15 @@ class RollupStore {
 
     /**
      * The rollup cells of one level (a common table expression {@code l<level>}) for the staged
-     * rows of an import: the staged rows joined to their ancestor at that level as {@code units}
-     * says, with their containing periods, and (for a level above the deepest) the cells of the
-     * level below, {@code below}, each with its unit's parent (found through the units below it:
-     * the hierarchy copy lists the units that have values, not necessarily their ancestors);
-     * grouped by cell.
+     * rows of an import, with their containing periods: at the deepest level, every staged row
+     * through its unit's ancestor at that level; above it, the staged rows of the level's own
+     * units and the cells of the level below ({@code l<level + 1>}), each with its unit's parent
+     * (found through the units below it: the hierarchy copy lists the units that have values, not
+     * necessarily their ancestors); grouped by cell.
      */
-    private static String levelCells(int level, String units, @Nullable String below) {
+    private static String levelCells(int level, boolean deepest) {
+        String units = "a.org_unit_id = s.org_unit_id and a.ancestor_level = " + level
+                + (deepest ? "" : " and a.ancestor_id = s.org_unit_id");
         String staged = """
                 select s.indicator_id, p.target_type as period_type, a.ancestor_id as org_unit_id,
                        p.target_id as period_id, s.option_key, p.target_start as start_date, p.target_end as end_date,
@@ -288,7 +284,7 @@ class RollupStore {
                   join analytics_unit_ancestor a on %s
                   join analytics_period_map p on p.period_id = s.period_id
                  where s.batch_id = :batch""".formatted(units);
-        String rows = below == null ? staged : """
+        String rows = deepest ? staged : """
                 select c.indicator_id, c.period_type, u.parent_id as org_unit_id, c.period_id, c.option_key, c.start_date,
                        c.end_date, c.mission_id, c.country_code, c.value_sum, c.value_count
                   from %s c
@@ -298,7 +294,7 @@ class RollupStore {
                                and parent.ancestor_level = %d
                          where child.ancestor_level = %d) u on u.child_id = c.org_unit_id
                 union all
-                %s""".formatted(below, level, level + 1, staged);
+                %s""".formatted("l" + (level + 1), level, level + 1, staged);
         return """
                 l%d (%s) as materialized (
                 select x.indicator_id, x.period_type, %d, x.org_unit_id, x.period_id, x.option_key, min(x.start_date),

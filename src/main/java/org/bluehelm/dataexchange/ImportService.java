@@ -53,7 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (period, option, value type and range, place, scope, lock); the rows that pass are staged by
  * measurement with their line ({@link Session#stage}: COPY on PostgreSQL, a JDBC batch on H2), and
  * each problem is kept as a conflict with its line and field. At the end one query finds the rows
- * repeating an earlier row's key, and one statement notes which keys have a stored value. Unless it
+ * repeating an earlier row's key, one statement notes which keys have a stored value, and the rows
+ * repeating their stored value and comment are set aside (ignored: nothing to change). Unless it
  * is a dry run, or a problem was found and the import is all-or-nothing, measurement writes the
  * staged rows into data_value with one insert and one update, analytics adds them to the rollups
  * with one statement per level, and the transaction commits; otherwise it rolls back, so nothing is
@@ -418,7 +419,8 @@ public class ImportService implements DisposableBean {
             session.discardStaged(job);
             return summary(
                     outcome,
-                    new ImportSummary.ImportCount(result.created(), result.updated(), refused + result.ignored(), 0));
+                    new ImportSummary.ImportCount(
+                            result.created(), result.updated(), refused + counts.unchanged() + result.ignored(), 0));
         }
 
         /**

@@ -148,8 +148,11 @@ public class BulkValueService {
             BigDecimal value,
             @Nullable String comment) {}
 
-    /** Among the staged rows (duplicates set aside): how many have a stored value, how many are new. */
-    public record StagedCounts(long stored, long fresh) {}
+    /**
+     * Among the staged rows (duplicates set aside): how many have a stored value that they change,
+     * how many are new, and how many repeat their stored value and comment (set aside: nothing to write).
+     */
+    public record StagedCounts(long stored, long fresh, long unchanged) {}
 
     /** Hears each staged row that repeats the key of an earlier row: its line and the earlier line. */
     @FunctionalInterface
@@ -493,7 +496,8 @@ public class BulkValueService {
 
         /**
          * Notes, on each staged row of the batch, the id and value of the value already stored for
-         * its key (one statement), and counts stored and new rows.
+         * its key (one statement), sets aside the rows repeating their stored value and comment, and
+         * counts stored, new and unchanged rows.
          */
         public StagedCounts markStored(long batch) {
             jdbc.sql(postgres ? """
@@ -511,12 +515,19 @@ public class BulkValueService {
                                     where t.batch_id = :batch) x
                                on s.batch_id = :batch and s.line = x.line
                              when matched then update set existing_id = x.id, old_value = x.value""").param("batch", batch).update();
+            // a value and comment equal to the stored ones change nothing: no write, version, audit or rollup
+            long unchanged = jdbc.sql("""
+                            delete from value_staging s
+                             where s.batch_id = :batch and s.existing_id is not null and s.old_value = s.value
+                               and exists (select 1 from data_value d
+                                            where d.id = s.existing_id
+                                              and d.comment is not distinct from s.comment)""").param("batch", batch).update();
             Map<String, Object> counts =
                     jdbc.sql("""
                             select count(existing_id) as stored, count(*) as total
                               from value_staging where batch_id = :batch""").param("batch", batch).query().singleRow();
             long stored = ((Number) counts.get("stored")).longValue();
-            return new StagedCounts(stored, ((Number) counts.get("total")).longValue() - stored);
+            return new StagedCounts(stored, ((Number) counts.get("total")).longValue() - stored, unchanged);
         }
 
         /**

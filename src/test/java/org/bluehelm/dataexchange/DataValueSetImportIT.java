@@ -145,11 +145,12 @@ class DataValueSetImportIT {
                         f.unitA() + "|202401|null=42",
                         f.unitB() + "|202402|null=7");
 
-        // the same file again replaces every value (CREATE_AND_UPDATE)
+        // the same file again changes nothing: every row is ignored
         upload(MediaType.APPLICATION_JSON_VALUE, utf8(sample("dhis2-dataValueSets.json", f)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.importCount.imported").value(0))
-                .andExpect(jsonPath("$.importCount.updated").value(4));
+                .andExpect(jsonPath("$.importCount.updated").value(0))
+                .andExpect(jsonPath("$.importCount.ignored").value(4));
     }
 
     @Test
@@ -448,6 +449,13 @@ class DataValueSetImportIT {
         return jdbc.sql("select count(*) from value_staging").query(Long.class).single();
     }
 
+    private List<Integer> versions(long indicator) {
+        return jdbc.sql("select version from data_value where indicator_id = :indicator")
+                .param("indicator", indicator)
+                .query(Integer.class)
+                .list();
+    }
+
     private long storedRows(long indicator) {
         return jdbc.sql("select count(*) from data_value where indicator_id = :indicator")
                 .param("indicator", indicator)
@@ -522,6 +530,26 @@ class DataValueSetImportIT {
         org.assertj.core.api.Assertions.assertThat(stored(f.indicator())).isEqualTo(first);
         org.assertj.core.api.Assertions.assertThat(staged()).isZero();
 
+        // the same file with the default strategy: every row repeats what is stored, so every row is
+        // ignored and no value is written again; a new comment on one of them is a change
+        upload("text/csv", utf8(csv.toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(0))
+                .andExpect(jsonPath("$.importCount.updated").value(0))
+                .andExpect(jsonPath("$.importCount.ignored").value(9));
+        org.assertj.core.api.Assertions.assertThat(versions(f.indicator())).containsOnly(1);
+        upload(
+                        "text/csv",
+                        utf8("dataElement,period,orgUnit,categoryOptionCombo,value,comment\n" + f.code() + ",202301,"
+                                + f.codeA() + ",,1.0,checked twice\n" + f.code() + ",202302," + f.codeA() + ",,2\n"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.updated").value(1))
+                .andExpect(jsonPath("$.importCount.ignored").value(1));
+        org.assertj.core.api.Assertions.assertThat(versions(f.indicator()))
+                .containsExactlyInAnyOrder(2, 1, 1, 1, 1, 1, 1, 1, 1);
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator())).isEqualTo(first);
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+
         // changed values and new ones: the stored rows are updated, the new ones imported
         StringBuilder changed = new StringBuilder("dataElement,period,orgUnit,categoryOptionCombo,value\n");
         for (int month = 1; month <= 3; month++) {
@@ -538,7 +566,11 @@ class DataValueSetImportIT {
                 .andExpect(jsonPath("$.importCount.updated").value(3))
                 .andExpect(jsonPath("$.importCount.ignored").value(0));
         // UPDATE leaves new rows alone
-        upload("text/csv", utf8(changed.toString().replace(",20240", ",20250")), "importStrategy", "UPDATE")
+        upload(
+                        "text/csv",
+                        utf8(changed.toString().replace(",20240", ",20250").replace(",,10", ",,20")),
+                        "importStrategy",
+                        "UPDATE")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.importCount.imported").value(0))
                 .andExpect(jsonPath("$.importCount.updated").value(3))
@@ -546,8 +578,8 @@ class DataValueSetImportIT {
         org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
                 .hasSize(11)
                 .contains(
-                        f.unitA() + "|202301|null=101",
-                        f.unitA() + "|202303|null=103",
+                        f.unitA() + "|202301|null=201",
+                        f.unitA() + "|202303|null=203",
                         f.unitA() + "|202304|null=4",
                         f.unitB() + "|202402|null=2")
                 .noneMatch(v -> v.contains("|2025"));

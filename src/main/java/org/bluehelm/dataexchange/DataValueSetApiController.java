@@ -57,7 +57,7 @@ class DataValueSetApiController {
     @Operation(
             summary = "Import data values",
             description = "Query parameters as DHIS2 names them: dryRun, importStrategy (or strategy:"
-                    + " CREATE_AND_UPDATE, CREATE, UPDATE), idScheme, dataElementIdScheme, orgUnitIdScheme (CODE or"
+                    + " CREATE_AND_UPDATE, CREATE, UPDATE, DELETE), idScheme, dataElementIdScheme, orgUnitIdScheme (CODE or"
                     + " ID), atomicMode (ALL or NONE); format (csv, dhis2-csv, json, dhis2-json, xlsx) overrides the"
                     + " Content-Type; async=true answers 202 with the job to poll.")
     ResponseEntity<?> importValues(

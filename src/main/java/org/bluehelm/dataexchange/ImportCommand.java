@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar bluehelm.jar import FILE [--dry-run] [--format csv|json|xlsx|dhis2-csv|dhis2-json]
- * [--id-scheme code|id] [--strategy create_and_update|create|update] [--atomic-mode all|none]
+ * [--id-scheme code|id] [--strategy create_and_update|create|update|delete] [--atomic-mode all|none]
  * [--user USERNAME]}: imports a file as the named user (within their scope; they need a role that
  * enters data) or, without {@code --user}, as the system (every scope). Prints the rows read while
- * it runs, then the summary and the conflicts; exits 0 when values were imported (or would be, in
- * a dry run), 1 when the import wrote nothing because of conflicts or failed, 2 on a usage error.
+ * it runs, then the summary and the conflicts; exits 0 when values were imported or deleted (or
+ * would be, in a dry run), 1 when the import wrote nothing because of conflicts or failed, 2 on a usage error.
  */
 @Component
 class ImportCommand implements Command {
@@ -46,7 +46,7 @@ class ImportCommand implements Command {
     @Override
     public String usage() {
         return "import FILE [--dry-run] [--format csv|json|xlsx|dhis2-csv|dhis2-json] [--id-scheme code|id]"
-                + " [--strategy create_and_update|create|update] [--atomic-mode all|none] [--user USERNAME]";
+                + " [--strategy create_and_update|create|update|delete] [--atomic-mode all|none] [--user USERNAME]";
     }
 
     @Override
@@ -154,6 +154,9 @@ class ImportCommand implements Command {
         out.println("  imported:  " + s.importCount().imported());
         out.println("  updated:   " + s.importCount().updated());
         out.println("  ignored:   " + s.importCount().ignored());
+        if (s.strategy() == ImportStrategy.DELETE) {
+            out.println("  deleted:   " + s.importCount().deleted());
+        }
         out.println("  conflicts: " + s.conflictCount());
         for (ImportConflict c : s.conflicts()) {
             out.println("  line " + c.line() + ", " + c.field() + value(c.value()) + ": " + c.message());

@@ -117,7 +117,8 @@ class ImportJobs {
             jdbc.sql("""
                             update import_job
                                set state = 'DONE', outcome = :outcome, rows_read = :read, imported = :imported,
-                                   updated = :updated, ignored = :ignored, conflict_count = :conflicts,
+                                   updated = :updated, ignored = :ignored, deleted = :deleted,
+                                   conflict_count = :conflicts,
                                    finished_at = :now
                              where id = :id""")
                     .param("outcome", summary.status().name())
@@ -125,6 +126,7 @@ class ImportJobs {
                     .param("imported", summary.importCount().imported())
                     .param("updated", summary.importCount().updated())
                     .param("ignored", summary.importCount().ignored())
+                    .param("deleted", summary.importCount().deleted())
                     .param("conflicts", summary.conflictCount())
                     .param("now", now())
                     .param("id", job)
@@ -191,7 +193,10 @@ class ImportJobs {
                     atomicMode,
                     rs.getLong("rows_read"),
                     new ImportSummary.ImportCount(
-                            rs.getLong("imported"), rs.getLong("updated"), rs.getLong("ignored"), 0),
+                            rs.getLong("imported"),
+                            rs.getLong("updated"),
+                            rs.getLong("ignored"),
+                            rs.getLong("deleted")),
                     rs.getLong("conflict_count"),
                     conflicts(id));
         }

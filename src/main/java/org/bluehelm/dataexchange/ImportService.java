@@ -299,8 +299,12 @@ public class ImportService implements DisposableBean {
                                     + " of an organisation unit"));
                 }
             }
+            // a deletion removes the stored value whatever the file gives as the value
+            boolean deleting = options.strategy() == ImportStrategy.DELETE;
             BigDecimal value = null;
-            if (row.value() == null) {
+            if (deleting) {
+                // nothing to check
+            } else if (row.value() == null) {
                 found.add(new ImportConflict(row.line(), "value", null, "is required"));
             } else {
                 value = number(row.value());
@@ -333,7 +337,7 @@ public class ImportService implements DisposableBean {
                     unitId,
                     row.period(),
                     optionCode,
-                    value == null ? BigDecimal.ZERO : value,
+                    deleting ? null : value == null ? BigDecimal.ZERO : value,
                     row.comment()));
             Set<String> reported = new HashSet<>();
             found.forEach(c -> reported.add(c.field()));
@@ -347,7 +351,7 @@ public class ImportService implements DisposableBean {
             if (!found.isEmpty() || checked.key() == null) {
                 return refuse(found);
             }
-            return new StagedRow(row.line(), checked.key(), value, row.comment());
+            return new StagedRow(row.line(), checked.key(), deleting ? BigDecimal.ZERO : value, row.comment());
         }
 
         private @Nullable StagedRow refuse(List<ImportConflict> found) {
@@ -396,9 +400,9 @@ public class ImportService implements DisposableBean {
         ImportSummary finish(TransactionStatus status) {
             flush();
             long duplicates = duplicates();
-            StagedCounts counts = session.markStored(job);
-            long refused = rowsRefused + duplicates;
             ImportStrategy strategy = options.strategy();
+            StagedCounts counts = session.markStored(job, strategy.mode());
+            long refused = rowsRefused + duplicates;
             boolean failed = options.atomicMode() == AtomicMode.ALL && conflictCount > 0;
             ImportSummary.Status outcome = failed
                     ? ImportSummary.Status.ERROR
@@ -409,6 +413,10 @@ public class ImportService implements DisposableBean {
             }
             if (options.dryRun()) {
                 status.setRollbackOnly();
+                if (strategy == ImportStrategy.DELETE) {
+                    return summary(
+                            outcome, new ImportSummary.ImportCount(0, 0, rowsRead - counts.stored(), counts.stored()));
+                }
                 long imported = strategy == ImportStrategy.UPDATE ? 0 : counts.fresh();
                 long updated = strategy == ImportStrategy.CREATE ? 0 : counts.stored();
                 return summary(
@@ -420,7 +428,10 @@ public class ImportService implements DisposableBean {
             return summary(
                     outcome,
                     new ImportSummary.ImportCount(
-                            result.created(), result.updated(), refused + counts.unchanged() + result.ignored(), 0));
+                            result.created(),
+                            result.updated(),
+                            refused + counts.unchanged() + result.ignored(),
+                            result.deleted()));
         }
 
         /**

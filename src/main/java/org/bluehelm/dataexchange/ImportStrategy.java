@@ -8,18 +8,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an import does with values already stored (DHIS2's {@code importStrategy}): replace them
  * and create the new ones ({@code CREATE_AND_UPDATE}, the default), create only new values and
- * ignore the stored ones ({@code CREATE}), or replace only stored values ({@code UPDATE}).
+ * ignore the stored ones ({@code CREATE}), replace only stored values ({@code UPDATE}), or delete
+ * the stored values the file lists ({@code DELETE}: a row's value may be left empty).
  */
 public enum ImportStrategy {
     CREATE_AND_UPDATE,
     CREATE,
-    UPDATE;
+    UPDATE,
+    DELETE;
 
     WriteMode mode() {
         return WriteMode.valueOf(name());
     }
 
-    /** Also takes DHIS2's older names NEW_AND_UPDATES, NEW and UPDATES. */
+    /** Also takes DHIS2's older names NEW_AND_UPDATES, NEW, UPDATES and DELETES. */
     public static ImportStrategy parse(String field, @Nullable String text) {
         if (text == null || text.isBlank()) {
             return CREATE_AND_UPDATE;
@@ -28,9 +30,10 @@ public enum ImportStrategy {
             case "CREATE_AND_UPDATE", "NEW_AND_UPDATES" -> CREATE_AND_UPDATE;
             case "CREATE", "NEW" -> CREATE;
             case "UPDATE", "UPDATES" -> UPDATE;
+            case "DELETE", "DELETES" -> DELETE;
             default ->
                 throw InvalidInputException.of(
-                        field, "'" + text + "' is not a strategy: use CREATE_AND_UPDATE, CREATE or UPDATE");
+                        field, "'" + text + "' is not a strategy: use CREATE_AND_UPDATE, CREATE, UPDATE or DELETE");
         };
     }
 }

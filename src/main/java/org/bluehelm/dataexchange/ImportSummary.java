@@ -33,6 +33,9 @@ public record ImportSummary(
         ERROR
     }
 
-    /** Values created, replaced, left alone (stored ones under CREATE, refused rows) and deleted (never, yet). */
+    /**
+     * Values created, replaced, left alone (refused rows, rows repeating their stored value, stored
+     * ones under CREATE, new ones under UPDATE or DELETE) and deleted (under DELETE).
+     */
     public record ImportCount(long imported, long updated, long ignored, long deleted) {}
 }

@@ -51,15 +51,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Data values in bulk, for imports, exports and approvals. An import opens a {@link Session}: it
  * checks each value with the same rules as {@link MeasurementService} (indicator, unit, period,
  * option, value type and range, the unit lying in the indicator's place, the user's scope, locks)
- * while caching what it looks up, tells which values are already stored, and writes checked values
- * in chunks with JDBC batches inside the caller's transaction, publishing {@link DataValuesChanged}
- * for each chunk. Exports stream the values in scope row by row, so memory does not grow with them.
+ * while caching what it looks up, stages the checked rows, tells which are already stored, and
+ * writes them set-based inside the caller's transaction, publishing {@link DataValuesImported} (or,
+ * for deletions, {@link DataValuesChanged} a chunk at a time). Exports stream the values in scope
+ * row by row, so memory does not grow with them.
  */
 @Service
 @Transactional(readOnly = true)
 public class BulkValueService {
 
-    /** How many values a caller should hand to {@link Session#write} or {@link Session#existing} at once. */
+    /** How many rows a caller should hand to {@link Session#stage} at once, and deletions take at a time. */
     public static final int CHUNK = 5000;
 
     private static final int IN_LIST = 1000;
@@ -137,10 +138,6 @@ public class BulkValueService {
         }
     }
 
-    /** A checked value to write. */
-    public record KeyedValue(
-            ValueKey key, BigDecimal value, @Nullable String comment) {}
-
     /** A checked row of a file to stage for a set-based write: its line, its key, its value and comment. */
     public record StagedRow(
             long line,
@@ -160,14 +157,18 @@ public class BulkValueService {
         void repeated(long line, long firstLine);
     }
 
-    /** What a write did: values created, replaced, and left alone by the mode. */
-    public record WriteResult(int created, int updated, int ignored) {}
+    /** What a write did: values created, replaced, left alone by the mode, and deleted. */
+    public record WriteResult(long created, long updated, long ignored, long deleted) {}
 
-    /** Which values a write touches: new and stored ones (the default), only new ones, only stored ones. */
+    /**
+     * Which values a write touches: new and stored ones (the default), only new ones, only stored
+     * ones, or deletes the stored ones.
+     */
     public enum WriteMode {
         CREATE_AND_UPDATE,
         CREATE,
-        UPDATE
+        UPDATE,
+        DELETE
     }
 
     /** Which values to export; all filters are optional and combine. */
@@ -339,7 +340,10 @@ public class BulkValueService {
             return unitCache.computeIfAbsent(id, geography::findOrgUnit);
         }
 
-        /** Checks one value with every rule that a single recorded value must pass. */
+        /**
+         * Checks one value with every rule that a single recorded value must pass; a null value is
+         * not checked (a deletion: its key is what matters).
+         */
         public Checked check(BulkValue v) {
             List<FieldProblem> problems = new ArrayList<>();
             IndicatorView indicator = indicator(v.indicatorId()).orElse(null);
@@ -360,9 +364,6 @@ public class BulkValueService {
                 } catch (InvalidInputException e) {
                     problems.addAll(e.problems());
                 }
-            }
-            if (v.value() == null) {
-                problems.add(new FieldProblem("value", "is required"));
             }
             if (v.comment() != null && v.comment().length() > 1000) {
                 problems.add(new FieldProblem("comment", "must be at most 1000 characters"));
@@ -402,11 +403,6 @@ public class BulkValueService {
                         null, List.of(new FieldProblem("period", "is locked: " + locked.get(), "locked", List.of())));
             }
             return new Checked(new ValueKey(indicator.id(), unit.id(), period.id(), optionKey), List.of());
-        }
-
-        /** Which of the keys already have a stored value. */
-        public Set<ValueKey> existing(Collection<ValueKey> keys) {
-            return stored(keys).keySet();
         }
 
         /**
@@ -499,7 +495,7 @@ public class BulkValueService {
          * its key (one statement), sets aside the rows repeating their stored value and comment, and
          * counts stored, new and unchanged rows.
          */
-        public StagedCounts markStored(long batch) {
+        public StagedCounts markStored(long batch, WriteMode mode) {
             jdbc.sql(postgres ? """
                             update value_staging s set existing_id = d.id, old_value = d.value
                               from data_value d
@@ -515,8 +511,11 @@ public class BulkValueService {
                                     where t.batch_id = :batch) x
                                on s.batch_id = :batch and s.line = x.line
                              when matched then update set existing_id = x.id, old_value = x.value""").param("batch", batch).update();
-            // a value and comment equal to the stored ones change nothing: no write, version, audit or rollup
-            long unchanged = jdbc.sql("""
+            // a value and comment equal to the stored ones change nothing: no write, version, audit or
+            // rollup (unless the stored value is to be deleted)
+            long unchanged = mode == WriteMode.DELETE
+                    ? 0
+                    : jdbc.sql("""
                             delete from value_staging s
                              where s.batch_id = :batch and s.existing_id is not null and s.old_value = s.value
                                and exists (select 1 from data_value d
@@ -548,6 +547,9 @@ public class BulkValueService {
                                 + (mode == WriteMode.CREATE ? "not null" : "null"))
                         .param("batch", batch)
                         .update();
+            }
+            if (mode == WriteMode.DELETE) {
+                return new WriteResult(0, 0, ignored, deleteStaged(batch));
             }
             OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
             int created = jdbc.sql("""
@@ -592,7 +594,58 @@ public class BulkValueService {
                 events.publishEvent(new DataValuesImported(
                         batch, created, updated, indicatorIds, periodIds, ids -> stagedChanges(batch, ids)));
             }
-            return new WriteResult(created, updated, ignored);
+            return new WriteResult(created, updated, ignored, 0);
+        }
+
+        /**
+         * Deletes the stored values of the batch's staged rows (each has {@code existing_id}), a
+         * chunk at a time in line order, publishing {@link DataValuesChanged} for each chunk (so
+         * analytics, alerts and the audit log follow as for deletions one by one); returns how many
+         * values were deleted.
+         */
+        private long deleteStaged(long batch) {
+            long deleted = 0;
+            long after = 0;
+            while (true) {
+                List<Long> ids = new ArrayList<>(CHUNK);
+                long[] last = {after};
+                List<DataValuesChanged.Change> changes = jdbc.sql("""
+                                select line, existing_id, indicator_id, org_unit_id, period_id, option_key, mission_id,
+                                       country_code, old_value
+                                  from value_staging
+                                 where batch_id = :batch and line > :after
+                                 order by line
+                                 fetch first %d rows only""".formatted(CHUNK))
+                        .param("batch", batch)
+                        .param("after", after)
+                        .query((rs, n) -> {
+                            last[0] = rs.getLong("line");
+                            ids.add(rs.getLong("existing_id"));
+                            return new DataValuesChanged.Change(
+                                    rs.getLong("indicator_id"),
+                                    rs.getLong("org_unit_id"),
+                                    rs.getString("period_id"),
+                                    rs.getLong("option_key"),
+                                    rs.getObject("mission_id", Long.class),
+                                    rs.getString("country_code"),
+                                    rs.getBigDecimal("old_value"),
+                                    null);
+                        })
+                        .list();
+                if (changes.isEmpty()) {
+                    return deleted;
+                }
+                int gone = jdbc.sql("delete from data_value where id in (:ids)")
+                        .param("ids", ids)
+                        .update();
+                if (gone != ids.size()) {
+                    throw new ConflictException(
+                            "stale", "values of this import were deleted by someone else meanwhile: import again");
+                }
+                events.publishEvent(new DataValuesChanged(changes));
+                deleted += gone;
+                after = last[0];
+            }
         }
 
         /** Removes the batch's staged rows (they are not needed once written). */
@@ -602,158 +655,12 @@ public class BulkValueService {
                     .update();
         }
 
-        /**
-         * Writes checked values (distinct keys, at most a few {@link #CHUNK}s) in the caller's
-         * transaction: new values are inserted, stored ones replaced, as the mode allows. Scope and
-         * locks are checked again; a value failing them refuses the whole write.
-         */
-        public WriteResult write(List<KeyedValue> values, WriteMode mode) {
-            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-                throw new IllegalStateException("bulk writes must run inside the caller's transaction");
-            }
-            if (values.isEmpty()) {
-                return new WriteResult(0, 0, 0);
-            }
-            Map<ValueKey, Stored> stored =
-                    stored(values.stream().map(KeyedValue::key).toList());
-            OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-            String who = scope.username();
-            List<MapSqlParameterSource> inserts = new ArrayList<>();
-            List<MapSqlParameterSource> updates = new ArrayList<>();
-            List<DataValuesChanged.Change> changes = new ArrayList<>();
-            int ignored = 0;
-            for (KeyedValue v : values) {
-                ValueKey k = v.key();
-                IndicatorView indicator = indicator(k.indicatorId())
-                        .orElseThrow(() ->
-                                new ForbiddenException("indicator " + k.indicatorId() + " is outside your scope"));
-                OrgUnitView unit = orgUnit(k.orgUnitId())
-                        .orElseThrow(() -> new NotFoundException("Organisation unit", k.orgUnitId()));
-                if (!scope.canRead(indicator.missionId(), unit.countryCode())) {
-                    throw new ForbiddenException("organisation unit " + unit.code() + " is outside your scope");
-                }
-                Period period = Period.parse(k.periodId());
-                lock.lockReason(k.indicatorId(), k.orgUnitId(), period).ifPresent(reason -> {
-                    throw new ConflictException("locked", reason);
-                });
-                Stored old = stored.get(k);
-                if (old != null) {
-                    if (mode == WriteMode.CREATE) {
-                        ignored++;
-                        continue;
-                    }
-                    updates.add(new MapSqlParameterSource()
-                            .addValue("id", old.id())
-                            .addValue("value", v.value())
-                            .addValue("comment", v.comment())
-                            .addValue("who", who)
-                            .addValue("now", now));
-                    changes.add(new DataValuesChanged.Change(
-                            k.indicatorId(),
-                            k.orgUnitId(),
-                            k.periodId(),
-                            k.optionKey(),
-                            old.missionId(),
-                            old.countryCode(),
-                            old.value(),
-                            v.value()));
-                } else {
-                    if (mode == WriteMode.UPDATE) {
-                        ignored++;
-                        continue;
-                    }
-                    inserts.add(new MapSqlParameterSource()
-                            .addValue("indicator", k.indicatorId())
-                            .addValue("unit", k.orgUnitId())
-                            .addValue("period", period.id())
-                            .addValue("type", period.type().name())
-                            .addValue("start", period.startDate())
-                            .addValue("end", period.endDate())
-                            .addValue("option", k.optionKey() == DataValue.TOTAL ? null : k.optionKey())
-                            .addValue("optionKey", k.optionKey())
-                            .addValue("value", v.value())
-                            .addValue("comment", v.comment())
-                            .addValue("mission", indicator.missionId())
-                            .addValue("country", unit.countryCode())
-                            .addValue("who", who)
-                            .addValue("now", now));
-                    changes.add(new DataValuesChanged.Change(
-                            k.indicatorId(),
-                            k.orgUnitId(),
-                            k.periodId(),
-                            k.optionKey(),
-                            indicator.missionId(),
-                            unit.countryCode(),
-                            null,
-                            v.value()));
-                }
-            }
-            if (!inserts.isEmpty()) {
-                named.batchUpdate("""
-                        insert into data_value (indicator_id, org_unit_id, period_id, period_type, start_date, end_date,
-                                                option_id, option_key, value, comment, mission_id, country_code,
-                                                stored_by, stored_at, version)
-                        values (:indicator, :unit, :period, :type, :start, :end, :option, :optionKey, :value, :comment,
-                                :mission, :country, :who, :now, 1)""", inserts.toArray(MapSqlParameterSource[]::new));
-            }
-            if (!updates.isEmpty()) {
-                named.batchUpdate("""
-                        update data_value
-                           set value = :value, comment = :comment, stored_by = :who, stored_at = :now,
-                               version = version + 1
-                         where id = :id""", updates.toArray(MapSqlParameterSource[]::new));
-            }
-            if (!changes.isEmpty()) {
-                events.publishEvent(new DataValuesChanged(changes));
-            }
-            return new WriteResult(inserts.size(), updates.size(), ignored);
-        }
-
         private @Nullable String placement(IndicatorView indicator, OrgUnitView unit) {
             return placements
                     .computeIfAbsent(
                             indicator.id() + "|" + unit.countryCode() + "|" + unit.id(),
                             k -> Optional.ofNullable(indicators.checkOrgUnit(indicator, unit)))
                     .orElse(null);
-        }
-
-        private Map<ValueKey, Stored> stored(Collection<ValueKey> keys) {
-            Map<ValueKey, Stored> found = new HashMap<>();
-            if (keys.isEmpty()) {
-                return found;
-            }
-            Set<ValueKey> wanted = new HashSet<>(keys);
-            Set<Long> indicatorIds = new HashSet<>();
-            Set<Long> unitIds = new HashSet<>();
-            Set<String> periodIds = new HashSet<>();
-            for (ValueKey k : wanted) {
-                indicatorIds.add(k.indicatorId());
-                unitIds.add(k.orgUnitId());
-                periodIds.add(k.periodId());
-            }
-            List<Long> units = List.copyOf(unitIds);
-            for (int i = 0; i < units.size(); i += CHUNK) {
-                jdbc.sql("""
-                                select id, indicator_id, org_unit_id, period_id, option_key, value, mission_id,
-                                       country_code
-                                  from data_value
-                                 where indicator_id in (:indicators) and org_unit_id in (:units)
-                                   and period_id in (:periods)""")
-                        .param("indicators", List.copyOf(indicatorIds))
-                        .param("units", units.subList(i, Math.min(units.size(), i + CHUNK)))
-                        .param("periods", List.copyOf(periodIds))
-                        .query((ResultSet rs) -> {
-                            ValueKey key = new ValueKey(
-                                    rs.getLong("indicator_id"),
-                                    rs.getLong("org_unit_id"),
-                                    rs.getString("period_id"),
-                                    rs.getLong("option_key"));
-                            if (wanted.contains(key)) {
-                                found.put(key, storedRow(rs));
-                            }
-                        });
-            }
-            return found;
         }
     }
 
@@ -836,17 +743,6 @@ public class BulkValueService {
                         rs.getObject("existing_id") == null ? null : rs.getBigDecimal("old_value"),
                         rs.getBigDecimal("value")))
                 .list();
-    }
-
-    private record Stored(
-            long id, BigDecimal value, @Nullable Long missionId, String countryCode) {}
-
-    private static Stored storedRow(ResultSet rs) throws SQLException {
-        return new Stored(
-                rs.getLong("id"),
-                rs.getBigDecimal("value"),
-                rs.getObject("mission_id", Long.class),
-                rs.getString("country_code"));
     }
 
     private static <K, V> V cached(Map<K, V> cache, K key, java.util.function.Supplier<V> load) {

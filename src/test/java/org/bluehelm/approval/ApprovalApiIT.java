@@ -171,6 +171,18 @@ class ApprovalApiIT {
                 .andExpect(jsonPath("$.conflicts[0].line").value(1))
                 .andExpect(jsonPath("$.conflicts[0].field").value("period"))
                 .andExpect(jsonPath("$.conflicts[0].message", containsString("locked")));
+        // nor deleted by an import
+        mvc.perform(post("/api/v1/dataValueSets")
+                        .param("importStrategy", "DELETE")
+                        .with(admin())
+                        .contentType("text/csv")
+                        .content((f.indicatorCode() + ",202401," + f.d1Code() + ",,,\n")
+                                .getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.importCount.deleted").value(0))
+                .andExpect(jsonPath("$.conflicts[0].field").value("period"))
+                .andExpect(jsonPath("$.conflicts[0].message", containsString("locked")));
+        mvc.perform(get("/api/v1/dataValues/{id}", f.valueId()).with(admin())).andExpect(status().isOk());
 
         // not locked: another indicator, another quarter, a yearly value (not within the quarter)
         record(f.other(), f.d1(), "202403", 1).andExpect(status().isCreated());

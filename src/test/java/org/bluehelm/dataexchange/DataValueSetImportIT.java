@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -44,6 +45,9 @@ class DataValueSetImportIT {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService userDetails;
 
     /** An INTEGER indicator of Liberia (0 to 500) disaggregated by SEX, and two Liberian units. */
     record Fixture(long indicator, String code, long unitA, String codeA, long unitB, String codeB) {}
@@ -617,6 +621,79 @@ class DataValueSetImportIT {
         org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
                 .containsExactly(f.unitA() + "|2022Q1|null=7", f.unitB() + "|2022Q2|null=6");
         org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+    }
+
+    @Test
+    void aDeleteImportRemovesTheStoredValuesTheFileListsAndTheAggregatesFollow() throws Exception {
+        Fixture f = fixture();
+        String header = "dataElement,period,orgUnit,categoryOptionCombo,value\n";
+        upload(
+                        "text/csv",
+                        utf8(header + f.code() + ",202201," + f.codeA() + ",,5\n" + f.code() + ",202202," + f.codeA()
+                                + ",,6\n" + f.code() + ",202201," + f.codeB() + ",,7\n" + f.code() + ",202202,"
+                                + f.codeB() + ",,8\n"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(4));
+        org.assertj.core.api.Assertions.assertThat(totals(f.indicator(), f.unitA(), f.unitB()))
+                .containsEntry(f.unitA() + "|2022", new java.math.BigDecimal(11))
+                .containsEntry(f.unitB() + "|2022", new java.math.BigDecimal(15));
+
+        // a value left empty or different from the stored one still names the value to delete; a
+        // row without a stored value is ignored
+        String deletion = header + f.code() + ",202201," + f.codeA() + ",,\n" + f.code() + ",202202," + f.codeB()
+                + ",,999\n" + f.code() + ",202203," + f.codeA() + ",,1\n";
+        upload("text/csv", utf8(deletion), "importStrategy", "DELETE", "dryRun", "true")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.deleted").value(2))
+                .andExpect(jsonPath("$.importCount.ignored").value(1));
+        org.assertj.core.api.Assertions.assertThat(storedRows(f.indicator())).isEqualTo(4);
+
+        String body = upload("text/csv", utf8(deletion), "importStrategy", "DELETE")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUCCESS"))
+                .andExpect(jsonPath("$.importCount.imported").value(0))
+                .andExpect(jsonPath("$.importCount.updated").value(0))
+                .andExpect(jsonPath("$.importCount.deleted").value(2))
+                .andExpect(jsonPath("$.importCount.ignored").value(1))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .containsExactly(f.unitA() + "|202202|null=6", f.unitB() + "|202201|null=7");
+        Map<String, java.math.BigDecimal> incremental = totals(f.indicator(), f.unitA(), f.unitB());
+        org.assertj.core.api.Assertions.assertThat(incremental)
+                .containsEntry(f.unitA() + "|2022", new java.math.BigDecimal(6))
+                .containsEntry(f.unitB() + "|2022", new java.math.BigDecimal(7));
+        mvc.perform(post("/api/v1/analytics/rebuild").with(admin())).andExpect(status().isOk());
+        org.assertj.core.api.Assertions.assertThat(totals(f.indicator(), f.unitA(), f.unitB()))
+                .isEqualTo(incremental);
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+
+        // the job page says what was deleted
+        Number job = JsonPath.read(body, "$.jobId");
+        mvc.perform(
+                        get("/imports/" + job)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(
+                                        userDetails.loadUserByUsername("admin"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The stored values the file lists were deleted.")))
+                .andExpect(content().string(containsString("id=\"import-deleted\">2<")));
+
+        // a deletion still checks what it names, and an unknown strategy is refused by name
+        upload(
+                        "text/csv",
+                        utf8(header + f.code() + ",202202," + f.codeA() + ",,\n" + f.code() + ",2022-13," + f.codeB()
+                                + ",,\n"),
+                        "importStrategy",
+                        "DELETE")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.conflicts[0].line").value(3))
+                .andExpect(jsonPath("$.conflicts[0].field").value("period"));
+        org.assertj.core.api.Assertions.assertThat(storedRows(f.indicator())).isEqualTo(2);
+        upload("text/csv", utf8(deletion), "importStrategy", "REMOVE")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("DELETE")));
     }
 
     /** The analytics values of the indicator at the units, by "unit|period". */

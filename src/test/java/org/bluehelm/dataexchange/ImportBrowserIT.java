@@ -59,10 +59,16 @@ class ImportBrowserIT {
     }
 
     private void upload(Path file) {
+        upload(file, "CREATE_AND_UPDATE");
+    }
+
+    private void upload(Path file, String strategy) {
         browser.open("/imports");
         browser.driver()
                 .findElement(By.id("file"))
                 .sendKeys(file.toAbsolutePath().toString());
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("strategy")))
+                .selectByValue(strategy);
         browser.clickAndWait(By.cssSelector("form.stack button.primary"));
         browser.screenshot("import-submitted-" + file.getFileName());
         // the page without JavaScript: its Refresh link reloads it until the summary is there
@@ -103,6 +109,16 @@ class ImportBrowserIT {
         upload(good);
         assertThat(browser.pageText()).contains("The values were imported.");
         browser.screenshot("import-done");
+
+        // the same screen deletes the stored values a file lists
+        Path deletion = dir.resolve("hearings-withdrawn.csv");
+        Files.writeString(
+                deletion, "dataElement,period,orgUnit,value\n" + "demo_oversight_hearings,2030Q2,DEMO-LBR,\n");
+        upload(deletion, "DELETE");
+        assertThat(browser.pageText()).contains("The stored values the file lists were deleted.");
+        assertThat(browser.text(By.id("import-deleted"))).isEqualTo("1");
+        browser.screenshot("import-deleted");
+
         browser.open("/imports");
         assertThat(browser.pageText()).contains("hearings-fixed.csv");
         browser.resize(360, 800);

@@ -93,6 +93,11 @@ class ImportCommandIT {
         assertThat(out.toString()).contains("ERROR", "line 1, value 'many': 'many' is not a number");
         assertThat(total(indicator)).isEqualTo(2);
 
+        assertThat(run(file.toString(), "--strategy", "delete", "--user", "admin"))
+                .isZero();
+        assertThat(out.toString()).contains("SUCCESS", "deleted:   2");
+        assertThat(total(indicator)).isZero();
+
         assertThat(run(file.toString(), "--user", "nobody-" + System.nanoTime()))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("There is no user");

@@ -320,6 +320,8 @@ public class BulkValueService {
         private final Map<Long, Optional<OrgUnitView>> unitCache = new HashMap<>();
         private final Map<String, Optional<String>> placements = new HashMap<>();
         private final Map<String, Period> periods = new HashMap<>();
+        /** How many staged rows replace or delete a stored value, as {@link #markStored} found them. */
+        private long storedCount;
 
         private Session(AccessScope scope, DataLock lock) {
             this.scope = scope;
@@ -497,20 +499,22 @@ public class BulkValueService {
          */
         public StagedCounts markStored(long batch, WriteMode mode) {
             jdbc.sql(postgres ? """
-                            update value_staging s set existing_id = d.id, old_value = d.value
+                            update value_staging s set existing_id = d.id, old_value = d.value,
+                                   old_version = d.version
                               from data_value d
                              where s.batch_id = :batch and d.indicator_id = s.indicator_id
                                and d.org_unit_id = s.org_unit_id and d.period_id = s.period_id
                                and d.option_key = s.option_key""" : """
                             merge into value_staging s
-                            using (select t.line, d.id, d.value
+                            using (select t.line, d.id, d.value, d.version
                                      from value_staging t
                                      join data_value d on d.indicator_id = t.indicator_id
                                       and d.org_unit_id = t.org_unit_id and d.period_id = t.period_id
                                       and d.option_key = t.option_key
                                     where t.batch_id = :batch) x
                                on s.batch_id = :batch and s.line = x.line
-                             when matched then update set existing_id = x.id, old_value = x.value""").param("batch", batch).update();
+                             when matched then update set existing_id = x.id, old_value = x.value,
+                                  old_version = x.version""").param("batch", batch).update();
             // a value and comment equal to the stored ones change nothing: no write, version, audit or
             // rollup (unless the stored value is to be deleted)
             long unchanged = mode == WriteMode.DELETE
@@ -526,6 +530,7 @@ public class BulkValueService {
                             select count(existing_id) as stored, count(*) as total
                               from value_staging where batch_id = :batch""").param("batch", batch).query().singleRow();
             long stored = ((Number) counts.get("stored")).longValue();
+            storedCount = stored;
             return new StagedCounts(stored, ((Number) counts.get("total")).longValue() - stored, unchanged);
         }
 
@@ -569,17 +574,22 @@ public class BulkValueService {
                                set value = s.value, comment = s.comment, stored_by = :who, stored_at = :now,
                                    version = d.version + 1
                               from value_staging s
-                             where s.batch_id = :batch and s.existing_id is not null and d.id = s.existing_id""" : """
+                             where s.batch_id = :batch and s.existing_id is not null and d.id = s.existing_id
+                               and d.version = s.old_version""" : """
                             merge into data_value d
-                            using (select existing_id, value, comment from value_staging
+                            using (select existing_id, old_version, value, comment from value_staging
                                     where batch_id = :batch and existing_id is not null) s
-                               on d.id = s.existing_id
+                               on d.id = s.existing_id and d.version = s.old_version
                              when matched then update set value = s.value, comment = s.comment, stored_by = :who,
                                   stored_at = :now, version = d.version + 1""")
                     .param("batch", batch)
                     .param("who", scope.username())
                     .param("now", now)
                     .update();
+            long replaced = mode == WriteMode.CREATE ? 0 : storedCount;
+            if (updated != replaced) {
+                throw changedMeanwhile(replaced - updated);
+            }
             if (created + updated > 0) {
                 List<Long> indicatorIds = jdbc.sql(
                                 "select distinct indicator_id from value_staging where batch_id = :batch order by 1")
@@ -607,11 +617,11 @@ public class BulkValueService {
             long deleted = 0;
             long after = 0;
             while (true) {
-                List<Long> ids = new ArrayList<>(CHUNK);
+                List<Object[]> stored = new ArrayList<>(CHUNK);
                 long[] last = {after};
                 List<DataValuesChanged.Change> changes = jdbc.sql("""
-                                select line, existing_id, indicator_id, org_unit_id, period_id, option_key, mission_id,
-                                       country_code, old_value
+                                select line, existing_id, old_version, indicator_id, org_unit_id, period_id, option_key,
+                                       mission_id, country_code, old_value
                                   from value_staging
                                  where batch_id = :batch and line > :after
                                  order by line
@@ -620,27 +630,20 @@ public class BulkValueService {
                         .param("after", after)
                         .query((rs, n) -> {
                             last[0] = rs.getLong("line");
-                            ids.add(rs.getLong("existing_id"));
-                            return new DataValuesChanged.Change(
-                                    rs.getLong("indicator_id"),
-                                    rs.getLong("org_unit_id"),
-                                    rs.getString("period_id"),
-                                    rs.getLong("option_key"),
-                                    rs.getObject("mission_id", Long.class),
-                                    rs.getString("country_code"),
-                                    rs.getBigDecimal("old_value"),
-                                    null);
+                            stored.add(new Object[] {rs.getLong("existing_id"), rs.getInt("old_version")});
+                            return stagedChange(rs, true);
                         })
                         .list();
                 if (changes.isEmpty()) {
                     return deleted;
                 }
-                int gone = jdbc.sql("delete from data_value where id in (:ids)")
-                        .param("ids", ids)
-                        .update();
-                if (gone != ids.size()) {
-                    throw new ConflictException(
-                            "stale", "values of this import were deleted by someone else meanwhile: import again");
+                long gone = 0;
+                for (int count :
+                        jdbcTemplate.batchUpdate("delete from data_value where id = ? and version = ?", stored)) {
+                    gone += count;
+                }
+                if (gone != stored.size()) {
+                    throw changedMeanwhile(stored.size() - gone);
                 }
                 events.publishEvent(new DataValuesChanged(changes));
                 deleted += gone;
@@ -733,16 +736,34 @@ public class BulkValueService {
                          order by line""")
                 .param("batch", batch)
                 .param("indicators", List.copyOf(indicatorIds))
-                .query((rs, n) -> new DataValuesChanged.Change(
-                        rs.getLong("indicator_id"),
-                        rs.getLong("org_unit_id"),
-                        rs.getString("period_id"),
-                        rs.getLong("option_key"),
-                        rs.getObject("mission_id", Long.class),
-                        rs.getString("country_code"),
-                        rs.getObject("existing_id") == null ? null : rs.getBigDecimal("old_value"),
-                        rs.getBigDecimal("value")))
+                .query((rs, n) -> stagedChange(rs, false))
                 .list();
+    }
+
+    /** A staged row as a change: the stored value it replaces (if any) by its own, or deletes. */
+    private static DataValuesChanged.Change stagedChange(ResultSet rs, boolean deletion) throws SQLException {
+        return new DataValuesChanged.Change(
+                rs.getLong("indicator_id"),
+                rs.getLong("org_unit_id"),
+                rs.getString("period_id"),
+                rs.getLong("option_key"),
+                rs.getObject("mission_id", Long.class),
+                rs.getString("country_code"),
+                rs.getObject("existing_id") == null ? null : rs.getBigDecimal("old_value"),
+                deletion ? null : rs.getBigDecimal("value"));
+    }
+
+    /**
+     * Refuses an import whose stored values were changed or deleted by someone else after the
+     * import read them: writing them would overwrite that change unseen (and the aggregates would
+     * count the value the import read).
+     */
+    private static ConflictException changedMeanwhile(long values) {
+        return new ConflictException(
+                "stale-version",
+                values + (values == 1 ? " value" : " values")
+                        + " of this import changed while it ran (someone else saved or deleted them); nothing was"
+                        + " written: import the file again");
     }
 
     private static <K, V> V cached(Map<K, V> cache, K key, java.util.function.Supplier<V> load) {

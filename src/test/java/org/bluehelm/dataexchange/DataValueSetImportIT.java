@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -17,20 +18,28 @@ import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bluehelm.measurement.BulkValueService;
+import org.bluehelm.measurement.BulkValueService.WriteMode;
+import org.bluehelm.shared.ConflictException;
 import org.bluehelm.test.IntegrationTest;
 import org.bluehelm.test.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class DataValueSetImportIT {
@@ -48,6 +57,12 @@ class DataValueSetImportIT {
 
     @Autowired
     org.springframework.security.core.userdetails.UserDetailsService userDetails;
+
+    @Autowired
+    BulkValueService bulk;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** An INTEGER indicator of Liberia (0 to 500) disaggregated by SEX, and two Liberian units. */
     record Fixture(long indicator, String code, long unitA, String codeA, long unitB, String codeB) {}
@@ -694,6 +709,77 @@ class DataValueSetImportIT {
         upload("text/csv", utf8(deletion), "importStrategy", "REMOVE")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("DELETE")));
+    }
+
+    @Test
+    void aValueSavedBySomeoneElseWhileAnImportRunsIsNeitherOverwrittenNorDeleted() throws Exception {
+        Fixture f = fixture();
+        upload(
+                        "text/csv",
+                        utf8("dataElement,period,orgUnit,categoryOptionCombo,value\n" + f.code() + ",202301,"
+                                + f.codeA() + ",,1\n" + f.code() + ",202302," + f.codeA() + ",,2\n"))
+                .andExpect(jsonPath("$.importCount.imported").value(2));
+        long valueId = ((Number) JsonPath.read(
+                        mvc.perform(get("/api/v1/dataValues")
+                                        .param("indicator", String.valueOf(f.indicator()))
+                                        .param("period", "202301")
+                                        .with(admin()))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.items[0].id"))
+                .longValue();
+
+        // an import replacing (then one deleting) both values has read them, the import's steps run
+        // by hand, when another user saves one of them on another thread (their own transaction)
+        var admin = userDetails.loadUserByUsername("admin");
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            int version = 1;
+            for (WriteMode mode : List.of(WriteMode.CREATE_AND_UPDATE, WriteMode.DELETE)) {
+                int stored = version++;
+                new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                    BulkValueService.Session session = bulk.open();
+                    long batch = -System.nanoTime();
+                    List<BulkValueService.StagedRow> rows = new java.util.ArrayList<>();
+                    for (String period : List.of("202301", "202302")) {
+                        var checked = session.check(new BulkValueService.BulkValue(
+                                f.indicator(), f.unitA(), period, null, BigDecimal.TEN, null));
+                        rows.add(new BulkValueService.StagedRow(rows.size() + 1, checked.key(), BigDecimal.TEN, null));
+                    }
+                    session.stage(batch, rows);
+                    org.assertj.core.api.Assertions.assertThat(
+                                    session.markStored(batch, mode).stored())
+                            .isEqualTo(2);
+                    java.util.concurrent.CompletableFuture.runAsync(() -> {
+                                try {
+                                    mvc.perform(put("/api/v1/dataValues/{id}", valueId)
+                                                    .with(admin())
+                                                    .contentType(MediaType.APPLICATION_JSON)
+                                                    .content("{\"value\":" + (98 + stored) + ",\"version\":" + stored
+                                                            + "}"))
+                                            .andExpect(status().isOk());
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            })
+                            .join();
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.writeStaged(batch, mode))
+                            .isInstanceOf(ConflictException.class)
+                            .hasMessageContaining("1 value of this import changed while it ran");
+                    tx.setRollbackOnly();
+                });
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        // the other user's last value stands, and so does the one the imports did not get to write
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .containsExactly(f.unitA() + "|202301|null=100", f.unitA() + "|202302|null=2");
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
     }
 
     /** The analytics values of the indicator at the units, by "unit|period". */

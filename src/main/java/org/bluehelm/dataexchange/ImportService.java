@@ -299,14 +299,12 @@ public class ImportService implements DisposableBean {
                                     + " of an organisation unit"));
                 }
             }
-            // a deletion removes the stored value whatever the file gives as the value
+            // a deletion removes the stored value whatever the file gives as the value: it is not read
             boolean deleting = options.strategy() == ImportStrategy.DELETE;
             BigDecimal value = null;
-            if (deleting) {
-                // nothing to check
-            } else if (row.value() == null) {
+            if (!deleting && row.value() == null) {
                 found.add(new ImportConflict(row.line(), "value", null, "is required"));
-            } else {
+            } else if (!deleting) {
                 value = number(row.value());
                 if (value == null) {
                     found.add(new ImportConflict(

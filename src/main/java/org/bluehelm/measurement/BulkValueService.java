@@ -515,23 +515,26 @@ public class BulkValueService {
                                on s.batch_id = :batch and s.line = x.line
                              when matched then update set existing_id = x.id, old_value = x.value,
                                   old_version = x.version""").param("batch", batch).update();
-            // a value and comment equal to the stored ones change nothing: no write, version, audit or
-            // rollup (unless the stored value is to be deleted)
-            long unchanged = mode == WriteMode.DELETE
-                    ? 0
-                    : jdbc.sql("""
-                            delete from value_staging s
-                             where s.batch_id = :batch and s.existing_id is not null and s.old_value = s.value
-                               and exists (select 1 from data_value d
-                                            where d.id = s.existing_id
-                                              and d.comment is not distinct from s.comment)""").param("batch", batch).update();
             Map<String, Object> counts =
                     jdbc.sql("""
                             select count(existing_id) as stored, count(*) as total
                               from value_staging where batch_id = :batch""").param("batch", batch).query().singleRow();
             long stored = ((Number) counts.get("stored")).longValue();
+            long fresh = ((Number) counts.get("total")).longValue() - stored;
+            long unchanged = 0;
+            if (stored > 0 && mode != WriteMode.DELETE) {
+                // a value and comment equal to the stored ones change nothing: no write, version,
+                // audit entry or rollup delta (a deletion deletes them all the same)
+                unchanged = jdbc.sql("""
+                                delete from value_staging s
+                                 where s.batch_id = :batch and s.existing_id is not null and s.old_value = s.value
+                                   and exists (select 1 from data_value d
+                                                where d.id = s.existing_id
+                                                  and d.comment is not distinct from s.comment)""").param("batch", batch).update();
+                stored -= unchanged;
+            }
             storedCount = stored;
-            return new StagedCounts(stored, ((Number) counts.get("total")).longValue() - stored, unchanged);
+            return new StagedCounts(stored, fresh, unchanged);
         }
 
         /**

@@ -524,13 +524,19 @@ public class BulkValueService {
             long unchanged = 0;
             if (stored > 0 && mode != WriteMode.DELETE) {
                 // a value and comment equal to the stored ones change nothing: no write, version,
-                // audit entry or rollup delta (a deletion deletes them all the same)
-                unchanged = jdbc.sql("""
+                // audit entry or rollup delta (a deletion deletes them all the same); except where
+                // the user may not see small counts: "ignored" would tell them a hidden value
+                List<Long> hidden = List.copyOf(
+                        indicators.smallCellThresholdsForCurrentUser().keySet());
+                JdbcClient.StatementSpec delete = jdbc.sql(
+                                """
                                 delete from value_staging s
                                  where s.batch_id = :batch and s.existing_id is not null and s.old_value = s.value
                                    and exists (select 1 from data_value d
                                                 where d.id = s.existing_id
-                                                  and d.comment is not distinct from s.comment)""").param("batch", batch).update();
+                                                  and d.comment is not distinct from s.comment)""" + (hidden.isEmpty() ? "" : " and s.indicator_id not in (:hidden)"))
+                        .param("batch", batch);
+                unchanged = (hidden.isEmpty() ? delete : delete.param("hidden", hidden)).update();
                 stored -= unchanged;
             }
             storedCount = stored;

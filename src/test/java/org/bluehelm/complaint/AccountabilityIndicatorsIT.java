@@ -264,6 +264,26 @@ class AccountabilityIndicatorsIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("id=\"grid-suppressed\""))))
                 .andExpect(content().string(containsString(":3\"")));
+
+        // nor does an import (dry run) tell a partner whether a row repeats the hidden value
+        for (int guess = 2; guess <= 3; guess++) {
+            dryRunImport(partner, decided + ",2024Q1," + unit + ",,," + guess)
+                    .andExpect(jsonPath("$.importCount.updated").value(1))
+                    .andExpect(jsonPath("$.importCount.ignored").value(0));
+        }
+        dryRunImport(manager, decided + ",2024Q1," + unit + ",,,3")
+                .andExpect(jsonPath("$.importCount.updated").value(0))
+                .andExpect(jsonPath("$.importCount.ignored").value(1));
+    }
+
+    private ResultActions dryRunImport(RequestPostProcessor user, String dhis2CsvRow) throws Exception {
+        return mvc.perform(post("/api/v1/dataValueSets")
+                        .param("idScheme", "ID")
+                        .param("dryRun", "true")
+                        .contentType("text/csv")
+                        .content(dhis2CsvRow + "\n")
+                        .with(user))
+                .andExpect(status().isOk());
     }
 
     private ResultActions values(RequestPostProcessor user, long indicator) throws Exception {

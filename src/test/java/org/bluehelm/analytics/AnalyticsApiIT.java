@@ -478,7 +478,7 @@ class AnalyticsApiIT {
     @Test
     void importsInChunksKeepTheRollupsEqualToARebuildAndASecondImportCountsUpdates() throws Exception {
         long persons = indicator("\"valueType\":\"INTEGER\",\"categories\":[\"SEX\"]");
-        String code = indicatorCode(persons);
+        String code = AnalyticsFixtures.code(mvc, "indicators", persons);
         // deleted at the end: 7,500 values of Liberia would fill other tests' first pages
         try {
             String[] units = {unitCode(a1), unitCode(a2), unitCode(b1)};
@@ -550,7 +550,7 @@ class AnalyticsApiIT {
     @Test
     void anImportWithValuesAtSeveralLevelsCountsEachOnceAtEveryLevelAbove() throws Exception {
         long cases = indicator("\"valueType\":\"INTEGER\"");
-        String code = indicatorCode(cases);
+        String code = AnalyticsFixtures.code(mvc, "indicators", cases);
         try {
             // the country, a region and two districts each report January 2024 in the same file
             importCsv("dataElement,period,orgUnit,value\n"
@@ -585,15 +585,6 @@ class AnalyticsApiIT {
         } finally {
             measurements.deleteAllOf(cases);
         }
-    }
-
-    private String indicatorCode(long id) throws Exception {
-        return JsonPath.read(
-                mvc.perform(get("/api/v1/indicators/{id}", id).with(admin()))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.code");
     }
 
     private String unitCode(long id) throws Exception {

@@ -323,9 +323,13 @@ public class BulkValueService {
         /** How many staged rows replace or delete a stored value, as {@link #markStored} found them. */
         private long storedCount;
 
+        /** The indicators whose small counts the user may not see, so may not write (as in the data entry grid). */
+        private final Map<Long, Integer> hiddenCounts;
+
         private Session(AccessScope scope, DataLock lock) {
             this.scope = scope;
             this.lock = lock;
+            this.hiddenCounts = indicators.smallCellThresholdsForCurrentUser();
         }
 
         /** The indicator if it exists and the user's scope covers it. */
@@ -352,6 +356,11 @@ public class BulkValueService {
             if (indicator == null) {
                 problems.add(new FieldProblem(
                         "indicator", "indicator " + v.indicatorId() + " does not exist or is outside your scope"));
+            } else if (hiddenCounts.containsKey(indicator.id())) {
+                problems.add(new FieldProblem(
+                        "indicator",
+                        MeasurementService.hiddenCountsProblem(indicator, hiddenCounts.get(indicator.id()))));
+                indicator = null;
             }
             OrgUnitView unit = orgUnit(v.orgUnitId()).orElse(null);
             if (unit == null) {
@@ -524,19 +533,15 @@ public class BulkValueService {
             long unchanged = 0;
             if (stored > 0 && mode != WriteMode.DELETE) {
                 // a value and comment equal to the stored ones change nothing: no write, version,
-                // audit entry or rollup delta (a deletion deletes them all the same); except where
-                // the user may not see small counts: "ignored" would tell them a hidden value
-                List<Long> hidden = List.copyOf(
-                        indicators.smallCellThresholdsForCurrentUser().keySet());
-                JdbcClient.StatementSpec delete = jdbc.sql(
-                                """
+                // audit entry or rollup delta (a deletion deletes them all the same). Indicators whose
+                // small counts the user may not see never reach here (refused by check), so being
+                // told "ignored" reveals no hidden value.
+                unchanged = jdbc.sql("""
                                 delete from value_staging s
                                  where s.batch_id = :batch and s.existing_id is not null and s.old_value = s.value
                                    and exists (select 1 from data_value d
                                                 where d.id = s.existing_id
-                                                  and d.comment is not distinct from s.comment)""" + (hidden.isEmpty() ? "" : " and s.indicator_id not in (:hidden)"))
-                        .param("batch", batch);
-                unchanged = (hidden.isEmpty() ? delete : delete.param("hidden", hidden)).update();
+                                                  and d.comment is not distinct from s.comment)""").param("batch", batch).update();
                 stored -= unchanged;
             }
             storedCount = stored;

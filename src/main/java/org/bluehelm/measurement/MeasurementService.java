@@ -357,6 +357,7 @@ public class MeasurementService {
                     .filter(d -> AccessScope.current().canRead(d.missionId, d.countryCode))
                     .orElseThrow(() -> new ConflictException(
                             "stale-version", "data value " + c.id() + " was removed by someone else meanwhile"));
+            refuseHiddenCounts(stored);
             refuseLocked(stored);
             if (stored.version != c.version()) {
                 throw ConflictException.staleVersion("Data value", c.id());
@@ -374,7 +375,7 @@ public class MeasurementService {
     /** Changes the number (and comment) of a stored value; the key (indicator, unit, period, option) stays. */
     @Transactional
     public DataValueView update(long id, int expectedVersion, @Nullable BigDecimal value, @Nullable String comment) {
-        DataValue stored = readable(id);
+        DataValue stored = writable(id);
         refuseLocked(stored);
         IndicatorView indicator = indicators
                 .findIgnoringScope(stored.indicatorId)
@@ -415,7 +416,7 @@ public class MeasurementService {
 
     @Transactional
     public void delete(long id, int expectedVersion) {
-        DataValue stored = readable(id);
+        DataValue stored = writable(id);
         refuseLocked(stored);
         if (stored.version != expectedVersion) {
             throw ConflictException.staleVersion("Data value", id);
@@ -442,6 +443,7 @@ public class MeasurementService {
         Map<Long, Optional<OrgUnitView>> unitsById = new HashMap<>();
         Map<String, Integer> keys = new HashMap<>();
         List<Planned> planned = new ArrayList<>();
+        Map<Long, Integer> hiddenCounts = indicators.smallCellThresholdsForCurrentUser();
         String forbidden = null;
         for (int i = 0; i < commands.size(); i++) {
             DataValueCommand c = commands.get(i);
@@ -467,6 +469,13 @@ public class MeasurementService {
                     forbidden = forbidden != null
                             ? forbidden
                             : (batch ? item + ": " : "") + "indicator " + c.indicatorId() + " is outside your scope";
+                } else if (hiddenCounts.containsKey(found.get().id())) {
+                    forbidden = forbidden != null
+                            ? forbidden
+                            : (batch ? item + ": " : "")
+                                    + hiddenCountsProblem(
+                                            found.get(),
+                                            hiddenCounts.get(found.get().id()));
                 } else {
                     indicator = found.get();
                 }
@@ -682,6 +691,33 @@ public class MeasurementService {
         return values.findById(id)
                 .filter(d -> AccessScope.current().canRead(d.missionId, d.countryCode))
                 .orElseThrow(() -> new NotFoundException("Data value", id));
+    }
+
+    /** The data value, if the current user may see and change it. */
+    private DataValue writable(long id) {
+        DataValue stored = readable(id);
+        refuseHiddenCounts(stored);
+        return stored;
+    }
+
+    /**
+     * Refuses a change to a value of an indicator whose small counts the user may not see (a partner,
+     * a data steward): such indicators are published from the records (cases, trainings) and the
+     * data entry grid leaves them out for these users; writing them blind would overwrite a count
+     * the user cannot read.
+     */
+    private void refuseHiddenCounts(DataValue stored) {
+        Integer threshold = indicators.smallCellThresholdsForCurrentUser().get(stored.indicatorId);
+        if (threshold != null) {
+            throw new ForbiddenException(hiddenCountsProblem(
+                    indicators.findIgnoringScope(stored.indicatorId).orElseThrow(), threshold));
+        }
+    }
+
+    /** Why a user who may not see an indicator's small counts may not write its values (imports say it too). */
+    static String hiddenCountsProblem(IndicatorView indicator, int threshold) {
+        return "values of indicator " + indicator.code() + " are written only by users who see its counts under "
+                + threshold + " (its small counts are hidden from you)";
     }
 
     /** The unit, or empty when it does not exist (the caller then rejects the request, so nothing is written). */

@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -265,25 +267,55 @@ class AccountabilityIndicatorsIT {
                 .andExpect(content().string(not(containsString("id=\"grid-suppressed\""))))
                 .andExpect(content().string(containsString(":3\"")));
 
-        // nor does an import (dry run) tell a partner whether a row repeats the hidden value
-        for (int guess = 2; guess <= 3; guess++) {
-            dryRunImport(partner, decided + ",2024Q1," + unit + ",,," + guess)
-                    .andExpect(jsonPath("$.importCount.updated").value(1))
-                    .andExpect(jsonPath("$.importCount.ignored").value(0));
+        // nor may a partner write its values, which would overwrite a count they cannot read: not by
+        // import (the row refused with its line and field, nothing written), nor through the API
+        String refusal = "values of indicator acc_cases_decided are written only by users who see its counts under 5";
+        for (boolean dryRun : new boolean[] {true, false}) {
+            importRows(partner, dryRun, decided + ",2024Q1," + unit + ",,,7")
+                    .andExpect(dryRun ? status().isOk() : status().isConflict())
+                    .andExpect(jsonPath("$.status").value("ERROR"))
+                    .andExpect(jsonPath("$.importCount.imported").value(0))
+                    .andExpect(jsonPath("$.importCount.updated").value(0))
+                    .andExpect(jsonPath("$.conflictCount").value(1))
+                    .andExpect(jsonPath("$.conflicts[0].line").value(1))
+                    .andExpect(jsonPath("$.conflicts[0].field").value("dataElement"))
+                    .andExpect(jsonPath("$.conflicts[0].message").value(containsString(refusal)));
         }
-        dryRunImport(manager, decided + ",2024Q1," + unit + ",,,3")
+        mvc.perform(post("/api/v1/dataValues")
+                        .contentType("application/json")
+                        .content("{\"indicatorId\":" + decided + ",\"orgUnitId\":" + unit
+                                + ",\"period\":\"2024Q1\",\"value\":7,\"version\":1}")
+                        .with(partner))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString(refusal)));
+        mvc.perform(put("/api/v1/dataValues/{id}", id)
+                        .contentType("application/json")
+                        .content("{\"value\":7,\"version\":1}")
+                        .with(partner))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString(refusal)));
+        mvc.perform(delete("/api/v1/dataValues/{id}", id).param("version", "1").with(partner))
+                .andExpect(status().isForbidden());
+        values(manager, decided)
+                .andExpect(jsonPath("$.items[0].value").value(3))
+                .andExpect(jsonPath("$.items[0].version").value(1));
+
+        // the manager, who sees the count, may: repeating it is ignored, nothing written
+        importRows(manager, true, decided + ",2024Q1," + unit + ",,,3")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.importCount.updated").value(0))
                 .andExpect(jsonPath("$.importCount.ignored").value(1));
     }
 
-    private ResultActions dryRunImport(RequestPostProcessor user, String dhis2CsvRow) throws Exception {
+    /** Imports rows in DHIS2's CSV layout, without a header, naming indicators and units by id. */
+    private ResultActions importRows(RequestPostProcessor user, boolean dryRun, String... dhis2CsvRows)
+            throws Exception {
         return mvc.perform(post("/api/v1/dataValueSets")
-                        .param("idScheme", "ID")
-                        .param("dryRun", "true")
-                        .contentType("text/csv")
-                        .content(dhis2CsvRow + "\n")
-                        .with(user))
-                .andExpect(status().isOk());
+                .param("idScheme", "ID")
+                .param("dryRun", String.valueOf(dryRun))
+                .contentType("text/csv")
+                .content(String.join("\n", dhis2CsvRows) + "\n")
+                .with(user));
     }
 
     private ResultActions values(RequestPostProcessor user, long indicator) throws Exception {

@@ -3,6 +3,7 @@ package org.bluehelm.dataexchange;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -18,6 +25,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,17 +37,32 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is still open, and a failed import still leaves its record.
  */
 @Component
-class ImportJobs {
+class ImportJobs implements DisposableBean {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportJobs.class);
 
     /** How long the record of a finished import is kept. */
     static final java.time.Duration KEPT = java.time.Duration.ofDays(90);
 
+    /** How often a process records that its running imports are alive. */
+    static final Duration BEAT = Duration.ofSeconds(15);
+
+    /** How long without a heartbeat before a running import is taken for cut off. */
+    static final Duration STALE = Duration.ofMinutes(2);
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate own;
     private final Clock clock;
+
+    /** The imports this process is running, whose heartbeat it keeps. */
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+    private final ScheduledExecutorService heart = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "import-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
 
     ImportJobs(
             JdbcClient jdbc, NamedParameterJdbcTemplate named, PlatformTransactionManager transactions, Clock clock) {
@@ -48,38 +71,68 @@ class ImportJobs {
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        heart.scheduleWithFixedDelay(this::beat, BEAT.toSeconds(), BEAT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /**
-     * At start-up: an import still RUNNING was cut off when the previous process stopped; its
+     * At start-up: an import still RUNNING whose process stopped beating was cut off; its
      * transaction never committed, so nothing of it was written. Say so, and forget finished
-     * imports older than {@link #KEPT}.
+     * imports older than {@link #KEPT}. Imports that other servers are running keep beating and
+     * are left alone.
      */
     @EventListener(ApplicationReadyEvent.class)
-    void afterStart(ApplicationReadyEvent event) {
-        if (!(event.getApplicationContext()
-                instanceof org.springframework.boot.web.server.context.WebServerApplicationContext)) {
-            return; // a command (import, bench) may run beside a server whose imports are running
-        }
-        Instant started = Instant.ofEpochMilli(event.getApplicationContext().getStartupDate());
-        int interrupted = failInterrupted(started);
-        if (interrupted > 0) {
-            log.info("{} import(s) were cut off by the previous stop and are marked failed", interrupted);
-        }
+    void afterStart() {
+        sweep();
         jdbc.sql("delete from import_job where state <> 'RUNNING' and started_at < :before")
                 .param("before", now().minus(KEPT))
                 .update();
     }
 
-    /** Marks every import started before {@code before} and still running as failed; returns how many. */
-    int failInterrupted(Instant before) {
+    /** Every minute: marks the imports whose process stopped beating as failed. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void sweep() {
+        int interrupted = failAbandoned(clock.instant().minus(STALE));
+        if (interrupted > 0) {
+            log.info(
+                    "{} import(s) were cut off by the stop of the process running them and are marked failed",
+                    interrupted);
+        }
+    }
+
+    /**
+     * Marks every running import whose last heartbeat is older than {@code staleBefore} as failed;
+     * returns how many.
+     */
+    int failAbandoned(Instant staleBefore) {
         return jdbc.sql("""
                         update import_job set state = 'FAILED', finished_at = :now,
                                message = 'Bluehelm stopped before this import ended; nothing of it was written'
-                         where state = 'RUNNING' and started_at < :before""")
+                         where state = 'RUNNING' and coalesce(heartbeat_at, started_at) < :before""")
                 .param("now", now())
-                .param("before", before.atOffset(java.time.ZoneOffset.UTC))
+                .param("before", staleBefore.atOffset(java.time.ZoneOffset.UTC))
                 .update();
+    }
+
+    /** Refreshes the heartbeat of the imports this process is running. */
+    void beat() {
+        List<Long> mine = List.copyOf(running);
+        if (mine.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.sql("update import_job set heartbeat_at = :now where state = 'RUNNING' and id in (:ids)")
+                    .param("now", now())
+                    .param("ids", mine)
+                    .update();
+        } catch (RuntimeException e) {
+            // a database that cannot be reached now may be reachable at the next beat
+            log.warn("Cannot record the heartbeat of running imports {}: {}", mine, e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        heart.shutdownNow();
     }
 
     long start(ImportOptions options, String username) {
@@ -87,9 +140,9 @@ class ImportJobs {
             KeyHolder key = new GeneratedKeyHolder();
             jdbc.sql("""
                             insert into import_job (username, file_name, format, dry_run, strategy, atomic_mode, id_scheme,
-                                                    state, started_at)
+                                                    state, started_at, heartbeat_at)
                             values (:username, :fileName, :format, :dryRun, :strategy, :atomicMode, :idScheme, 'RUNNING',
-                                    :now)""")
+                                    :now, :now)""")
                     .param("username", username)
                     .param("fileName", truncate(options.fileName(), 255))
                     .param("format", options.format().name())
@@ -99,7 +152,9 @@ class ImportJobs {
                     .param("idScheme", options.dataElementIdScheme().name())
                     .param("now", now())
                     .update(key, "id");
-            return Objects.requireNonNull(key.getKey()).longValue();
+            long id = Objects.requireNonNull(key.getKey()).longValue();
+            running.add(id);
+            return id;
         }));
     }
 
@@ -113,6 +168,7 @@ class ImportJobs {
     }
 
     void finish(long job, ImportSummary summary) {
+        running.remove(job);
         own.executeWithoutResult(status -> {
             jdbc.sql("""
                             update import_job
@@ -152,6 +208,7 @@ class ImportJobs {
     }
 
     void fail(long job, String message) {
+        running.remove(job);
         own.executeWithoutResult(status -> jdbc.sql(
                         "update import_job set state = 'FAILED', message = :message, finished_at = :now where id = :id")
                 .param("message", truncate(message, 1000))

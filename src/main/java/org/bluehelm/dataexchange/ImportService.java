@@ -193,6 +193,10 @@ public class ImportService implements DisposableBean {
             log.warn("Import {} failed", job, e);
             jobs.fail(job, e instanceof UncheckedIOException ? "the file could not be read" : failure(e));
             throw e;
+        } catch (Error e) {
+            log.error("Import {} failed", job, e);
+            jobs.fail(job, "the import failed on our side and wrote nothing; the error has been logged");
+            throw e;
         }
     }
 

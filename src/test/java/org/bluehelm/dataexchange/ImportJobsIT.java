@@ -2,33 +2,73 @@ package org.bluehelm.dataexchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import org.bluehelm.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What a restart does to the record of an import that was running when Bluehelm stopped. */
+/**
+ * What becomes of the record of an import whose process stopped (a restart, a crash), and of one
+ * that another server is running.
+ */
 @IntegrationTest
 class ImportJobsIT {
 
     @Autowired
     ImportJobs jobs;
 
-    @Test
-    void anImportCutOffByAStopIsShownAsFailedNotRunningForever() {
-        long cutOff = jobs.start(ImportOptions.defaults(ImportFormat.CSV), "restart-test");
-        assertThat(jobs.find(cutOff).orElseThrow().state()).isEqualTo(ImportJobView.State.RUNNING);
+    @Autowired
+    JdbcClient jdbc;
 
-        // the next process starts after it
-        assertThat(jobs.failInterrupted(Instant.now().plusSeconds(1))).isGreaterThanOrEqualTo(1);
+    @Autowired
+    Clock clock;
+
+    @Test
+    void anImportWhoseProcessStoppedIsShownAsFailedWhileOneStillBeatingIsLeftAlone() {
+        // an import of a process that stopped three minutes ago: its heartbeat stopped with it
+        long cutOff = jobs.start(ImportOptions.defaults(ImportFormat.CSV), "restart-test");
+        jobs.fail(cutOff, "placeholder");
+        jdbc.sql("update import_job set state = 'RUNNING', message = null, finished_at = null,"
+                        + " heartbeat_at = :then where id = :id")
+                .param("then", clock.instant().minus(Duration.ofMinutes(3)).atOffset(ZoneOffset.UTC))
+                .param("id", cutOff)
+                .update();
+        // an import another server started ten minutes ago and is still running: it beat a moment ago
+        long elsewhere = jobs.start(ImportOptions.defaults(ImportFormat.CSV), "restart-test");
+        jobs.fail(elsewhere, "placeholder");
+        jdbc.sql("update import_job set state = 'RUNNING', message = null, finished_at = null,"
+                        + " started_at = :started, heartbeat_at = :beat where id = :id")
+                .param("started", clock.instant().minus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC))
+                .param("beat", clock.instant().minus(Duration.ofSeconds(10)).atOffset(ZoneOffset.UTC))
+                .param("id", elsewhere)
+                .update();
+        // an import of this process, long running: its heartbeat is refreshed while it runs
+        long mine = jobs.start(ImportOptions.defaults(ImportFormat.CSV), "restart-test");
+        jdbc.sql("update import_job set started_at = :then, heartbeat_at = :then where id = :id")
+                .param("then", clock.instant().minus(Duration.ofMinutes(30)).atOffset(ZoneOffset.UTC))
+                .param("id", mine)
+                .update();
+        jobs.beat();
+
+        jobs.sweep();
 
         ImportJobView after = jobs.find(cutOff).orElseThrow();
         assertThat(after.state()).isEqualTo(ImportJobView.State.FAILED);
         assertThat(after.message()).contains("stopped before this import ended", "nothing of it was written");
-        // an import started by the new process is left alone
-        long current = jobs.start(ImportOptions.defaults(ImportFormat.CSV), "restart-test");
-        jobs.failInterrupted(Instant.now().minusSeconds(60));
-        assertThat(jobs.find(current).orElseThrow().state()).isEqualTo(ImportJobView.State.RUNNING);
-        jobs.fail(current, "test over");
+        assertThat(jobs.find(elsewhere).orElseThrow().state()).isEqualTo(ImportJobView.State.RUNNING);
+        assertThat(jobs.find(mine).orElseThrow().state()).isEqualTo(ImportJobView.State.RUNNING);
+
+        // once the other server's import stops beating, it is taken for cut off too
+        jdbc.sql("update import_job set heartbeat_at = :then where id = :id")
+                .param("then", clock.instant().minus(Duration.ofMinutes(3)).atOffset(ZoneOffset.UTC))
+                .param("id", elsewhere)
+                .update();
+        jobs.sweep();
+        assertThat(jobs.find(elsewhere).orElseThrow().state()).isEqualTo(ImportJobView.State.FAILED);
+        assertThat(jobs.find(mine).orElseThrow().state()).isEqualTo(ImportJobView.State.RUNNING);
+        jobs.fail(mine, "test over");
     }
 }

@@ -75,7 +75,7 @@ class AnalyticsBench implements Command {
     @Override
     public String usage() {
         return "bench analytics [--values N] [--store h2|postgres] [--load import|direct] [--runs N] [--schema NAME]"
-                + " [--keep] [--reuse [--folder H2_FOLDER]]"
+                + " [--keep] [--reuse [--folder H2_FOLDER]] [--reimport]"
                 + " | bench synth [--runs N] | bench report [--values N] [--runs N] [--programmes N] [--store h2|postgres]";
     }
 
@@ -148,7 +148,7 @@ class AnalyticsBench implements Command {
 
         Map<String, Object> load = new LinkedHashMap<>();
         if (options.load().equals("import")) {
-            importValues(layout, options.values(), load, err);
+            importValues(layout, options.values(), options.reimport(), load, err);
         } else {
             err.println(
                     "bench: loading " + options.values() + " values (" + (postgres ? "COPY" : "JDBC batches") + ")");
@@ -266,9 +266,11 @@ class AnalyticsBench implements Command {
     /**
      * Loads the values the way users do: writes them as a DHIS2 CSV file (not timed), then imports
      * it through {@link ImportService} (validation of every row, all-or-nothing, rollups kept up to
-     * date in the same transaction), timed from the start of the import to its commit.
+     * date in the same transaction), timed from the start of the import to its commit; with
+     * {@code reimport}, imports the same file again (every row ignored) under {@code reimport}.
      */
-    private void importValues(BenchDataset.Layout layout, long values, Map<String, Object> load, PrintStream err)
+    private void importValues(
+            BenchDataset.Layout layout, long values, boolean reimport, Map<String, Object> load, PrintStream err)
             throws java.io.IOException {
         Path file = Files.createTempFile("bluehelm-bench-", ".csv");
         try {
@@ -277,44 +279,56 @@ class AnalyticsBench implements Command {
             dataset.writeCsv(layout, values, file);
             load.put("csvWriteSeconds", round(seconds(start)));
             load.put("csvBytes", Files.size(file));
-            err.println("bench: importing them (ImportService, CSV, all-or-nothing)");
-            start = System.nanoTime();
-            long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            Map<Long, Long> serverStart = serverTicks();
-            ImportSummary summary = imports.importFile(
-                    file, ImportOptions.defaults(ImportFormat.CSV).withFileName("bench.csv"), rows -> {
-                        if (rows % 1_000_000 == 0) {
-                            err.println("bench:   " + rows + " rows read");
-                        }
-                    });
-            double importSeconds = seconds(start);
-            double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
             load.put(
                     "method",
                     "import of a DHIS2 CSV file through ImportService (the path of the import command,"
                             + " POST /api/v1/dataValueSets and the import screen)");
-            load.put("seconds", round(importSeconds));
-            load.put("valuesPerSecond", Math.round(values / importSeconds));
-            load.put("importThreadCpuSeconds", round(cpuSeconds));
-            load.put("valuesPerCpuSecondOfImportThread", Math.round(values / Math.max(0.001, cpuSeconds)));
-            if (!serverStart.isEmpty() || !serverTicks().isEmpty()) {
-                long ticks = 0;
-                for (Map.Entry<Long, Long> e : serverTicks().entrySet()) {
-                    ticks += e.getValue() - serverStart.getOrDefault(e.getKey(), 0L);
-                }
-                double serverSeconds = ticks / 100.0;
-                load.put("postgresServerCpuSeconds", round(serverSeconds));
-                load.put(
-                        "valuesPerCpuSecondOfImportAndServer",
-                        Math.round(values / Math.max(0.001, cpuSeconds + serverSeconds)));
+            err.println("bench: importing them (ImportService, CSV, all-or-nothing)");
+            load.putAll(timedImport(file, values, err));
+            if (reimport) {
+                err.println("bench: importing the same file again (every row repeats its stored value)");
+                load.put("reimport", timedImport(file, values, err));
             }
-            load.put("status", summary.status().name());
-            load.put("imported", summary.importCount().imported());
-            load.put("updated", summary.importCount().updated());
-            load.put("conflicts", summary.conflictCount());
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** Imports the file once, timed, with the import thread's and the server's CPU and the summary's counts. */
+    private Map<String, Object> timedImport(Path file, long values, PrintStream err) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        Map<Long, Long> serverStart = serverTicks();
+        ImportSummary summary = imports.importFile(
+                file, ImportOptions.defaults(ImportFormat.CSV).withFileName("bench.csv"), rows -> {
+                    if (rows % 1_000_000 == 0) {
+                        err.println("bench:   " + rows + " rows read");
+                    }
+                });
+        double importSeconds = seconds(start);
+        double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        figures.put("seconds", round(importSeconds));
+        figures.put("valuesPerSecond", Math.round(values / importSeconds));
+        figures.put("importThreadCpuSeconds", round(cpuSeconds));
+        figures.put("valuesPerCpuSecondOfImportThread", Math.round(values / Math.max(0.001, cpuSeconds)));
+        if (!serverStart.isEmpty() || !serverTicks().isEmpty()) {
+            long ticks = 0;
+            for (Map.Entry<Long, Long> e : serverTicks().entrySet()) {
+                ticks += e.getValue() - serverStart.getOrDefault(e.getKey(), 0L);
+            }
+            double serverSeconds = ticks / 100.0;
+            figures.put("postgresServerCpuSeconds", round(serverSeconds));
+            figures.put(
+                    "valuesPerCpuSecondOfImportAndServer",
+                    Math.round(values / Math.max(0.001, cpuSeconds + serverSeconds)));
+        }
+        figures.put("status", summary.status().name());
+        figures.put("imported", summary.importCount().imported());
+        figures.put("updated", summary.importCount().updated());
+        figures.put("ignored", summary.importCount().ignored());
+        figures.put("conflicts", summary.conflictCount());
+        return figures;
     }
 
     /**

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * kept up to date as it writes; the default) or straight into the table followed by a rebuild.
  * {@code --reuse} measures a database kept by an earlier {@code --keep} run instead of loading one
  * (with {@code --schema} on PostgreSQL, {@code --folder} on H2), so that two builds of the code can
- * be measured on the same data, one after the other; the database is kept.
+ * be measured on the same data, one after the other; the database is kept. {@code --reimport}
+ * imports the same file a second time after the first import (every row repeats its stored value,
+ * so every row is checked and ignored, nothing written), as users re-send a data set they sent before.
  */
 record BenchOptions(
         String target,
@@ -23,7 +25,8 @@ record BenchOptions(
         boolean keep,
         String load,
         boolean reuse,
-        @Nullable String folder) {
+        @Nullable String folder,
+        boolean reimport) {
 
     static final long DEFAULT_VALUES = 10_000_000;
 
@@ -38,6 +41,7 @@ record BenchOptions(
         String load = "import";
         boolean reuse = false;
         String folder = null;
+        boolean reimport = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -51,6 +55,7 @@ record BenchOptions(
                 case "--load" -> load = inline != null ? inline : next(args, ++i, name);
                 case "--reuse" -> reuse = true;
                 case "--folder" -> folder = inline != null ? inline : next(args, ++i, name);
+                case "--reimport" -> reimport = true;
                 default -> {
                     if (arg.startsWith("-") || target != null) {
                         throw new IllegalArgumentException("unknown argument '" + arg + "'");
@@ -86,7 +91,10 @@ record BenchOptions(
         if (folder != null && (!reuse || !store.equals("h2"))) {
             throw new IllegalArgumentException("--folder names a kept H2 database, with --reuse");
         }
-        return new BenchOptions(target, values, store, runs, schema, keep || reuse, load, reuse, folder);
+        if (reimport && (reuse || !load.equals("import"))) {
+            throw new IllegalArgumentException("--reimport re-imports the file of --load import, without --reuse");
+        }
+        return new BenchOptions(target, values, store, runs, schema, keep || reuse, load, reuse, folder, reimport);
     }
 
     private static String next(List<String> args, int i, String name) {

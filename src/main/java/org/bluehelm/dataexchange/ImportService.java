@@ -403,7 +403,6 @@ public class ImportService implements DisposableBean {
             flush();
             long duplicates = duplicates();
             ImportStrategy strategy = options.strategy();
-            StagedCounts counts = session.markStored(job, strategy.mode());
             long refused = rowsRefused + duplicates;
             boolean failed = options.atomicMode() == AtomicMode.ALL && conflictCount > 0;
             ImportSummary.Status outcome = failed
@@ -413,6 +412,7 @@ public class ImportService implements DisposableBean {
                 status.setRollbackOnly();
                 return summary(outcome, new ImportSummary.ImportCount(0, 0, rowsRead, 0));
             }
+            StagedCounts counts = session.markStored(job, strategy.mode());
             if (options.dryRun()) {
                 status.setRollbackOnly();
                 if (strategy == ImportStrategy.DELETE) {

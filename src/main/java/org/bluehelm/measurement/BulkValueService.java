@@ -502,50 +502,52 @@ public class BulkValueService {
         }
 
         /**
-         * Notes, on each staged row of the batch, the id and value of the value already stored for
-         * its key (one statement), sets aside the rows repeating their stored value and comment, and
-         * counts stored, new and unchanged rows.
+         * Notes, on each staged row of the batch, the id, value and version of the value already
+         * stored for its key, sets aside (in the same statement) the rows repeating their stored
+         * value and comment unless the mode deletes, and counts stored, new and unchanged rows.
          */
         public StagedCounts markStored(long batch, WriteMode mode) {
-            jdbc.sql(postgres ? """
-                            update value_staging s set existing_id = d.id, old_value = d.value,
-                                   old_version = d.version
-                              from data_value d
-                             where s.batch_id = :batch and d.indicator_id = s.indicator_id
-                               and d.org_unit_id = s.org_unit_id and d.period_id = s.period_id
-                               and d.option_key = s.option_key""" : """
+            // a value and comment equal to the stored ones change nothing: no write, version, audit
+            // entry or rollup delta (a deletion deletes them all the same). Indicators whose small
+            // counts the user may not see never reach here (refused by check), so being told
+            // "ignored" reveals no hidden value.
+            boolean setAside = mode != WriteMode.DELETE;
+            long matched = jdbc.sql(postgres ? """
                             merge into value_staging s
-                            using (select t.line, d.id, d.value, d.version
+                            using data_value d
+                               on s.batch_id = :batch and d.indicator_id = s.indicator_id
+                              and d.org_unit_id = s.org_unit_id and d.period_id = s.period_id
+                              and d.option_key = s.option_key""" + (setAside ? """
+
+                             when matched and d.value = s.value and d.comment is not distinct from s.comment
+                                  then delete""" : "") + """
+
+                             when matched then update set existing_id = d.id, old_value = d.value,
+                                  old_version = d.version""" : """
+                            merge into value_staging s
+                            using (select t.line, d.id, d.value, d.version,
+                                          d.value = t.value and d.comment is not distinct from t.comment as same
                                      from value_staging t
                                      join data_value d on d.indicator_id = t.indicator_id
                                       and d.org_unit_id = t.org_unit_id and d.period_id = t.period_id
                                       and d.option_key = t.option_key
                                     where t.batch_id = :batch) x
-                               on s.batch_id = :batch and s.line = x.line
+                               on s.batch_id = :batch and s.line = x.line""" + (setAside ? """
+
+                             when matched and x.same then delete""" : "") + """
+
                              when matched then update set existing_id = x.id, old_value = x.value,
-                                  old_version = x.version""").param("batch", batch).update();
+                                  old_version = x.version""")
+                    .param("batch", batch)
+                    .update();
             Map<String, Object> counts =
                     jdbc.sql("""
                             select count(existing_id) as stored, count(*) as total
                               from value_staging where batch_id = :batch""").param("batch", batch).query().singleRow();
             long stored = ((Number) counts.get("stored")).longValue();
             long fresh = ((Number) counts.get("total")).longValue() - stored;
-            long unchanged = 0;
-            if (stored > 0 && mode != WriteMode.DELETE) {
-                // a value and comment equal to the stored ones change nothing: no write, version,
-                // audit entry or rollup delta (a deletion deletes them all the same). Indicators whose
-                // small counts the user may not see never reach here (refused by check), so being
-                // told "ignored" reveals no hidden value.
-                unchanged = jdbc.sql("""
-                                delete from value_staging s
-                                 where s.batch_id = :batch and s.existing_id is not null and s.old_value = s.value
-                                   and exists (select 1 from data_value d
-                                                where d.id = s.existing_id
-                                                  and d.comment is not distinct from s.comment)""").param("batch", batch).update();
-                stored -= unchanged;
-            }
             storedCount = stored;
-            return new StagedCounts(stored, fresh, unchanged);
+            return new StagedCounts(stored, fresh, matched - stored);
         }
 
         /**

@@ -24,6 +24,18 @@ class BenchOptionsTests {
         assertThat(options.store()).isEqualTo("postgres");
         assertThat(options.runs()).isEqualTo(5);
         assertThat(options.keep()).isTrue();
+        assertThat(options.reimport()).isFalse();
+    }
+
+    @Test
+    void reimportsOnlyAfterAnImportItRuns() {
+        assertThat(BenchOptions.parse(List.of("analytics", "--reimport")).reimport())
+                .isTrue();
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("analytics", "--reimport", "--load", "direct")))
+                .hasMessageContaining("--reimport");
+        assertThatThrownBy(
+                        () -> BenchOptions.parse(List.of("analytics", "--reimport", "--reuse", "--folder", "/tmp/x")))
+                .hasMessageContaining("--reimport");
     }
 
     @Test

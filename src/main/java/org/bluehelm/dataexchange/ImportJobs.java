@@ -42,7 +42,7 @@ class ImportJobs implements DisposableBean {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportJobs.class);
 
     /** How long the record of a finished import is kept. */
-    static final java.time.Duration KEPT = java.time.Duration.ofDays(90);
+    static final Duration KEPT = Duration.ofDays(90);
 
     /** How often a process records that its running imports are alive. */
     static final Duration BEAT = Duration.ofSeconds(15);

@@ -159,6 +159,8 @@ class ProgressTables {
             dashed.add(String.valueOf(c + 1));
         }
 
+        Integer threshold = indicators.smallCellThresholdsForCurrentUser().get(indicator.id());
+        String hidden = SmallCells.label(threshold == null ? SmallCells.DEFAULT_THRESHOLD : threshold);
         List<Row> table = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             PeriodKey period = rows.get(r);
@@ -167,7 +169,7 @@ class ProgressTables {
                 // a period held without a value: a small count the user may not see
                 cells.add(
                         totals.containsKey(period.id()) && totals.get(period.id()) == null
-                                ? new Cell(null, SmallCells.label(SmallCells.DEFAULT_THRESHOLD))
+                                ? new Cell(null, hidden)
                                 : cell(totals.get(period.id()), format));
             }
             for (List<@Nullable BigDecimal> column : extra) {

@@ -4,9 +4,12 @@ import static org.bluehelm.indicator.IndicatorFixtures.admin;
 import static org.bluehelm.indicator.IndicatorFixtures.missionId;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -20,6 +23,8 @@ import org.bluehelm.test.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -36,6 +41,12 @@ class ProgressIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserDetailsService users;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
@@ -191,6 +202,26 @@ class ProgressIT {
                 .andExpect(jsonPath(unit.formatted(area) + "total.timely", contains(1)))
                 .andExpect(jsonPath(unit.formatted(area) + "total.timeliness", contains(50)))
                 .andExpect(jsonPath(unit.formatted(region) + "total.reported", contains(0)));
+    }
+
+    @Test
+    void aSmallCountInAProgressTableReadsUnderItsIndicatorsOwnThresholdForThoseWhoMayNotSeeIt() throws Exception {
+        record(complaints, region, "2023Q1", 7);
+        jdbc.sql("update indicator set suppress_below = 30 where id = :id")
+                .param("id", complaints)
+                .update();
+        String cell = "<td class=\"num\" data-value=\"7\">7</td>";
+        mvc.perform(get("/programmes/{id}", programme)
+                        .with(TestApi.uiUserScopedToMission(mvc, users, "MISSION_MANAGER", missionId(mvc, "UNMIL"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(cell)));
+        // a partner reads "<30", the threshold of this indicator, not the usual "<5"
+        mvc.perform(get("/programmes/{id}", programme)
+                        .with(TestApi.uiUserScopedToMission(mvc, users, "PARTNER", missionId(mvc, "UNMIL"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(cell))))
+                .andExpect(content().string(containsString(">&lt;30</td>")))
+                .andExpect(content().string(not(containsString(">&lt;5</td>"))));
     }
 
     @Test

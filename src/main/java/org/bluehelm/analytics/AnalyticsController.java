@@ -14,7 +14,10 @@ import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PeriodType;
+import org.bluehelm.web.Crumb;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,11 +35,17 @@ class AnalyticsController {
     private final AnalyticsService analytics;
     private final IndicatorService indicators;
     private final GeographyService geography;
+    private final MessageSource messages;
 
-    AnalyticsController(AnalyticsService analytics, IndicatorService indicators, GeographyService geography) {
+    AnalyticsController(
+            AnalyticsService analytics,
+            IndicatorService indicators,
+            GeographyService geography,
+            MessageSource messages) {
         this.analytics = analytics;
         this.indicators = indicators;
         this.geography = geography;
+        this.messages = messages;
     }
 
     /** One table of the pivot: an indicator or formula, its units as rows and periods as columns. */
@@ -73,6 +82,11 @@ class AnalyticsController {
         model.addAttribute("indicatorChoices", indicatorChoices());
         model.addAttribute("unitChoices", unitChoices());
         model.addAttribute("periodTypes", PeriodType.values());
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(new Crumb(
+                        messages.getMessage("analytics.title", null, "Analytics", LocaleContextHolder.getLocale()),
+                        null)));
         model.addAttribute("selected", indicatorIds == null ? List.of() : indicatorIds);
         boolean asked = (indicatorIds != null && !indicatorIds.isEmpty()) || (formula != null && !formula.isBlank());
         if (asked) {

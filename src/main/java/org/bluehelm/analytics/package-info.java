@@ -8,6 +8,6 @@
  * the indicators that ask for it are suppressed for public and partner users (docs/accountability.md).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "geography", "indicator", "measurement", "mission"})
+        allowedDependencies = {"shared", "geography", "indicator", "measurement", "mission", "web"})
 @org.jspecify.annotations.NullMarked
 package org.bluehelm.analytics;

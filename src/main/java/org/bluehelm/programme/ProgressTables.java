@@ -97,14 +97,20 @@ class ProgressTables {
                 .limit(MAX_UNITS)
                 .toList();
         List<ProgressTable> tables = new ArrayList<>();
+        // the small-cell thresholds the user may not see under, read once for every table
+        Map<Long, Integer> hiddenBelow = indicators.smallCellThresholdsForCurrentUser();
         for (ProgrammeIndicatorView indicator : chain) {
-            tables.add(table(indicator, units, locations.size(), locale));
+            tables.add(table(indicator, units, locations.size(), hiddenBelow.get(indicator.id()), locale));
         }
         return tables;
     }
 
     private ProgressTable table(
-            ProgrammeIndicatorView indicator, List<OrgUnitView> units, int unitsTotal, Locale locale) {
+            ProgrammeIndicatorView indicator,
+            List<OrgUnitView> units,
+            int unitsTotal,
+            @Nullable Integer threshold,
+            Locale locale) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         Map<String, PeriodKey> periods = new HashMap<>();
         List<Map<String, @Nullable BigDecimal>> valuesByUnit = new ArrayList<>();
@@ -159,7 +165,6 @@ class ProgressTables {
             dashed.add(String.valueOf(c + 1));
         }
 
-        Integer threshold = indicators.smallCellThresholdsForCurrentUser().get(indicator.id());
         String hidden = SmallCells.label(threshold == null ? SmallCells.DEFAULT_THRESHOLD : threshold);
         List<Row> table = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {

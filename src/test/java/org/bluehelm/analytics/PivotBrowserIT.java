@@ -109,8 +109,7 @@ class PivotBrowserIT {
                 value(s, "2023Q1", "7"),
                 value(s, "2023Q3", "9")));
         browser = new Browser(port);
-        browser.signIn("admin", "test-admin-password");
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signInAsAdmin();
     }
 
     @AfterAll

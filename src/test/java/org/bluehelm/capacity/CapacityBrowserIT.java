@@ -67,8 +67,7 @@ class CapacityBrowserIT {
                                 List.of(new InstitutionCommand.Strength(2026, 50, 40))))
                         .id());
         browser = new Browser(port);
-        browser.signIn("admin", "test-admin-password");
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signInAsAdmin();
     }
 
     @AfterAll

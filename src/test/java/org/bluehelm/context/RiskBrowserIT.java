@@ -51,8 +51,7 @@ class RiskBrowserIT {
                 {"code":"unrest_%s","name":"Unrest events %s","unit":"events","valueType":"NUMBER","aggregation":"SUM",
                  "direction":"LOWER_IS_BETTER","dimension":"CONTEXT","countryCode":"LBR"}""".formatted(tag.toLowerCase(), tag));
         browser = new Browser(port);
-        browser.signIn("admin", "test-admin-password");
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signInAsAdmin();
     }
 
     @AfterAll

@@ -60,8 +60,7 @@ class CoordinationBrowserIT {
                     "Browser Trainers " + tag, null, null, ActorType.INTERNATIONAL_NGO, null, null, null, null));
         });
         browser = new Browser(port);
-        browser.signIn("admin", "test-admin-password");
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signInAsAdmin();
     }
 
     @AfterAll

@@ -40,8 +40,7 @@ class EvidenceBrowserIT {
     @BeforeAll
     void start() {
         browser = new Browser(port);
-        browser.signIn("admin", "test-admin-password");
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signInAsAdmin();
     }
 
     @AfterAll

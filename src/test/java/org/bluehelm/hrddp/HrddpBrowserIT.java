@@ -89,8 +89,7 @@ class HrddpBrowserIT {
                         null,
                         List.of())));
         browser = new Browser(port);
-        browser.signIn("admin", "test-admin-password");
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signInAsAdmin();
     }
 
     @AfterAll

@@ -35,8 +35,7 @@ class LessonBrowserIT {
     @BeforeAll
     void start() {
         browser = new Browser(port);
-        browser.signIn("admin", "test-admin-password");
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signInAsAdmin();
     }
 
     @AfterAll

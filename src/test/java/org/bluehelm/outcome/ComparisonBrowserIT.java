@@ -37,8 +37,7 @@ class ComparisonBrowserIT {
     @BeforeAll
     void start() {
         browser = new Browser(port);
-        browser.signIn("admin", "test-admin-password");
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signInAsAdmin();
     }
 
     @AfterAll

@@ -96,8 +96,7 @@ class PortalBrowserIT {
         assertThat(browser.pageText()).doesNotContain("Police stations open " + tag);
 
         // released from the indicator's page by someone signed in
-        browser.signIn("admin", "test-admin-password");
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signInAsAdmin();
         browser.open("/indicators/" + indicator);
         assertThat(browser.driver().findElement(By.id("publicRelease")).isSelected())
                 .isFalse();

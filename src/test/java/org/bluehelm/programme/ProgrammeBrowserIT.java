@@ -143,9 +143,7 @@ class ProgrammeBrowserIT {
                 .id();
 
         browser = new Browser(port);
-        browser.signIn("admin", "test-admin-password");
-        // The next page must not cut the sign-in short: wait until it has led away from the form.
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signInAsAdmin();
     }
 
     @AfterAll

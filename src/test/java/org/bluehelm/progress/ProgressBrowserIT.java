@@ -165,8 +165,7 @@ class ProgressBrowserIT {
                                 List.of(trained, complaints)))))
                 .id();
         browser = new Browser(port);
-        browser.signIn("admin", "test-admin-password");
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signInAsAdmin();
     }
 
     @AfterAll

@@ -84,6 +84,16 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Signs in as the test administrator and waits until the sign-in page is left, so that the next
+     * page opened does not cut the sign-in short.
+     */
+    public Browser signInAsAdmin() {
+        signIn("admin", "test-admin-password");
+        waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        return this;
+    }
+
     public Browser type(String id, String text) {
         WebElement field = driver.findElement(By.id(id));
         field.clear();

@@ -47,8 +47,7 @@ class ExportBrowserIT {
     void start() throws IOException {
         downloads = Files.createTempDirectory("bluehelm-downloads-");
         browser = new Browser(port, downloads);
-        browser.signIn("admin", "test-admin-password");
-        browser.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signInAsAdmin();
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,6 +86,8 @@ class LessonIndex implements DisposableBean {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** What each indexed lesson was indexed from ({@link #stamp}), to find lessons changed elsewhere. */
+    private final Map<Long, String> stamps = new HashMap<>();
 
     LessonIndex() {
         analyzer = new PerFieldAnalyzerWrapper(
@@ -105,6 +108,7 @@ class LessonIndex implements DisposableBean {
         try {
             writer.updateDocument(new Term("id", String.valueOf(lesson.id())), facets.build(document(lesson)));
             refresh();
+            stamps.put(lesson.id(), stamp(lesson.version(), lesson.missionAcronym()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,6 +118,7 @@ class LessonIndex implements DisposableBean {
         try {
             writer.deleteDocuments(new Term("id", String.valueOf(id)));
             refresh();
+            stamps.remove(id);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,13 +128,28 @@ class LessonIndex implements DisposableBean {
     synchronized void rebuild(List<LessonView> lessons) {
         try {
             writer.deleteAll();
+            stamps.clear();
             for (LessonView lesson : lessons) {
                 writer.addDocument(facets.build(document(lesson)));
+                stamps.put(lesson.id(), stamp(lesson.version(), lesson.missionAcronym()));
             }
             refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What a lesson's document is made from beside its own columns: its version and its mission's
+     * acronym (a facet). A stored lesson whose stamp differs from the indexed one is re-indexed.
+     */
+    static String stamp(int version, @Nullable String missionAcronym) {
+        return version + "/" + (missionAcronym == null ? "" : missionAcronym);
+    }
+
+    /** The stamp of every indexed lesson, by id. */
+    synchronized Map<Long, String> stamps() {
+        return Map.copyOf(stamps);
     }
 
     int size() {

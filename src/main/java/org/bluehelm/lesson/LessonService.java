@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -219,6 +220,16 @@ public class LessonService {
                 .param("id", id)
                 .query(LessonService::view)
                 .optional();
+    }
+
+    /** The index stamp ({@link LessonIndex#stamp}) of every stored lesson, by id: for catching up the index. */
+    Map<Long, String> stamps() {
+        Map<Long, String> stamps = new HashMap<>();
+        jdbc.sql("select l.id, l.version, m.acronym from lesson l left join mission m on m.id = l.mission_id")
+                .query(rs -> {
+                    stamps.put(rs.getLong(1), LessonIndex.stamp(rs.getInt(2), rs.getString(3)));
+                });
+        return stamps;
     }
 
     /** Every stored lesson, whoever asks: for rebuilding the index. */

@@ -5,6 +5,7 @@ import static org.bluehelm.test.TestApi.admin;
 import static org.bluehelm.test.TestApi.id;
 import static org.bluehelm.test.TestApi.missionId;
 import static org.bluehelm.test.TestApi.userScopedToMission;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -21,11 +22,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.bluehelm.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -44,6 +49,12 @@ class LessonIT {
 
     @Autowired
     UserDetailsService userDetails;
+
+    @Autowired
+    LessonIndexer indexer;
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** A tag no other test uses, so that searches can be narrowed to this test's lessons. */
     private final String tag = "t" + UUID.randomUUID().toString().substring(0, 8);
@@ -201,6 +212,48 @@ class LessonIT {
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("Start disarmament only when the camps and reinsertion are ready")));
+    }
+
+    @Test
+    void lessonsAddedChangedOrDeletedByAnotherServerAreFoundOnceTheIndexCatchesUp() throws Exception {
+        long changed = id(create(admin(), lesson("Mentoring of the border police", "POLICE")));
+        long deleted = id(create(admin(), lesson("Prison census in the counties", "CORRECTIONS")));
+        search("tag", tag).andExpect(jsonPath("$.total").value(2));
+
+        // another server shares the database but not this one's index: its writes reach no listener here
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into lesson (title, lesson_text, country_code, pillar, tags, source, language,
+                               created_by, created_at, updated_by, updated_at, version)
+                        values ('Vetting boards for the judiciary', 'Vetting boards need civil society observers.',
+                               'LBR', 'JUSTICE', :tag, 'Mission report', 'en', 'admin', current_timestamp, 'admin',
+                               current_timestamp, 1)
+                        """).param("tag", tag).update(key, "id");
+        long added = Objects.requireNonNull(key.getKey()).longValue();
+        jdbc.sql("update lesson set lesson_text = 'Coaching at the crossings beats classroom courses.',"
+                        + " version = version + 1 where id = :id")
+                .param("id", changed)
+                .update();
+        jdbc.sql("delete from lesson where id = :id").param("id", deleted).update();
+
+        search("tag", tag).andExpect(jsonPath("$.total").value(2));
+        search("q", "vetting", "tag", tag).andExpect(jsonPath("$.total").value(0));
+
+        assertThat(indexer.catchUp()).isEqualTo(3);
+
+        search("tag", tag)
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.hits[*].id", containsInAnyOrder((int) added, (int) changed)));
+        search("q", "vetting", "tag", tag).andExpect(jsonPath("$.hits[*].id", contains((int) added)));
+        search("q", "coaching crossings", "tag", tag).andExpect(jsonPath("$.hits[*].id", contains((int) changed)));
+        search("q", "census", "tag", tag).andExpect(jsonPath("$.total").value(0));
+        assertThat(indexer.catchUp()).isZero();
+    }
+
+    private String lesson(String title, String pillar) {
+        return """
+                {"title":"%s","lesson":"%s needs months, not weeks.","source":"After-action review",
+                 "language":"en","countryCode":"LBR","pillar":"%s","tags":["%s"]}""".formatted(title, title, pillar, tag);
     }
 
     private ResultActions create(RequestPostProcessor who, String json) throws Exception {

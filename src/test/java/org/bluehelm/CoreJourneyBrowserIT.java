@@ -18,19 +18,15 @@ import org.bluehelm.identity.UserCommand;
 import org.bluehelm.identity.UserService;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.test.Browser;
-import org.bluehelm.test.TestConfiguration;
+import org.bluehelm.test.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The core job in one sitting, all in the browser: sign in; define an indicator with a target;
@@ -38,10 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
  * them in the programme's table and chart; read the page in French; and check that a user of
  * another mission cannot open the programme.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class CoreJourneyBrowserIT {
 
     @LocalServerPort

@@ -19,29 +19,22 @@ import org.bluehelm.measurement.MeasurementService;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.shared.Pillar;
 import org.bluehelm.test.Browser;
-import org.bluehelm.test.TestConfiguration;
+import org.bluehelm.test.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An analyst uses the pivot screen: a region with two districts, officers trained recorded
  * monthly and quarterly at the districts; the screen sums them by district and by year or quarter,
  * rolling the months up, offers the table for download, and names the field of a bad period.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class PivotBrowserIT {
 
     private final String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();

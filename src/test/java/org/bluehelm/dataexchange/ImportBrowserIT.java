@@ -10,24 +10,17 @@ import org.bluehelm.programme.ProgrammeService;
 import org.bluehelm.programme.ProgrammeSummary;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.test.Browser;
-import org.bluehelm.test.TestConfiguration;
+import org.bluehelm.test.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The import page (upload, progress, summary with conflicts) and the approval page, on the demo dataset. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class ImportBrowserIT {
 
     @LocalServerPort

@@ -12,24 +12,20 @@ import org.bluehelm.indicator.IndicatorFixtures;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.test.AsAdmin;
 import org.bluehelm.test.Browser;
-import org.bluehelm.test.TestConfiguration;
+import org.bluehelm.test.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * One steward's session: defines an indicator with a baseline and a target through the form,
@@ -37,10 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
  * against the baseline and target, is stopped by an out-of-range value (nothing saved), works in
  * French with a decimal comma, removes a value by emptying its cell and meets a concurrent change.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataEntryBrowserIT {
 

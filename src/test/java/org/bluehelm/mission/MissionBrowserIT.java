@@ -3,21 +3,14 @@ package org.bluehelm.mission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.bluehelm.test.Browser;
-import org.bluehelm.test.TestConfiguration;
+import org.bluehelm.test.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class MissionBrowserIT {
 
     @LocalServerPort

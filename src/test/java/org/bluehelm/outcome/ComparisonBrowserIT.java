@@ -7,24 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.bluehelm.test.Browser;
-import org.bluehelm.test.TestConfiguration;
+import org.bluehelm.test.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The reference panel screens in a browser: Liberia against Somalia, the series list and an upload. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class ComparisonBrowserIT {
 
     @LocalServerPort

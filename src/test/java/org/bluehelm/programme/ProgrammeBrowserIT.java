@@ -30,23 +30,19 @@ import org.bluehelm.measurement.MeasurementService;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.shared.Pillar;
 import org.bluehelm.test.Browser;
-import org.bluehelm.test.TestConfiguration;
+import org.bluehelm.test.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A mission manager records a police programme in Liberia with its lead actor, a partner, a
@@ -57,10 +53,7 @@ import org.springframework.test.context.ActiveProfiles;
  * other, so they run in order. Records that are not the subject of the screens (the indicator, the
  * actors, the values) are made through the services, which run here with the system's scope.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProgrammeBrowserIT {
 

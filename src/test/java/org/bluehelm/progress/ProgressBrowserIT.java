@@ -31,19 +31,15 @@ import org.bluehelm.shared.Period;
 import org.bluehelm.shared.PeriodType;
 import org.bluehelm.shared.Pillar;
 import org.bluehelm.test.Browser;
-import org.bluehelm.test.TestConfiguration;
+import org.bluehelm.test.BrowserTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A mission manager follows a programme's progress: a region (values at its district) and an area
@@ -52,10 +48,7 @@ import org.springframework.test.context.ActiveProfiles;
  * than its baseline. The dates follow today's, so that the statuses do not age. Records are made
  * through the services, which run here with the system's scope.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class ProgressBrowserIT {
 
     private final String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();

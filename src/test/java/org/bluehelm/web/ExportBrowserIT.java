@@ -15,26 +15,19 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bluehelm.test.Browser;
-import org.bluehelm.test.TestConfiguration;
+import org.bluehelm.test.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The CSV and XLSX links of list screens clicked in a browser: the files land in the download
  * folder, and read back (the XLSX with POI) they hold the list's header and its rows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class ExportBrowserIT {
 
     @LocalServerPort

@@ -18,14 +18,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
-import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.CategoryView;
 import org.bluehelm.indicator.Dimension;
 import org.bluehelm.indicator.Direction;
 import org.bluehelm.indicator.IndicatorCommand;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
-import org.bluehelm.indicator.ValueType;
 import org.bluehelm.shared.Period;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -78,17 +76,10 @@ class BenchDataset {
         levels.add(insertUnits(levels.get(3), 5, FACILITIES_PER_CHIEFDOM, "Facility"));
         List<IndicatorView> created = new ArrayList<>();
         for (int i = 0; i < INDICATORS; i++) {
-            created.add(indicators.create(new IndicatorCommand(
+            created.add(indicators.create(IndicatorCommand.sum(
                     "bench_indicator_" + (i + 1),
                     "Bench indicator " + (i + 1),
-                    null,
                     "persons",
-                    ValueType.INTEGER,
-                    null,
-                    null,
-                    Aggregation.SUM,
-                    null,
-                    null,
                     Direction.HIGHER_IS_BETTER,
                     Dimension.CAPACITY,
                     null,

@@ -8,14 +8,12 @@ import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitCommand;
 import org.bluehelm.geography.OrgUnitKind;
 import org.bluehelm.geography.OrgUnitView;
-import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.Dimension;
 import org.bluehelm.indicator.Direction;
 import org.bluehelm.indicator.IndicatorCommand;
 import org.bluehelm.indicator.IndicatorFixtures;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
-import org.bluehelm.indicator.ValueType;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.test.AsAdmin;
 import org.bluehelm.test.Browser;
@@ -66,17 +64,10 @@ class AlertBrowserIT {
                         new OrgUnitCommand("LO-" + run.toUpperCase(), "Lofa " + run, OrgUnitKind.AREA, null, "LBR")));
         indicator = AsAdmin.run(
                 users,
-                () -> indicators.create(new IndicatorCommand(
+                () -> indicators.create(IndicatorCommand.sum(
                         "detainees_" + run,
                         "Pre-trial detainees " + run,
-                        null,
                         "persons",
-                        ValueType.INTEGER,
-                        null,
-                        null,
-                        Aggregation.SUM,
-                        null,
-                        null,
                         Direction.LOWER_IS_BETTER,
                         Dimension.RIGHTS,
                         null,

@@ -8,12 +8,10 @@ import java.util.UUID;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitCommand;
 import org.bluehelm.geography.OrgUnitKind;
-import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.Dimension;
 import org.bluehelm.indicator.Direction;
 import org.bluehelm.indicator.IndicatorCommand;
 import org.bluehelm.indicator.IndicatorService;
-import org.bluehelm.indicator.ValueType;
 import org.bluehelm.measurement.DataValueCommand;
 import org.bluehelm.measurement.MeasurementService;
 import org.bluehelm.mission.MissionService;
@@ -75,17 +73,10 @@ class PivotBrowserIT {
                 .createOrgUnit(new OrgUnitCommand("PVT-S-" + tag, south, OrgUnitKind.AREA, region, null))
                 .id();
         trained = indicators
-                .create(new IndicatorCommand(
+                .create(IndicatorCommand.sum(
                         "pvt_trained_" + tag.toLowerCase(),
                         "Pivot test officers trained " + tag,
-                        null,
                         "persons",
-                        ValueType.INTEGER,
-                        null,
-                        null,
-                        Aggregation.SUM,
-                        null,
-                        null,
                         Direction.HIGHER_IS_BETTER,
                         Dimension.CAPACITY,
                         Pillar.POLICE,

@@ -8,7 +8,6 @@ import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitCommand;
 import org.bluehelm.geography.OrgUnitKind;
 import org.bluehelm.geography.OrgUnitView;
-import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.Dimension;
 import org.bluehelm.indicator.Direction;
 import org.bluehelm.indicator.IndicatorCommand;
@@ -63,24 +62,18 @@ class DashboardBrowserIT {
                     "DB-" + run.toUpperCase(), "Nimba County " + run, OrgUnitKind.AREA, null, "LBR"));
             OrgUnitView district = geography.createOrgUnit(new OrgUnitCommand(
                     "DB-" + run.toUpperCase() + "-1", "Sanniquellie " + run, OrgUnitKind.AREA, county.id(), null));
-            trained = indicators.create(new IndicatorCommand(
-                    "db_trained_" + run,
-                    "Officers trained " + run,
-                    null,
-                    "persons",
-                    ValueType.NUMBER,
-                    null,
-                    null,
-                    Aggregation.SUM,
-                    null,
-                    null,
-                    Direction.HIGHER_IS_BETTER,
-                    Dimension.CAPACITY,
-                    null,
-                    null,
-                    "LBR",
-                    List.of(),
-                    List.of()));
+            trained = indicators.create(IndicatorCommand.sum(
+                            "db_trained_" + run,
+                            "Officers trained " + run,
+                            "persons",
+                            Direction.HIGHER_IS_BETTER,
+                            Dimension.CAPACITY,
+                            null,
+                            null,
+                            "LBR",
+                            List.of(),
+                            List.of())
+                    .withValueType(ValueType.NUMBER));
             measurements.recordValue(value(district, "202401", "5"));
             measurements.recordValue(value(district, "202402", "6"));
             measurements.recordValue(value(district, "202404", "8"));

@@ -16,13 +16,11 @@ import org.bluehelm.identity.ScopeEntry;
 import org.bluehelm.identity.ScopeType;
 import org.bluehelm.identity.UserCommand;
 import org.bluehelm.identity.UserService;
-import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.BenchmarkKind;
 import org.bluehelm.indicator.Dimension;
 import org.bluehelm.indicator.Direction;
 import org.bluehelm.indicator.IndicatorCommand;
 import org.bluehelm.indicator.IndicatorService;
-import org.bluehelm.indicator.ValueType;
 import org.bluehelm.institution.InstitutionCommand;
 import org.bluehelm.institution.InstitutionService;
 import org.bluehelm.measurement.DataValueCommand;
@@ -111,17 +109,10 @@ class ProgrammeBrowserIT {
         institutions.create(
                 new InstitutionCommand(institution, null, Pillar.POLICE, "LBR", unmil, null, null, null, List.of()));
         indicatorId = indicators
-                .create(new IndicatorCommand(
+                .create(IndicatorCommand.sum(
                         indicatorCode,
                         indicatorName,
-                        null,
                         "officers",
-                        ValueType.INTEGER,
-                        null,
-                        null,
-                        Aggregation.SUM,
-                        null,
-                        null,
                         Direction.HIGHER_IS_BETTER,
                         Dimension.CAPACITY,
                         Pillar.POLICE,

@@ -26,13 +26,11 @@ import org.bluehelm.identity.ScopeEntry;
 import org.bluehelm.identity.ScopeType;
 import org.bluehelm.identity.UserCommand;
 import org.bluehelm.identity.UserService;
-import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.BenchmarkKind;
 import org.bluehelm.indicator.Dimension;
 import org.bluehelm.indicator.Direction;
 import org.bluehelm.indicator.IndicatorCommand;
 import org.bluehelm.indicator.IndicatorService;
-import org.bluehelm.indicator.ValueType;
 import org.bluehelm.measurement.DataValueCommand;
 import org.bluehelm.measurement.MeasurementService;
 import org.bluehelm.mission.MissionService;
@@ -248,17 +246,10 @@ class ProgrammeScreensIT {
     void theIndicatorTableShowsTheTotalsOfTheLatestPeriodsAgainstBaselineAndTarget() throws Exception {
         long unitId = liberianUnit("Screens Values County " + tag);
         long indicatorId = indicators
-                .create(new IndicatorCommand(
+                .create(IndicatorCommand.sum(
                         "sc_cases_" + tag.toLowerCase(),
                         "Screens cases heard " + tag,
-                        null,
                         "cases",
-                        ValueType.INTEGER,
-                        null,
-                        null,
-                        Aggregation.SUM,
-                        null,
-                        null,
                         Direction.HIGHER_IS_BETTER,
                         Dimension.CAPACITY,
                         Pillar.JUSTICE,

@@ -13,13 +13,11 @@ import org.bluehelm.actor.ActorType;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitCommand;
 import org.bluehelm.geography.OrgUnitKind;
-import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.BenchmarkKind;
 import org.bluehelm.indicator.Dimension;
 import org.bluehelm.indicator.Direction;
 import org.bluehelm.indicator.IndicatorCommand;
 import org.bluehelm.indicator.IndicatorService;
-import org.bluehelm.indicator.ValueType;
 import org.bluehelm.measurement.DataValueCommand;
 import org.bluehelm.measurement.MeasurementService;
 import org.bluehelm.mission.MissionService;
@@ -173,17 +171,10 @@ class ProgressBrowserIT {
             List<IndicatorCommand.BenchmarkCommand> benchmarks,
             long mission) {
         return indicators
-                .create(new IndicatorCommand(
+                .create(IndicatorCommand.sum(
                         code,
                         name,
-                        null,
                         "persons",
-                        ValueType.INTEGER,
-                        null,
-                        null,
-                        Aggregation.SUM,
-                        null,
-                        null,
                         direction,
                         Dimension.CAPACITY,
                         Pillar.POLICE,

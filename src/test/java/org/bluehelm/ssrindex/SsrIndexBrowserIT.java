@@ -8,7 +8,6 @@ import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitCommand;
 import org.bluehelm.geography.OrgUnitKind;
 import org.bluehelm.geography.OrgUnitView;
-import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.BenchmarkKind;
 import org.bluehelm.indicator.Dimension;
 import org.bluehelm.indicator.Direction;
@@ -188,28 +187,22 @@ class SsrIndexBrowserIT {
 
     private IndicatorView indicator(
             String name, Dimension dimension, Direction direction, String baseline, String target) {
-        return indicators.create(new IndicatorCommand(
-                "idx_" + name + "_" + run,
-                "Index " + name + " " + run,
-                null,
-                "persons",
-                ValueType.NUMBER,
-                null,
-                null,
-                Aggregation.SUM,
-                null,
-                null,
-                direction,
-                dimension,
-                null,
-                null,
-                "LBR",
-                List.of(),
-                List.of(
-                        new IndicatorCommand.BenchmarkCommand(
-                                BenchmarkKind.BASELINE, country.id(), "2020", new BigDecimal(baseline)),
-                        new IndicatorCommand.BenchmarkCommand(
-                                BenchmarkKind.TARGET, country.id(), "2027", new BigDecimal(target)))));
+        return indicators.create(IndicatorCommand.sum(
+                        "idx_" + name + "_" + run,
+                        "Index " + name + " " + run,
+                        "persons",
+                        direction,
+                        dimension,
+                        null,
+                        null,
+                        "LBR",
+                        List.of(),
+                        List.of(
+                                new IndicatorCommand.BenchmarkCommand(
+                                        BenchmarkKind.BASELINE, country.id(), "2020", new BigDecimal(baseline)),
+                                new IndicatorCommand.BenchmarkCommand(
+                                        BenchmarkKind.TARGET, country.id(), "2027", new BigDecimal(target))))
+                .withValueType(ValueType.NUMBER));
     }
 
     private void record(IndicatorView indicator, OrgUnitView unit, String period, String value) {

@@ -403,7 +403,8 @@ public class ImportService implements DisposableBean {
             flush();
             long duplicates = duplicates();
             ImportStrategy strategy = options.strategy();
-            long refused = rowsRefused + duplicates;
+            long mixed = strategy == ImportStrategy.DELETE ? 0 : totalsBesideBreakdowns();
+            long refused = rowsRefused + duplicates + mixed;
             boolean failed = options.atomicMode() == AtomicMode.ALL && conflictCount > 0;
             ImportSummary.Status outcome = failed
                     ? ImportSummary.Status.ERROR
@@ -452,6 +453,23 @@ public class ImportService implements DisposableBean {
                             "repeats line " + first
                                     + ": the same indicator, organisation unit, period and option can have only"
                                     + " one value in a file"));
+                }
+            });
+            conflictCount += count - reported[0];
+            return count;
+        }
+
+        /**
+         * Sets aside every staged row that would give its unit and period both a total and a
+         * breakdown (with the stored values and the file's other rows), reporting each with its
+         * line; returns how many there are.
+         */
+        private long totalsBesideBreakdowns() {
+            long[] reported = {0};
+            long count = session.setAsideTotalsBesideBreakdowns(job, (line, problem) -> {
+                if (reported[0] < ImportSummary.MAX_CONFLICTS) {
+                    reported[0]++;
+                    conflict(new ImportConflict(line, "categoryOptionCombo", null, problem));
                 }
             });
             conflictCount += count - reported[0];

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitView;
+import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.CategoryView;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
@@ -155,6 +156,12 @@ public class BulkValueService {
     @FunctionalInterface
     public interface DuplicateSink {
         void repeated(long line, long firstLine);
+    }
+
+    /** Told of each staged row set aside because its unit and period would mix a total and a breakdown. */
+    @FunctionalInterface
+    public interface MixedSink {
+        void mixed(long line, String problem);
     }
 
     /** What a write did: values created, replaced, left alone by the mode, and deleted. */
@@ -361,6 +368,10 @@ public class BulkValueService {
                         "indicator",
                         MeasurementService.hiddenCountsProblem(indicator, hiddenCounts.get(indicator.id()))));
                 indicator = null;
+            } else if (indicator.aggregation() == Aggregation.RATIO && v.value() != null) {
+                // a deletion of a ratio's value stays possible: values stored before this check
+                problems.add(new FieldProblem("indicator", measurements.ratioProblem(indicator)));
+                indicator = null;
             }
             OrgUnitView unit = orgUnit(v.orgUnitId()).orElse(null);
             if (unit == null) {
@@ -499,6 +510,67 @@ public class BulkValueService {
                         keys.subList(i, Math.min(keys.size(), i + CHUNK)));
             }
             return lines.size();
+        }
+
+        /**
+         * Finds the staged rows of disaggregated indicators whose unit and period would hold both a
+         * total and a breakdown, or breakdowns by two categories, counting the values already stored
+         * and the other rows of the batch (aggregates add them all up: the same people would count
+         * twice); tells each to {@code sink} in line order with its indicator, unit and period, and
+         * removes them from the batch; returns how many there were. Run after
+         * {@link #setAsideDuplicates}; not for deletions.
+         */
+        public long setAsideTotalsBesideBreakdowns(long batch, MixedSink sink) {
+            // a value's group: 0 for a total, else its option's category
+            String staged = """
+                    select s.line, s.indicator_id, s.org_unit_id, s.period_id, coalesce(o.category_id, 0) as grp
+                      from value_staging s
+                      left join disaggregation_option o on o.id = s.option_key
+                     where s.batch_id = :batch
+                       and s.indicator_id in (select c.indicator from indicator_category c)""";
+            boolean stored =
+                    jdbc.sql("""
+                            select count(*) from (
+                                select 1 from data_value d
+                                 where d.indicator_id in (select s.indicator_id from value_staging s
+                                                           where s.batch_id = :batch)
+                                   and d.indicator_id in (select c.indicator from indicator_category c)
+                                 fetch first 1 rows only) x""").param("batch", batch).query(Long.class).single() > 0;
+            String groups = "select indicator_id, org_unit_id, period_id, grp from staged" + (stored ? """
+
+                    union
+                    select d.indicator_id, d.org_unit_id, d.period_id, coalesce(o.category_id, 0)
+                      from (select distinct indicator_id, org_unit_id, period_id from staged) t
+                      join data_value d on d.indicator_id = t.indicator_id and d.org_unit_id = t.org_unit_id
+                           and d.period_id = t.period_id
+                      left join disaggregation_option o on o.id = d.option_id""" : "");
+            List<Object[]> mixed = new ArrayList<>();
+            streaming.query(
+                    "with staged as (" + staged + "),\n groups as (" + groups + "),\n" + """
+                             mixed as (select indicator_id, org_unit_id, period_id from groups
+                                        group by indicator_id, org_unit_id, period_id having count(distinct grp) > 1)
+                            select s.line, s.indicator_id, s.org_unit_id, s.period_id
+                              from staged s
+                              join mixed m on m.indicator_id = s.indicator_id and m.org_unit_id = s.org_unit_id
+                                   and m.period_id = s.period_id
+                             order by s.line""",
+                    new MapSqlParameterSource("batch", batch),
+                    (ResultSet rs) -> {
+                        long line = rs.getLong(1);
+                        mixed.add(new Object[] {batch, line});
+                        IndicatorView indicator = indicator(rs.getLong(2)).orElseThrow();
+                        OrgUnitView unit = orgUnit(rs.getLong(3)).orElseThrow();
+                        sink.mixed(
+                                line,
+                                MeasurementService.totalBesideBreakdownProblem(
+                                        indicator, unit.code(), rs.getString(4)));
+                    });
+            for (int i = 0; i < mixed.size(); i += CHUNK) {
+                jdbcTemplate.batchUpdate(
+                        "delete from value_staging where batch_id = ? and line = ?",
+                        mixed.subList(i, Math.min(mixed.size(), i + CHUNK)));
+            }
+            return mixed.size();
         }
 
         /**

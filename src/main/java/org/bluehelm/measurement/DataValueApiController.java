@@ -9,7 +9,9 @@ import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.Period;
 import org.bluehelm.shared.PeriodType;
+import org.bluehelm.shared.Validation;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
@@ -117,6 +119,7 @@ class DataValueApiController {
             @PathVariable long id,
             @RequestBody ChangeRequest request,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        refuseKeyChange(measurements.get(id), request);
         DataValueView value = measurements.update(
                 id, ExpectedVersion.of(request.version(), ifMatch), request.value(), request.comment());
         return ResponseEntity.ok().eTag(ExpectedVersion.etag(value.version())).body(value);
@@ -148,8 +151,49 @@ class DataValueApiController {
 
     record BatchRequest(@Nullable List<DataValueRequest> values) {}
 
+    /**
+     * A change of a stored value: its number and comment. The key may be sent back as read (a client
+     * often sends the whole value); a different key is refused rather than silently kept.
+     */
     record ChangeRequest(
             @Nullable BigDecimal value,
             @Nullable String comment,
-            @Nullable Integer version) {}
+            @Nullable Integer version,
+            @Nullable Long indicatorId,
+            @Nullable Long orgUnitId,
+            @Nullable String period,
+            @Nullable String categoryCode,
+            @Nullable String optionCode) {}
+
+    private static void refuseKeyChange(DataValueView stored, ChangeRequest request) {
+        Validation v = new Validation();
+        differs(v, "indicatorId", request.indicatorId(), stored.indicatorId());
+        differs(v, "orgUnitId", request.orgUnitId(), stored.orgUnitId());
+        differs(
+                v,
+                "period",
+                request.period() == null ? null : samePeriod(request.period(), stored.period()),
+                stored.period());
+        differs(v, "categoryCode", request.categoryCode(), stored.categoryCode());
+        differs(v, "optionCode", request.optionCode(), stored.optionCode());
+        v.throwIfInvalid();
+    }
+
+    /** The stored period when the text names it (in any accepted spelling), else the text. */
+    private static String samePeriod(String text, String stored) {
+        try {
+            return Period.parse(text).id().equals(stored) ? stored : text;
+        } catch (InvalidInputException e) {
+            return text;
+        }
+    }
+
+    private static void differs(Validation v, String field, @Nullable Object sent, @Nullable Object stored) {
+        if (sent != null && !sent.equals(stored)) {
+            v.add(
+                    field,
+                    "cannot change (it is " + (stored == null ? "empty" : stored) + "): a value keeps its indicator,"
+                            + " organisation unit, period and option; delete it and record a new one instead");
+        }
+    }
 }

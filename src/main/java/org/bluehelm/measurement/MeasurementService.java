@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitFilter;
 import org.bluehelm.geography.OrgUnitView;
+import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.CategoryView;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
@@ -299,6 +301,7 @@ public class MeasurementService {
         Planned planned = plan(List.of(command), false).get(0);
         List<DataValuesChanged.Change> changes = new ArrayList<>();
         RecordedValue recorded = write(planned, AccessScope.current().username(), now(), changes);
+        refuseTotalBesideBreakdown(List.of(planned));
         publishChanges(changes);
         return recorded;
     }
@@ -310,13 +313,21 @@ public class MeasurementService {
      */
     @Transactional
     public BatchResult recordBatch(List<DataValueCommand> commands) {
+        List<Planned> planned = new ArrayList<>();
+        BatchResult result = writeBatch(commands, planned);
+        refuseTotalBesideBreakdown(planned);
+        return result;
+    }
+
+    /** Checks and writes a batch without publishing its changes' effect on totals: see {@link #recordBatch}. */
+    private BatchResult writeBatch(List<DataValueCommand> commands, List<Planned> planned) {
         if (commands.isEmpty()) {
             throw InvalidInputException.of("values", "at least one value is required");
         }
         if (commands.size() > MAX_BATCH) {
             throw InvalidInputException.of("values", "at most " + MAX_BATCH + " values per batch");
         }
-        List<Planned> planned = plan(commands, true);
+        planned.addAll(plan(commands, true));
         String who = AccessScope.current().username();
         OffsetDateTime now = now();
         int created = 0;
@@ -350,7 +361,8 @@ public class MeasurementService {
      */
     @Transactional
     public EntryResult recordEntries(List<DataValueCommand> commands, List<ClearedValue> cleared) {
-        BatchResult batch = commands.isEmpty() ? new BatchResult(0, 0, List.of()) : recordBatch(commands);
+        List<Planned> planned = new ArrayList<>();
+        BatchResult batch = commands.isEmpty() ? new BatchResult(0, 0, List.of()) : writeBatch(commands, planned);
         List<DataValuesChanged.Change> removed = new ArrayList<>();
         for (ClearedValue c : cleared) {
             DataValue stored = values.findById(c.id())
@@ -365,6 +377,8 @@ public class MeasurementService {
             values.delete(stored);
             removed.add(change(stored, stored.value, null));
         }
+        // checked once the cleared values are gone: a grid may replace a total by its breakdown
+        refuseTotalBesideBreakdown(planned);
         if (!removed.isEmpty()) {
             // aggregates and alerts follow a cleared cell as they follow any other deletion
             publishChanges(removed);
@@ -428,6 +442,7 @@ public class MeasurementService {
     /** A command that passed every check, with what it refers to. */
     private record Planned(
             String where,
+            String prefix,
             IndicatorView indicator,
             OrgUnitView orgUnit,
             Period period,
@@ -476,6 +491,8 @@ public class MeasurementService {
                                     + hiddenCountsProblem(
                                             found.get(),
                                             hiddenCounts.get(found.get().id()));
+                } else if (found.get().aggregation() == Aggregation.RATIO) {
+                    v.add(prefix + "indicatorId", ratioProblem(found.get()));
                 } else {
                     indicator = found.get();
                 }
@@ -532,6 +549,7 @@ public class MeasurementService {
                 }
                 planned.add(new Planned(
                         batch ? item + ": " : "",
+                        prefix,
                         indicator,
                         unit,
                         period,
@@ -718,6 +736,92 @@ public class MeasurementService {
     static String hiddenCountsProblem(IndicatorView indicator, int threshold) {
         return "values of indicator " + indicator.code() + " are written only by users who see its counts under "
                 + threshold + " (its small counts are hidden from you)";
+    }
+
+    /** Why a RATIO indicator takes no values of its own (imports say it too). */
+    String ratioProblem(IndicatorView ratio) {
+        return "indicator " + ratio.code() + " is a ratio computed from " + componentCode(ratio.numeratorId()) + " / "
+                + componentCode(ratio.denominatorId()) + "; record the values of those two instead";
+    }
+
+    private String componentCode(@Nullable Long id) {
+        return id == null
+                ? "its numerator"
+                : indicators.findIgnoringScope(id).map(IndicatorView::code).orElse(String.valueOf(id));
+    }
+
+    /**
+     * Refuses, after the writes of a request (so that values cleared in the same request are gone), a
+     * unit and period of a disaggregated indicator holding both a total (a value without option) and
+     * a breakdown, or the breakdowns of two of its categories: aggregates add every value of the unit
+     * and period together, so either would count the same people twice. The transaction rolls back.
+     */
+    private void refuseTotalBesideBreakdown(List<Planned> planned) {
+        Map<String, Planned> disaggregated = new LinkedHashMap<>();
+        for (Planned p : planned) {
+            if (!p.indicator().categories().isEmpty()) {
+                disaggregated.putIfAbsent(
+                        p.indicator().id() + "|" + p.orgUnit().id() + "|"
+                                + p.period().id(),
+                        p);
+            }
+        }
+        if (disaggregated.isEmpty()) {
+            return;
+        }
+        Validation v = new Validation();
+        for (List<Planned> chunk : chunks(new ArrayList<>(disaggregated.values()))) {
+            List<Long> indicatorIds =
+                    chunk.stream().map(p -> p.indicator().id()).distinct().toList();
+            List<Long> unitIds =
+                    chunk.stream().map(p -> p.orgUnit().id()).distinct().toList();
+            List<String> periodIds =
+                    chunk.stream().map(p -> p.period().id()).distinct().toList();
+            Map<String, Integer> groups = new HashMap<>();
+            jdbc.sql("""
+                            select d.indicator_id, d.org_unit_id, d.period_id,
+                                   count(distinct coalesce(o.category_id, 0)) as groups
+                              from data_value d
+                              left join disaggregation_option o on o.id = d.option_id
+                             where d.indicator_id in (:indicators) and d.org_unit_id in (:units)
+                               and d.period_id in (:periods)
+                             group by d.indicator_id, d.org_unit_id, d.period_id
+                            having count(distinct coalesce(o.category_id, 0)) > 1""")
+                    .param("indicators", indicatorIds)
+                    .param("units", unitIds)
+                    .param("periods", periodIds)
+                    .query(rs -> {
+                        groups.put(rs.getLong(1) + "|" + rs.getLong(2) + "|" + rs.getString(3), rs.getInt(4));
+                    });
+            for (Planned p : chunk) {
+                if (groups.containsKey(p.indicator().id() + "|" + p.orgUnit().id() + "|"
+                        + p.period().id())) {
+                    v.add(
+                            p.prefix() + "optionCode",
+                            totalBesideBreakdownProblem(
+                                    p.indicator(),
+                                    p.orgUnit().code(),
+                                    p.period().id()));
+                }
+            }
+        }
+        v.throwIfInvalid();
+    }
+
+    /** Why a value may not stand beside another kind of value of its unit and period (imports say it too). */
+    static String totalBesideBreakdownProblem(IndicatorView indicator, String unitCode, String periodId) {
+        return "indicator " + indicator.code() + " would have both a total and a breakdown (or breakdowns by two"
+                + " categories) for " + unitCode + " in " + periodId
+                + "; aggregates add them all up, so record either the total or one breakdown (remove the other"
+                + " values first)";
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += IN_LIST / 4) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + IN_LIST / 4)));
+        }
+        return chunks;
     }
 
     /** The unit, or empty when it does not exist (the caller then rejects the request, so nothing is written). */

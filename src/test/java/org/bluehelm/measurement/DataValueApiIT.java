@@ -6,6 +6,7 @@ import static org.bluehelm.indicator.IndicatorFixtures.id;
 import static org.bluehelm.indicator.IndicatorFixtures.orgUnit;
 import static org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow;
 import static org.bluehelm.indicator.IndicatorFixtures.unique;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -108,12 +109,12 @@ class DataValueApiIT {
                 .andExpect(jsonPath("$.errors[0].field").value("value"));
 
         record("""
-                        {"indicatorId":%d,"orgUnitId":%d,"period":"2024Q1","optionCode":"female","value":70}""".formatted(indicator, unit))
+                        {"indicatorId":%d,"orgUnitId":%d,"period":"2024Q2","optionCode":"female","value":70}""".formatted(indicator, unit))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.categoryCode").value("SEX"))
                 .andExpect(jsonPath("$.optionCode").value("FEMALE"));
         record("""
-                        {"indicatorId":%d,"orgUnitId":%d,"period":"2024Q1","categoryCode":"SEX","optionCode":"MALE","value":65}""".formatted(indicator, unit)).andExpect(status().isCreated());
+                        {"indicatorId":%d,"orgUnitId":%d,"period":"2024Q2","categoryCode":"SEX","optionCode":"MALE","value":65}""".formatted(indicator, unit)).andExpect(status().isCreated());
         listFor(indicator)
                 .andExpect(jsonPath("$.total").value(3))
                 .andExpect(jsonPath("$.items[*].optionCode", hasItem("MALE")));
@@ -128,6 +129,123 @@ class DataValueApiIT {
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/dataValues/{id}", id).with(admin())).andExpect(status().isNotFound());
         listFor(indicator).andExpect(jsonPath("$.total").value(2));
+    }
+
+    @Test
+    void aUnitAndPeriodHoldEitherATotalOrABreakdownSoAggregatesNeverCountTwice() throws Exception {
+        long unit = orgUnit(mvc, "LBR");
+        long indicator = id(createIndicator(
+                mvc, admin(), "\"valueType\":\"INTEGER\",\"countryCode\":\"LBR\",\"categories\":[\"SEX\"]"));
+        String value = """
+                {"indicatorId":%d,"orgUnitId":%d,"period":"%s","value":%d%s}""";
+        String female = ",\"optionCode\":\"FEMALE\"";
+        String male = ",\"optionCode\":\"MALE\"";
+
+        // a breakdown, then a total beside it: refused, the breakdown kept
+        record(value.formatted(indicator, unit, "2024Q1", 10, female)).andExpect(status().isCreated());
+        record(value.formatted(indicator, unit, "2024Q1", 20, male)).andExpect(status().isCreated());
+        record(value.formatted(indicator, unit, "2024Q1", 30, ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("optionCode"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("either the total or one breakdown")));
+        // a batch with the total and its breakdown: refused, nothing written
+        batch("{\"values\":[" + value.formatted(indicator, unit, "2024Q2", 30, "") + ","
+                        + value.formatted(indicator, unit, "2024Q2", 10, female) + "]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("values[0].optionCode"));
+        listFor(indicator).andExpect(jsonPath("$.total").value(2));
+        analytics(indicator, unit, "2024Q1")
+                .andExpect(jsonPath("$.rows[0].value").value(30));
+
+        // a total elsewhere, and an import adding a breakdown beside it: a conflict naming the line
+        record(value.formatted(indicator, unit, "2024Q3", 25, "")).andExpect(status().isCreated());
+        String csv = """
+                dataElement,period,orgUnit,categoryOptionCombo,value
+                %d,2024Q4,%d,,40
+                %d,2024Q3,%d,FEMALE,12
+                """.formatted(indicator, unit, indicator, unit);
+        importCsv(csv)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.conflicts[0].line").value(3))
+                .andExpect(jsonPath("$.conflicts[0].field").value("categoryOptionCombo"))
+                .andExpect(jsonPath("$.conflicts[0].message", containsString("2024Q3")));
+        // and a file giving a total and a breakdown of the same unit and period: both lines named
+        importCsv("""
+                        dataElement,period,orgUnit,categoryOptionCombo,value
+                        %d,2024Q4,%d,,40
+                        %d,2024Q4,%d,MALE,15
+                        """.formatted(indicator, unit, indicator, unit))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.conflicts[*].line", contains(2, 3)));
+        listFor(indicator).andExpect(jsonPath("$.total").value(3));
+    }
+
+    @Test
+    void aRatioTakesNoValuesOfItsOwnAndAStoredValueKeepsItsKey() throws Exception {
+        long unit = orgUnit(mvc, "LBR");
+        String numeratorCode = "num_" + unique();
+        long numerator =
+                id(createIndicator(mvc, admin(), "\"code\":\"" + numeratorCode + "\",\"countryCode\":\"LBR\""));
+        long denominator = id(createIndicator(mvc, admin(), "\"countryCode\":\"LBR\""));
+        long ratio = id(createIndicator(
+                mvc,
+                admin(),
+                "\"countryCode\":\"LBR\",\"aggregation\":\"RATIO\",\"numeratorId\":%d,\"denominatorId\":%d"
+                        .formatted(numerator, denominator)));
+
+        record("""
+                        {"indicatorId":%d,"orgUnitId":%d,"period":"2024Q1","value":2}""".formatted(ratio, unit))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("indicatorId"))
+                .andExpect(jsonPath("$.errors[0].message", containsString(numeratorCode)));
+        importCsv("""
+                        dataElement,period,orgUnit,categoryOptionCombo,value
+                        %d,2024Q1,%d,,2
+                        """.formatted(ratio, unit))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.conflicts[0].line").value(2))
+                .andExpect(jsonPath("$.conflicts[0].field").value("dataElement"));
+        listFor(ratio).andExpect(jsonPath("$.total").value(0));
+
+        long stored = id(record("""
+                        {"indicatorId":%d,"orgUnitId":%d,"period":"2024Q1","value":7}""".formatted(numerator, unit))
+                .andExpect(status().isCreated())
+                .andReturn());
+        mvc.perform(put("/api/v1/dataValues/{id}", stored)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"indicatorId":%d,"orgUnitId":%d,"period":"2024Q2","value":8,"version":1}""".formatted(denominator, unit)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", contains("indicatorId", "period")));
+        // the key sent back as read is no change
+        mvc.perform(put("/api/v1/dataValues/{id}", stored)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"indicatorId":%d,"orgUnitId":%d,"period":"2024Q1","value":8,"version":1}""".formatted(numerator, unit)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.indicatorId").value(numerator))
+                .andExpect(jsonPath("$.period").value("2024Q1"))
+                .andExpect(jsonPath("$.value").value(8));
+    }
+
+    private ResultActions importCsv(String csv) throws Exception {
+        return mvc.perform(post("/api/v1/dataValueSets")
+                .with(admin())
+                .param("idScheme", "ID")
+                .contentType("text/csv")
+                .content(csv));
+    }
+
+    private ResultActions analytics(long indicator, long unit, String period) throws Exception {
+        return mvc.perform(get("/api/v1/analytics")
+                        .with(admin())
+                        .param("indicator", String.valueOf(indicator))
+                        .param("orgUnit", String.valueOf(unit))
+                        .param("from", period)
+                        .param("to", period))
+                .andExpect(status().isOk());
     }
 
     @Test

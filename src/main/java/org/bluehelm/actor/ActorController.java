@@ -99,8 +99,8 @@ class ActorController {
                 List.<ListExport.Column<ActorSummary>>of(
                         ListExport.column("actor.name", ActorSummary::name),
                         ListExport.column("actor.acronym", ActorSummary::acronym),
-                        ListExport.column("actor.category", ActorSummary::category),
-                        ListExport.column("actor.type", ActorSummary::type),
+                        ListExport.label("actor.category", "actor.category.", ActorSummary::category),
+                        ListExport.label("actor.type", "actor.type.", ActorSummary::type),
                         ListExport.column("actor.country", ActorSummary::countryCode)),
                 rows);
     }

@@ -137,7 +137,7 @@ class AlertController {
                 "alerts",
                 format,
                 List.<ListExport.Column<AlertView>>of(
-                        ListExport.column("alert.state", AlertView::state),
+                        ListExport.label("alert.state", "alert.state.", AlertView::state),
                         ListExport.column("alert.indicator", AlertView::indicatorCode),
                         ListExport.column("alert.orgUnit", AlertView::orgUnitCode),
                         ListExport.column("alert.period", AlertView::period),

@@ -35,7 +35,7 @@ class ApprovalController {
             ListExport.column("approval.programme", ApprovalView::programmeCode),
             ListExport.column("approval.unit", ApprovalView::orgUnitCode),
             ListExport.column("approval.period", ApprovalView::period),
-            ListExport.column("approval.state", ApprovalView::state),
+            ListExport.label("approval.state", "approval.state.", ApprovalView::state),
             ListExport.column("approval.who", ApprovalView::updatedBy),
             ListExport.column("approval.when", ApprovalView::updatedAt));
 

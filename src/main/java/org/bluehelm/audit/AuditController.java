@@ -27,7 +27,7 @@ class AuditController {
             ListExport.column("audit.seq", AuditEntryView::seq),
             ListExport.column("audit.at", AuditEntryView::at),
             ListExport.column("audit.actor", AuditEntryView::actor),
-            ListExport.column("audit.action", AuditEntryView::action),
+            ListExport.codeLabel("audit.action", "audit.action.", AuditEntryView::action),
             ListExport.column("audit.recordType", AuditEntryView::recordType),
             ListExport.column("audit.recordId", AuditEntryView::recordId),
             ListExport.column("audit.summary", AuditEntryView::summary));

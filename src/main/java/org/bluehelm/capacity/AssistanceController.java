@@ -43,7 +43,7 @@ class AssistanceController {
             ListExport.column("capacity.mentoring.mentor", MentoringView::mentor),
             ListExport.column("capacity.mentoring.counterpart", MentoringView::counterpart),
             ListExport.column("capacity.person.institution", MentoringView::institutionName),
-            ListExport.column("capacity.mentoring.focus", MentoringView::focus),
+            ListExport.label("capacity.mentoring.focus", "capacity.competency.", MentoringView::focus),
             ListExport.column("capacity.event.startsOn", MentoringView::startsOn),
             ListExport.column("capacity.event.endsOn", MentoringView::endsOn),
             ListExport.column("capacity.mentoring.sessions", m -> m.sessions().size()),
@@ -54,9 +54,9 @@ class AssistanceController {
     static final ListExport.Table<DeliverableView> DELIVERABLES = ListExport.Table.of(
             "technical-assistance",
             ListExport.column("capacity.course.title", DeliverableView::title),
-            ListExport.column("capacity.assistance.kind", DeliverableView::kind),
+            ListExport.label("capacity.assistance.kind", "capacity.kind.", DeliverableView::kind),
             ListExport.column("capacity.person.institution", DeliverableView::institutionName),
-            ListExport.column("capacity.assistance.status", DeliverableView::status),
+            ListExport.label("capacity.assistance.status", "capacity.deliverable.", DeliverableView::status),
             ListExport.column("capacity.assistance.milestones", DeliverableView::milestonesDone),
             ListExport.column(
                     "capacity.assistance.milestones.title", d -> d.milestones().size()),

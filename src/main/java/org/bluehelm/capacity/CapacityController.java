@@ -99,7 +99,7 @@ class CapacityController {
                 format,
                 List.<ListExport.Column<CourseView>>of(
                         ListExport.column("capacity.course.title", CourseView::title),
-                        ListExport.column("capacity.competency", CourseView::competency),
+                        ListExport.label("capacity.competency", "capacity.competency.", CourseView::competency),
                         ListExport.column("capacity.course.target", CourseView::targetInstitutionName),
                         ListExport.column("capacity.course.durationDays", CourseView::durationDays),
                         ListExport.column("capacity.course.events", CourseView::events)),
@@ -336,10 +336,12 @@ class CapacityController {
                 ListExport.column("capacity.person.unit", r -> r.participant().unitName()));
         columns.add(
                 ListExport.column("capacity.person.rank", r -> r.participant().rank()));
-        columns.add(
-                ListExport.column("capacity.person.sex", r -> r.participant().sex()));
-        columns.add(ListExport.column(
-                "capacity.participant.vetting", r -> r.participant().vetting()));
+        columns.add(ListExport.label(
+                "capacity.person.sex", "capacity.sex.", r -> r.participant().sex()));
+        columns.add(ListExport.label(
+                "capacity.participant.vetting",
+                "capacity.vetting.",
+                r -> r.participant().vetting()));
         columns.add(ListExport.column(
                 "capacity.participant.attended", r -> r.participant().attended()));
         columns.add(ListExport.column(

@@ -91,11 +91,11 @@ class ComplaintController {
                 List.<ListExport.Column<ComplaintSummary>>of(
                         ListExport.column(
                                 "complaint.receivedAt", c -> c.receivedAt().toLocalDate()),
-                        ListExport.column("complaint.field.category", ComplaintSummary::category),
+                        ListExport.label("complaint.field.category", "complaint.category.", ComplaintSummary::category),
                         ListExport.column("complaint.field.occurredOn", ComplaintSummary::occurredOn),
                         ListExport.column("complaint.where", ComplaintSummary::orgUnitName),
                         ListExport.column("complaint.field.country", ComplaintSummary::countryCode),
-                        ListExport.column("complaint.state", ComplaintSummary::state),
+                        ListExport.label("complaint.state", "complaint.state.", ComplaintSummary::state),
                         ListExport.column("complaint.body", ComplaintSummary::oversightBodyName),
                         ListExport.column("complaint.stageDue", ComplaintSummary::stageDue),
                         ListExport.column("complaint.overdue", ComplaintSummary::overdue)),

@@ -47,7 +47,7 @@ class RiskController {
             ListExport.column("risk.level", RiskView::level),
             ListExport.column("field.likelihood", RiskView::likelihood),
             ListExport.column("field.impact", RiskView::impact),
-            ListExport.column("field.status", RiskView::status),
+            ListExport.label("field.status", "risk.status.", RiskView::status),
             ListExport.column("field.owner", RiskView::owner),
             ListExport.column("field.reviewDate", RiskView::reviewDate),
             ListExport.column("risk.review.requested", RiskView::reviewRequestedAt),

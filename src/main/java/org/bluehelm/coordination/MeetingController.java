@@ -62,7 +62,7 @@ class MeetingController {
             ListExport.column("coordination.actionItem", ActionItemView::text),
             ListExport.column("coordination.meeting", ActionItemView::meetingTitle),
             ListExport.column("coordination.actionItem.due", ActionItemView::dueDate),
-            ListExport.column("coordination.status", ActionItemView::status),
+            ListExport.label("coordination.status", "coordination.actionItem.status.", ActionItemView::status),
             ListExport.column("coordination.actionItem.overdue", ActionItemView::overdue));
 
     private final ListExport export;

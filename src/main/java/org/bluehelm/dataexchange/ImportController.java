@@ -51,8 +51,11 @@ class ImportController {
             ListExport.column("import.file", ImportJobView::fileName),
             ListExport.column("import.format", ImportJobView::format),
             ListExport.column("import.dryRun", ImportJobView::dryRun),
-            ListExport.column("import.strategy", ImportJobView::strategy),
-            ListExport.column("import.status", ImportJobView::state),
+            ListExport.label("import.strategy", "import.strategy.", ImportJobView::strategy),
+            ListExport.label(
+                    "import.status",
+                    "import.status.",
+                    j -> j.summary() == null ? j.state() : j.summary().status()),
             ListExport.column("import.rowsRead", ImportJobView::rowsRead),
             ListExport.column(
                     "import.imported",

@@ -122,12 +122,12 @@ class HrddpController {
                 format,
                 List.of(
                         ListExport.column("hrddp.recipient", SupportSummary::recipientName),
-                        ListExport.column("hrddp.type", SupportSummary::type),
+                        ListExport.label("hrddp.type", "hrddp.type.", SupportSummary::type),
                         ListExport.column("hrddp.period", SupportSummary::periodFrom),
                         ListExport.column("hrddp.period", SupportSummary::periodTo),
                         ListExport.column("hrddp.country", SupportSummary::countryCode),
-                        ListExport.column("hrddp.status", SupportSummary::status),
-                        ListExport.column("hrddp.decision", SupportSummary::decision),
+                        ListExport.label("hrddp.status", "hrddp.status.", SupportSummary::status),
+                        ListExport.label("hrddp.decision", "hrddp.decision.", SupportSummary::decision),
                         ListExport.column("hrddp.reviewDate", SupportSummary::reviewDate),
                         ListExport.column("hrddp.flags", SupportSummary::openFlags)),
                 rows);

@@ -105,10 +105,7 @@ class UserAdminController {
                         ListExport.column("identity.user.username", UserView::username),
                         ListExport.column("identity.user.displayName", UserView::displayName),
                         ListExport.column("identity.user.email", UserView::email),
-                        ListExport.column(
-                                "identity.user.roles",
-                                u -> String.join(
-                                        " ", u.roles().stream().map(Role::name).toList())),
+                        ListExport.labels("identity.user.roles", "identity.role.", UserView::roles),
                         ListExport.column("identity.user.scope", u -> scopeWords.describe(u.roles(), u.scopes())),
                         ListExport.column("identity.user.enabled", UserView::enabled),
                         ListExport.column("identity.user.locked", UserView::locked),

@@ -196,8 +196,8 @@ class IndicatorController {
                 List.<ListExport.Column<IndicatorSummary>>of(
                         ListExport.column("indicator.code", IndicatorSummary::code),
                         ListExport.column("indicator.name", IndicatorSummary::name),
-                        ListExport.column("indicator.dimension", IndicatorSummary::dimension),
-                        ListExport.column("indicator.pillar", IndicatorSummary::pillar),
+                        ListExport.label("indicator.dimension", "indicator.dimension.", IndicatorSummary::dimension),
+                        ListExport.label("indicator.pillar", "pillar.", IndicatorSummary::pillar),
                         ListExport.column("indicator.unit", IndicatorSummary::unit),
                         ListExport.column("indicator.library", IndicatorSummary::library),
                         ListExport.column(

@@ -111,7 +111,7 @@ class InstitutionController {
                 List.<ListExport.Column<InstitutionSummary>>of(
                         ListExport.column("institution.name", InstitutionSummary::name),
                         ListExport.column("institution.acronym", InstitutionSummary::acronym),
-                        ListExport.column("institution.pillar", InstitutionSummary::pillar),
+                        ListExport.label("institution.pillar", "pillar.", InstitutionSummary::pillar),
                         ListExport.column("institution.country", InstitutionSummary::countryCode),
                         ListExport.column(
                                 "institution.mission", i -> i.missionId() == null ? null : acronyms.get(i.missionId())),

@@ -96,7 +96,7 @@ class OversightBodyController {
                 format,
                 List.<ListExport.Column<OversightBodySummary>>of(
                         ListExport.column("oversight.name", OversightBodySummary::name),
-                        ListExport.column("oversight.type", OversightBodySummary::type),
+                        ListExport.label("oversight.type", "oversight.type.", OversightBodySummary::type),
                         ListExport.column("institution.country", OversightBodySummary::countryCode),
                         ListExport.column("oversight.independent", OversightBodySummary::independent),
                         ListExport.column("oversight.established", OversightBodySummary::establishedOn),

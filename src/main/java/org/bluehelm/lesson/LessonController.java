@@ -47,10 +47,10 @@ class LessonController {
             "lessons",
             ListExport.column("field.title", LessonSearch.Hit::title),
             ListExport.column("lesson.facet.mission", LessonSearch.Hit::missionAcronym),
-            ListExport.column("lesson.facet.pillar", LessonSearch.Hit::pillar),
-            ListExport.column("lesson.facet.dimension", LessonSearch.Hit::dimension),
+            ListExport.codeLabel("lesson.facet.pillar", "pillar.", LessonSearch.Hit::pillar),
+            ListExport.codeLabel("lesson.facet.dimension", "indicator.dimension.", LessonSearch.Hit::dimension),
             ListExport.column("lesson.facet.tag", h -> String.join(", ", h.tags())),
-            ListExport.column("lesson.facet.language", LessonSearch.Hit::language),
+            ListExport.codeLabel("lesson.facet.language", "lesson.language.", LessonSearch.Hit::language),
             ListExport.column("field.source", LessonSearch.Hit::source));
 
     /** Every lesson a search finds, in the user's scope, in the order of the screen. */

@@ -79,7 +79,7 @@ class MissionController {
                         ListExport.column("mission.acronym", MissionSummary::acronym),
                         ListExport.column("mission.name", MissionSummary::name),
                         ListExport.column("mission.hosts", MissionSummary::hostCountries),
-                        ListExport.column("mission.status", MissionSummary::status),
+                        ListExport.label("mission.status", "mission.status.", MissionSummary::status),
                         ListExport.column("mission.start", MissionSummary::startDate),
                         ListExport.column("mission.end", MissionSummary::endDate)),
                 rows);

@@ -136,8 +136,8 @@ class ProgrammeController {
                 List.<ListExport.Column<ProgrammeSummary>>of(
                         ListExport.column("programme.code", ProgrammeSummary::code),
                         ListExport.column("programme.name", ProgrammeSummary::name),
-                        ListExport.column("programme.pillar", ProgrammeSummary::pillar),
-                        ListExport.column("programme.status", ProgrammeSummary::status),
+                        ListExport.label("programme.pillar", "pillar.", ProgrammeSummary::pillar),
+                        ListExport.label("programme.status", "programme.status.", ProgrammeSummary::status),
                         ListExport.column("programme.country", ProgrammeSummary::countryCode),
                         ListExport.column(
                                 "programme.mission", p -> p.missionId() == null ? null : acronyms.get(p.missionId())),

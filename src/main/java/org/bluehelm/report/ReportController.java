@@ -33,7 +33,7 @@ class ReportController {
             "reports",
             ListExport.column("report.col.title", StoredReport::title),
             ListExport.column("report.period", StoredReport::period),
-            ListExport.column("report.language", StoredReport::language),
+            ListExport.codeLabel("report.language", "report.language.", StoredReport::language),
             ListExport.column("report.col.createdAt", StoredReport::createdAt),
             ListExport.column("report.col.createdBy", StoredReport::createdBy),
             ListExport.column("report.kind.scheduled", StoredReport::scheduled));

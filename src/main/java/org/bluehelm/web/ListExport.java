@@ -3,6 +3,7 @@ package org.bluehelm.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -65,8 +66,22 @@ public class ListExport {
         }
     }
 
-    /** A column: the message key of its header and how to read its value from a row. */
-    public record Column<T>(String headerKey, Function<T, @Nullable Object> value) {}
+    /**
+     * A column: the message key of its header and how to read its value from a row. With a label
+     * prefix the value is a code (an enum, or its name as text, or a collection of them) written as
+     * the screen shows it: the message {@code labelPrefix + name} in the user's language, the name
+     * itself when no text is defined, the items of a collection separated by commas.
+     */
+    public record Column<T>(
+            String headerKey,
+            Function<T, @Nullable Object> value,
+            @Nullable String labelPrefix) {
+
+        /** A column whose values are written as they are. */
+        public Column(String headerKey, Function<T, @Nullable Object> value) {
+            this(headerKey, value, null);
+        }
+    }
 
     /**
      * What a list exports: the file's base name (ASCII letters, digits, '-') and its columns. Defined
@@ -90,6 +105,34 @@ public class ListExport {
     /** A column, for a short list of {@code ListExport.column("key", Row::value)}. */
     public static <T> Column<T> column(String headerKey, Function<T, @Nullable Object> value) {
         return new Column<>(headerKey, value);
+    }
+
+    /**
+     * A column of an enum written as the screen shows it: the message {@code labelPrefix + name()} in
+     * the user's language ({@code label("field.status", "risk.status.", RiskView::status)}); its
+     * name when no text is defined. The JSON API keeps the name.
+     */
+    public static <T> Column<T> label(String headerKey, String labelPrefix, Function<T, @Nullable Enum<?>> value) {
+        return new Column<>(headerKey, value::apply, labelPrefix);
+    }
+
+    /**
+     * A column of a code kept as text (an enum's name, a language code) written as the screen shows
+     * it: the message {@code labelPrefix + code} in the user's language; the code when no text is
+     * defined.
+     */
+    public static <T> Column<T> codeLabel(String headerKey, String labelPrefix, Function<T, @Nullable String> value) {
+        return new Column<>(headerKey, value::apply, labelPrefix);
+    }
+
+    /**
+     * A column of several enums written as the screen shows them: each the message {@code
+     * labelPrefix + name()} in the user's language (its name when no text is defined), separated by
+     * commas.
+     */
+    public static <T> Column<T> labels(
+            String headerKey, String labelPrefix, Function<T, ? extends Collection<? extends Enum<?>>> value) {
+        return new Column<>(headerKey, value::apply, labelPrefix);
     }
 
     /**
@@ -192,7 +235,9 @@ public class ListExport {
         for (T row : rows) {
             List<@Nullable Object> line = new ArrayList<>(columns.size());
             for (Column<T> column : columns) {
-                line.add(column.value().apply(row));
+                @Nullable Object value = column.value().apply(row);
+                String prefix = column.labelPrefix();
+                line.add(prefix == null ? value : label(prefix, value, locale));
             }
             lines.add(line);
         }
@@ -206,5 +251,27 @@ public class ListExport {
                                 .build()
                                 .toString())
                 .body(body);
+    }
+
+    /**
+     * A coded value as the screen shows it: {@code prefix + code} in {@code locale}, the code when no
+     * text is defined; the items of a collection separated by commas.
+     */
+    private @Nullable String label(String prefix, @Nullable Object value, Locale locale) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Collection<?> items) {
+            List<String> labels = new ArrayList<>(items.size());
+            for (Object item : items) {
+                String text = label(prefix, item, locale);
+                if (text != null) {
+                    labels.add(text);
+                }
+            }
+            return String.join(", ", labels);
+        }
+        String code = value instanceof Enum<?> e ? e.name() : value.toString();
+        return messages.getMessage(prefix + code, null, code, locale);
     }
 }

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +156,7 @@ class ListExportIT {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1).get(0)).isEqualTo(username);
         assertThat(rows.get(1).get(2)).isEqualTo(tag + "@example.org");
-        assertThat(rows.get(1).get(3)).isEqualTo("VIEWER");
+        assertThat(rows.get(1).get(3)).isEqualTo("Viewer");
 
         RequestPostProcessor manager =
                 user(userDetails.loadUserByUsername(createUserScopedToMission(mvc, "MISSION_MANAGER", unmil)));
@@ -195,7 +196,7 @@ class ListExportIT {
         assertThat(complaints.get(0).get(1)).isEqualTo("Category");
         assertThat(complaints.size()).isGreaterThan(1);
         assertThat(complaints.subList(1, complaints.size()))
-                .allSatisfy(r -> assertThat(r.get(1)).isEqualTo("EXCESSIVE_FORCE"));
+                .allSatisfy(r -> assertThat(r.get(1)).isEqualTo("Excessive use of force"));
         for (String list : List.of(
                 "/complaints",
                 "/hrddp",
@@ -322,7 +323,61 @@ class ListExportIT {
                         .param("recordType", "institution")
                         .param("recordId", String.valueOf(inside))
                         .with(admin))))
-                .contains("CREATE");
+                .contains("Created");
+    }
+
+    @Test
+    void codedValuesAreWrittenAsTheScreenShowsThemInTheUsersLanguageAndTheJsonKeepsTheCodes() throws Exception {
+        String title = "Language risk " + tag;
+        long unmil = missionId(mvc, "UNMIL");
+        mvc.perform(post("/api/v1/risks")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"missionId":%d,"title":"%s","likelihood":2,"impact":3,"owner":"admin",
+                                 "status":"MITIGATED"}""".formatted(unmil, title)))
+                .andExpect(status().isCreated());
+        Cookie french = new Cookie("bluehelm-lang", "fr");
+
+        List<CSVRecord> english =
+                csv(mvc.perform(get("/risks/export").param("format", "csv").with(admin))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse());
+        assertThat(english.get(0).get(5)).isEqualTo("Status");
+        assertThat(row(english, title).get(5)).isEqualTo("Mitigated");
+        assertThat(row(english, title).get(2)).isEqualTo("6");
+
+        List<CSVRecord> inFrench = csv(mvc.perform(get("/risks/export")
+                        .param("format", "csv")
+                        .cookie(french)
+                        .with(admin))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse());
+        assertThat(inFrench.get(0).get(5)).isEqualTo("Statut");
+        assertThat(row(inFrench, title).get(5)).isEqualTo("Atténué");
+        // the API's file reads the same in the same language; its JSON keeps the code
+        assertThat(csv(mvc.perform(get("/api/v1/risks")
+                                .param("format", "csv")
+                                .param("lang", "fr")
+                                .with(admin))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()))
+                .map(CSVRecord::toList)
+                .isEqualTo(inFrench.stream().map(CSVRecord::toList).toList());
+        mvc.perform(get("/api/v1/risks").cookie(french).with(admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.title == '%s')].status".formatted(title))
+                        .value("MITIGATED"));
+    }
+
+    private static CSVRecord row(List<CSVRecord> rows, String title) {
+        return rows.stream()
+                .filter(r -> r.get(0).equals(title))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + title));
     }
 
     @Test
@@ -421,7 +476,7 @@ class ListExportIT {
         // each identity that left was recorded as a reveal
         assertThat(csvText(
                         mvc.perform(get("/audit/export").param("actor", "admin").with(admin))))
-                .contains("REVEAL");
+                .contains("Identity revealed");
     }
 
     @org.junit.jupiter.api.BeforeEach

@@ -80,6 +80,24 @@ public class ApprovalService {
         this.audit = audit;
     }
 
+    /**
+     * Refuses to open the approval of a period lying wholly outside the programme's dates (a period
+     * overlapping them, such as the year a programme starts in, is fine): there is no data of the
+     * programme to approve there, and a typo in the year would otherwise start an approval nobody
+     * can find on the programme's screens.
+     */
+    private static void refuseOutsideProgramme(ProgrammeView programme, Period period) {
+        boolean before = programme.startDate() != null && period.endDate().isBefore(programme.startDate());
+        boolean after = programme.endDate() != null && period.startDate().isAfter(programme.endDate());
+        if (before || after) {
+            throw InvalidInputException.of(
+                    "period",
+                    period.id() + " lies outside the dates of programme " + programme.code() + " ("
+                            + (programme.startDate() == null ? "open" : programme.startDate()) + " to "
+                            + (programme.endDate() == null ? "open" : programme.endDate()) + ")");
+        }
+    }
+
     /** Takes one step of approval and logs it; returns the approval as it now stands. */
     @Transactional
     public ApprovalView act(ApprovalAction action, ApprovalCommand command) {
@@ -107,6 +125,9 @@ public class ApprovalService {
             throw new ForbiddenException("Your scope does not cover programme " + programme.code());
         }
         Period p = java.util.Objects.requireNonNull(period);
+        if (action == ApprovalAction.SUBMIT) {
+            refuseOutsideProgramme(programme, p);
+        }
         Optional<Stored> stored = find(programme.id(), unit.id(), p.id());
         ApprovalState state = stored.map(Stored::state).orElse(ApprovalState.OPEN);
         if (!action.allowedFrom(state)) {

@@ -116,6 +116,50 @@ class ApprovalApiIT {
     }
 
     @Test
+    void anApprovalIsOpenedOnlyForAPeriodWithinTheProgrammesDates() throws Exception {
+        Fixture f = fixture();
+        mvc.perform(put("/api/v1/programmes/{id}", f.programme())
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(programmeWithDates(f)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.endDate").value("2025-12-31"));
+        String submit = "{\"programmeId\":%d,\"orgUnitId\":%d,\"period\":\"%s\"}";
+        mvc.perform(post("/api/v1/approvals/submit")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(submit.formatted(f.programme(), f.d1(), "2030Q1")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("outside the dates of programme")));
+        mvc.perform(get("/api/v1/approvals")
+                        .param("programme", String.valueOf(f.programme()))
+                        .with(admin()))
+                .andExpect(jsonPath("$.total").value(0));
+        // the year the programme starts in overlaps its dates
+        mvc.perform(post("/api/v1/approvals/submit")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(submit.formatted(f.programme(), f.d1(), "2024")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("SUBMITTED"));
+    }
+
+    /** The fixture's programme as read, with dates from April 2024 to the end of 2025. */
+    private String programmeWithDates(Fixture f) throws Exception {
+        String read = mvc.perform(get("/api/v1/programmes/{id}", f.programme()).with(admin()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        int version = JsonPath.read(read, "$.version");
+        long lead = ((Number) JsonPath.read(read, "$.leadActorId")).longValue();
+        return """
+                {"code":"%s","name":"Approval test","pillar":"POLICE","countryCode":"LBR","leadActorId":%d,
+                 "status":"ACTIVE","startDate":"2024-04-01","endDate":"2025-12-31","version":%d,
+                 "results":[{"code":"OC1","level":"OUTCOME","title":"Trust","indicatorIds":[%d]}]}""".formatted(f.programmeCode(), lead, version, f.indicator());
+    }
+
+    @Test
     void aParentIsApprovedAfterItsChildrenAndApprovedValuesAreLockedUntilUnapproved() throws Exception {
         Fixture f = fixture();
         act(admin(), "approve", f, f.d1(), "")

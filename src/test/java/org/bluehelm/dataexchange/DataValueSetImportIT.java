@@ -161,7 +161,7 @@ class DataValueSetImportIT {
                 .containsExactlyInAnyOrder(
                         f.unitA() + "|202401|FEMALE=12",
                         f.unitA() + "|202401|MALE=30",
-                        f.unitA() + "|202401|null=42",
+                        f.unitA() + "|202312|null=42",
                         f.unitB() + "|202402|null=7");
 
         // the same file again changes nothing: every row is ignored
@@ -186,7 +186,7 @@ class DataValueSetImportIT {
             String[][] rows = {
                 {"dataElement", "period", "orgUnit", "categoryOptionCombo", "value"},
                 {f.code(), "2024Q2", f.codeA(), "FEMALE", "8"},
-                {f.code(), "2024Q2", f.codeA(), "", "17"}
+                {f.code(), "2024Q2", f.codeB(), "", "17"}
             };
             for (int r = 0; r < rows.length; r++) {
                 Row row = sheet.createRow(r);
@@ -208,7 +208,7 @@ class DataValueSetImportIT {
                         f.unitA() + "|202403|FEMALE=15",
                         f.unitB() + "|202403|null=9",
                         f.unitA() + "|2024Q2|FEMALE=8",
-                        f.unitA() + "|2024Q2|null=17");
+                        f.unitB() + "|2024Q2|null=17");
     }
 
     @Test

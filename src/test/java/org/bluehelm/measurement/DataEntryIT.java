@@ -7,6 +7,8 @@ import static org.bluehelm.indicator.IndicatorFixtures.id;
 import static org.bluehelm.indicator.IndicatorFixtures.orgUnit;
 import static org.bluehelm.indicator.IndicatorFixtures.unique;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -57,22 +59,31 @@ class DataEntryIT {
     void theGridIsSavedAllOrNothingAndAnEmptiedCellRemovesItsValue() throws Exception {
         List<DataEntryForm.Cell> cells = open("admin");
         assertThat(cells).hasSize(3);
-        save("admin", cells, "10", "4", "6").andExpect(status().is3xxRedirection());
-        assertThat(values(open("admin"))).containsExactly("10", "4", "6");
+        save("admin", cells, "", "4", "6").andExpect(status().is3xxRedirection());
+        assertThat(values(open("admin"))).containsExactly("", "4", "6");
 
-        // one value out of range: the other changes (a new total, a removed option value) are not written
+        // one value out of range: the other change (a removed option value) is not written
         cells = open("admin");
-        save("admin", cells, "11", "", "101")
+        save("admin", cells, "", "", "101")
                 .andExpect(status().isOk())
                 .andExpect(model().attribute("errors", Map.of("cells[2].value", "must be at most 100")))
                 .andExpect(content().string(containsString("value=\"101\"")));
-        assertThat(values(open("admin"))).containsExactly("10", "4", "6");
+        assertThat(values(open("admin"))).containsExactly("", "4", "6");
+        assertThat(aggregate()).isEqualTo("10");
 
-        assertThat(aggregate()).isEqualTo("20");
-        save("admin", open("admin"), "11", "", "6").andExpect(status().is3xxRedirection());
-        assertThat(values(open("admin"))).containsExactly("11", "", "6");
-        // the aggregates follow: the emptied cell no longer counts
-        assertThat(aggregate()).isEqualTo("17");
+        // a total beside the breakdown would count the same people twice: refused, nothing written
+        save("admin", open("admin"), "11", "4", "6")
+                .andExpect(status().isOk())
+                .andExpect(model().attribute(
+                                "errors",
+                                hasEntry(is("cells[0].value"), containsString("either the total or one breakdown"))));
+        assertThat(values(open("admin"))).containsExactly("", "4", "6");
+
+        // the breakdown replaced by a total in one save: the emptied cells are removed first
+        save("admin", open("admin"), "11", "", "").andExpect(status().is3xxRedirection());
+        assertThat(values(open("admin"))).containsExactly("11", "", "");
+        // the aggregates follow: the emptied cells no longer count
+        assertThat(aggregate()).isEqualTo("11");
 
         mvc.perform(get("/indicators/" + indicator).with(asUser("admin")))
                 .andExpect(status().isOk())
@@ -81,7 +92,7 @@ class DataEntryIT {
 
     @Test
     void aValueRemovedOrChangedMeanwhileIsAConflictAndNothingIsWritten() throws Exception {
-        save("admin", open("admin"), "10", "4", "6").andExpect(status().is3xxRedirection());
+        save("admin", open("admin"), "", "4", "6").andExpect(status().is3xxRedirection());
         List<DataEntryForm.Cell> read = open("admin");
         DataEntryForm.Ref female = DataEntryForm.Ref.parse(read.get(1).getRef());
         mvc.perform(put("/api/v1/dataValues/" + female.id())
@@ -91,11 +102,11 @@ class DataEntryIT {
                 .andExpect(status().isOk());
 
         // the new male value would be written first; emptying the changed female value then conflicts
-        save("admin", read, "10", "", "7")
+        save("admin", read, "", "", "7")
                 .andExpect(status().isOk())
                 .andExpect(model().attributeExists("conflict"))
                 .andExpect(content().string(containsString("Someone else changed some of these values")));
-        assertThat(values(open("admin"))).containsExactly("10", "5", "6");
+        assertThat(values(open("admin"))).containsExactly("", "5", "6");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.bluehelm.alert.AlertStore.Rule;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitView;
@@ -16,6 +17,7 @@ import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
@@ -43,6 +45,9 @@ public class AlertRuleService {
             Map.of("id", "r.id", "kind", "r.kind", "indicator", "r.indicator_id", "updatedAt", "r.updated_at");
 
     static final int MAX_DUE_DAYS = 3660;
+
+    /** The codes of {@link IndicatorService#checkValue}'s problems of size (what numeric(20,6) holds). */
+    private static final Set<String> SIZE_PROBLEMS = Set.of("indicator.value.tooLarge", "indicator.value.decimals");
 
     private final JdbcClient jdbc;
     private final AlertStore store;
@@ -186,10 +191,13 @@ public class AlertRuleService {
         }
         if (c.kind() == AlertKind.THRESHOLD) {
             v.required("operator", c.operator()).required("threshold", c.threshold());
+            fits(v, "threshold", c.threshold(), indicator);
         } else if (c.kind() == AlertKind.DETERIORATION) {
             v.required("percent", c.percent());
             if (c.percent() != null && c.percent().signum() <= 0) {
                 v.coded("percent", "must be more than 0", "alert.validation.positive");
+            } else {
+                fits(v, "percent", c.percent(), indicator);
             }
         } else if (c.kind() == AlertKind.MISSING) {
             v.required("dueDays", c.dueDays())
@@ -218,6 +226,25 @@ public class AlertRuleService {
                 ? i.countryCode()
                 : unit == null ? null : unit.countryCode();
         return new Checked(i, unit, i.missionId(), country);
+    }
+
+    /**
+     * Adds the problem of a number that its column (numeric(20,6), as data values) cannot hold: at
+     * least 10^14 in magnitude (more than 14 digits before the point) or more than 6 decimal places,
+     * which the database would refuse or silently round. Indicator values are held to the same
+     * limits, so the indicator module's check gives the problem and its translated message; only
+     * its problems of size are kept, since the indicator's value type and range do not bind a rule
+     * (a percentage of deterioration is no value of the indicator). Not checked while the indicator
+     * is unknown (that problem is reported first).
+     */
+    private void fits(Validation v, String field, @Nullable BigDecimal value, @Nullable IndicatorView indicator) {
+        if (value == null || indicator == null) {
+            return;
+        }
+        FieldProblem problem = indicators.checkValue(field, indicator, value);
+        if (problem != null && problem.code() != null && SIZE_PROBLEMS.contains(problem.code())) {
+            v.coded(field, problem.message(), problem.code(), problem.args().toArray());
+        }
     }
 
     private Map<String, Object> params(AlertRuleCommand c, Checked checked) {

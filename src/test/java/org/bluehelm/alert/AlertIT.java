@@ -7,6 +7,7 @@ import static org.bluehelm.indicator.IndicatorFixtures.id;
 import static org.bluehelm.indicator.IndicatorFixtures.orgUnit;
 import static org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -15,6 +16,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -385,6 +387,93 @@ class AlertIT {
                 .andExpect(jsonPath("$.items[0].period").value("2024Q1"))
                 .andExpect(jsonPath("$.items[0].value").value(3))
                 .andExpect(jsonPath("$.items[0].state").value("OPEN"));
+    }
+
+    @Test
+    void aThresholdOrPercentageTheColumnCannotHoldIsRefusedNamingTheFieldAndItsLimits() throws Exception {
+        long indicator = id(createIndicator(mvc, admin(), "\"countryCode\":\"LBR\""));
+        // 14 digits before the point and 6 after: the most a value holds
+        for (String threshold : List.of("1e20", "100000000000000", "-1e14")) {
+            createRule(admin(), """
+                            {"indicatorId":%d,"kind":"THRESHOLD","operator":"ABOVE","threshold":%s}""".formatted(indicator, threshold))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("invalid-input"))
+                    .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("threshold")))
+                    .andExpect(
+                            jsonPath("$.errors[0].message").value("must be smaller than 100000000000000 in magnitude"));
+        }
+        createRule(admin(), """
+                        {"indicatorId":%d,"kind":"THRESHOLD","operator":"ABOVE","threshold":0.0000000001}""".formatted(indicator))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("threshold")))
+                .andExpect(jsonPath("$.errors[0].message").value("must have at most 6 decimal places"));
+        createRule(admin(), """
+                        {"indicatorId":%d,"kind":"DETERIORATION","percent":1e20}""".formatted(indicator))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("percent")))
+                .andExpect(jsonPath("$.errors[0].message").value("must be smaller than 100000000000000 in magnitude"));
+        createRule(admin(), """
+                        {"indicatorId":%d,"kind":"DETERIORATION","percent":0.1234567}""".formatted(indicator))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("percent")));
+        mvc.perform(get("/api/v1/alert-rules")
+                        .param("indicator", String.valueOf(indicator))
+                        .with(admin()))
+                .andExpect(jsonPath("$.total").value(0));
+
+        // the limits themselves fit, whatever the indicator's own type (a percentage is no value of it)
+        long rule = TestApi.id(createRule(admin(), """
+                        {"indicatorId":%d,"kind":"THRESHOLD","operator":"BELOW","threshold":-99999999999999.999999}""".formatted(indicator))
+                .andExpect(status().isCreated())
+                .andExpect(content().string(containsString("\"threshold\":-99999999999999.999999,"))));
+        long whole = id(createIndicator(mvc, admin(), "\"countryCode\":\"LBR\",\"valueType\":\"INTEGER\""));
+        createRule(admin(), """
+                        {"indicatorId":%d,"kind":"DETERIORATION","percent":12.345678}""".formatted(whole))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.percent").value(12.345678));
+
+        // a change is held to the same limits
+        mvc.perform(put("/api/v1/alert-rules/{id}", rule)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"indicatorId":%d,"kind":"THRESHOLD","operator":"BELOW","threshold":1e15,"version":1}""".formatted(indicator)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("threshold")));
+
+        // the rule form shows the problem beside the field, in the user's language
+        MockHttpSession session = signIn(user("MISSION_MANAGER", TestApi.missionId(mvc, "UNMIL")));
+        String english = mvc.perform(post("/alerts/rules")
+                        .param("indicatorId", String.valueOf(indicator))
+                        .param("kind", "THRESHOLD")
+                        .param("operator", "ABOVE")
+                        .param("threshold", "100000000000000000000")
+                        .param("active", "true")
+                        .session(session)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english)
+                .contains("id=\"threshold-error\">must be smaller than 100,000,000,000,000 in magnitude</p>");
+        String french = mvc.perform(post("/alerts/rules")
+                        .param("indicatorId", String.valueOf(indicator))
+                        .param("kind", "DETERIORATION")
+                        .param("percent", "0,0000001")
+                        .param("active", "true")
+                        .param("lang", "fr")
+                        .session(session)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(french).contains("id=\"percent-error\">doit avoir au plus 6 décimales</p>");
+        mvc.perform(get("/api/v1/alert-rules")
+                        .param("indicator", String.valueOf(indicator))
+                        .with(admin()))
+                .andExpect(jsonPath("$.total").value(1));
     }
 
     @Test

@@ -54,14 +54,13 @@ class AlertApiController {
     @PostMapping("/{id}/acknowledge")
     @Operation(
             summary = "Acknowledge an alert",
-            description = "Anyone but a VIEWER, in scope. Optional version (query) or If-Match must be current.")
+            description = "Anyone but a VIEWER, in scope. The version read (query version, or If-Match) is required"
+                    + " and must be current.")
     ResponseEntity<AlertView> acknowledge(
             @PathVariable long id,
             @RequestParam(required = false) @Nullable Integer version,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        Integer expected =
-                version == null && (ifMatch == null || ifMatch.isBlank()) ? null : ExpectedVersion.of(version, ifMatch);
-        AlertView alert = alerts.acknowledge(id, expected);
+        AlertView alert = alerts.acknowledge(id, ExpectedVersion.of(version, ifMatch));
         return ResponseEntity.ok().eTag(ExpectedVersion.etag(alert.version())).body(alert);
     }
 

@@ -100,7 +100,7 @@ class AlertController {
     @PostMapping("/alerts/{id}/acknowledge")
     String acknowledge(
             @PathVariable long id,
-            @RequestParam(required = false) @Nullable Integer version,
+            @RequestParam int version,
             @RequestParam(required = false) @Nullable String back,
             RedirectAttributes redirect) {
         try {

@@ -139,16 +139,16 @@ public class AlertService {
 
     /**
      * Acknowledges an open alert: someone has taken note of it. It stays acknowledged until the
-     * data no longer breaches the rule. {@code expectedVersion}, when given, must be the stored
-     * one. Acknowledging an acknowledged alert changes nothing; a resolved one cannot be.
+     * data no longer breaches the rule. {@code expectedVersion} must be the stored one, as for every
+     * change. Acknowledging an acknowledged alert changes nothing; a resolved one cannot be.
      */
     @Transactional
-    public AlertView acknowledge(long id, @Nullable Integer expectedVersion) {
+    public AlertView acknowledge(long id, int expectedVersion) {
         Stored alert = readable(id);
         if (!Roles.current(Roles.ACKNOWLEDGERS)) {
             throw new ForbiddenException("Your role does not allow you to acknowledge alerts");
         }
-        if (expectedVersion != null && expectedVersion != alert.version()) {
+        if (expectedVersion != alert.version()) {
             throw ConflictException.staleVersion("Alert", id);
         }
         if (alert.state() == AlertState.RESOLVED) {

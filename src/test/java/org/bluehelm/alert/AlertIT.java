@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -104,15 +105,22 @@ class AlertIT {
         mvc.perform(get("/api/v1/alert-rules/{id}", rule).with(outsider)).andExpect(status().isNotFound());
 
         // a viewer reads but does not acknowledge; nor does anyone out of scope
-        mvc.perform(post("/api/v1/alerts/{id}/acknowledge", alert).with(viewer)).andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/alerts/{id}/acknowledge", alert).with(outsider))
+        mvc.perform(post("/api/v1/alerts/{id}/acknowledge", alert)
+                        .param("version", "1")
+                        .with(viewer))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/alerts/{id}/acknowledge", alert)
+                        .param("version", "1")
+                        .with(outsider))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/v1/alerts/{id}/acknowledge", alert)
                         .param("version", "7")
                         .with(inScope))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("stale-version"));
-        mvc.perform(post("/api/v1/alerts/{id}/acknowledge", alert).with(inScope))
+        mvc.perform(post("/api/v1/alerts/{id}/acknowledge", alert)
+                        .param("version", "1")
+                        .with(inScope))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("ACKNOWLEDGED"))
                 .andExpect(jsonPath("$.acknowledgedBy").value(steward));
@@ -126,7 +134,11 @@ class AlertIT {
         mvc.perform(get("/api/v1/alerts/{id}", alert).with(viewer))
                 .andExpect(jsonPath("$.state").value("RESOLVED"))
                 .andExpect(jsonPath("$.value").value(120));
-        mvc.perform(post("/api/v1/alerts/{id}/acknowledge", alert).with(inScope))
+        int resolved =
+                TestApi.version(mvc.perform(get("/api/v1/alerts/{id}", alert).with(inScope)));
+        mvc.perform(post("/api/v1/alerts/{id}/acknowledge", alert)
+                        .param("version", String.valueOf(resolved))
+                        .with(inScope))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("wrong-state"));
         mvc.perform(put("/api/v1/dataValues/{id}", valueId)
@@ -387,6 +399,65 @@ class AlertIT {
                 .andExpect(jsonPath("$.items[0].period").value("2024Q1"))
                 .andExpect(jsonPath("$.items[0].value").value(3))
                 .andExpect(jsonPath("$.items[0].state").value("OPEN"));
+    }
+
+    @Test
+    void acknowledgingAnAlertRequiresTheVersionReadLikeEveryOtherChange() throws Exception {
+        long indicator = id(createIndicator(mvc, admin(), "\"countryCode\":\"LBR\""));
+        long unit = orgUnit(mvc, "LBR");
+        createRule(admin(), """
+                        {"indicatorId":%d,"kind":"THRESHOLD","operator":"ABOVE","threshold":10}""".formatted(indicator)).andExpect(status().isCreated());
+        record(admin(), indicator, unit, "2024Q1", "20").andExpect(status().isCreated());
+        record(admin(), indicator, unit, "2024Q2", "30").andExpect(status().isCreated());
+        Map<String, Map<String, Object>> raised = alertsOf(indicator, admin());
+        long first = ((Number) raised.get("2024Q1 THRESHOLD").get("id")).longValue();
+        long second = ((Number) raised.get("2024Q2 THRESHOLD").get("id")).longValue();
+
+        // without a version: refused naming it, and nothing changes
+        mvc.perform(post("/api/v1/alerts/{id}/acknowledge", first).with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid-input"))
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("version")));
+        mvc.perform(post("/api/v1/alerts/{id}/acknowledge", first)
+                        .header("If-Match", "")
+                        .with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("version")));
+        mvc.perform(get("/api/v1/alerts/{id}", first).with(admin()))
+                .andExpect(jsonPath("$.state").value("OPEN"))
+                .andExpect(jsonPath("$.version").value(1));
+
+        // the ETag read, sent back as If-Match, acknowledges it
+        String etag = mvc.perform(get("/api/v1/alerts/{id}", first).with(admin()))
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
+        mvc.perform(post("/api/v1/alerts/{id}/acknowledge", first)
+                        .header("If-Match", etag)
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("ACKNOWLEDGED"))
+                .andExpect(jsonPath("$.version").value(2));
+
+        // the alerts screen sends the version of each alert with its button
+        MockHttpSession session = signIn(user("MISSION_MANAGER", TestApi.missionId(mvc, "UNMIL")));
+        String page = mvc.perform(get("/alerts")
+                        .param("indicator", String.valueOf(indicator))
+                        .session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("/alerts/" + second + "/acknowledge").contains("name=\"version\" value=\"1\"");
+        mvc.perform(post("/alerts/{id}/acknowledge", second)
+                        .param("version", "1")
+                        .param("back", "/alerts?indicator=" + indicator)
+                        .session(session)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", "alert.flash.acknowledged"));
+        mvc.perform(get("/api/v1/alerts/{id}", second).with(admin()))
+                .andExpect(jsonPath("$.state").value("ACKNOWLEDGED"));
     }
 
     @Test

@@ -10,17 +10,20 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.bluehelm.alert.AlertStore.Finding;
 import org.bluehelm.alert.AlertStore.Rule;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitView;
-import org.bluehelm.indicator.Direction;
+import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.indicator.ValueType;
 import org.bluehelm.measurement.DataValuesChanged;
 import org.bluehelm.measurement.DataValuesImported;
 import org.bluehelm.shared.Period;
@@ -43,8 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * evaluation can never roll back data entry), synchronously on the writer's thread (so the answer
  * to the write comes after the alerts are stored, and tests observe them without waiting), in a
  * transaction of its own, as background work that sees every record. Only values of indicators
- * that an active rule watches ({@link WatchedIndicators}) are kept until the commit. Missing values: every day
- * (cron {@code bluehelm.alerts.missing-cron}) and on demand. Newly open alerts are then mailed.
+ * that an active rule needs ({@link WatchedIndicators}: its indicator, or a RATIO indicator's
+ * numerator and denominator) are kept until the commit. Missing values: every day (cron {@code
+ * bluehelm.alerts.missing-cron}) and on demand. Newly open alerts are then mailed. What a rule
+ * judges is read from the stored values: see {@link #value}.
  */
 @Component
 class AlertEvaluator {
@@ -167,20 +172,34 @@ class AlertEvaluator {
     }
 
     private List<Long> evaluate(List<DataValuesChanged.Change> changes) {
-        Set<Long> indicatorIds =
+        Set<Long> changed =
                 changes.stream().map(DataValuesChanged.Change::indicatorId).collect(Collectors.toSet());
-        Map<Long, List<Rule>> rules =
-                store.activeRulesFor(indicatorIds).stream().collect(Collectors.groupingBy(Rule::indicatorId));
-        if (rules.isEmpty()) {
+        // the rules on the changed indicators, and on the RATIO indicators they are a component of
+        Map<Long, Optional<IndicatorView>> indicatorsById = new HashMap<>();
+        Map<Long, List<Watching>> watchingById = new HashMap<>();
+        for (Rule rule : store.activeRulesFor(watchedIndicators.concerning(changed))) {
+            Optional<IndicatorView> indicator =
+                    indicatorsById.computeIfAbsent(rule.indicatorId(), indicators::findIgnoringScope);
+            if (indicator.isEmpty()) {
+                continue;
+            }
+            for (long source : sources(indicator.get())) {
+                if (changed.contains(source)) {
+                    watchingById
+                            .computeIfAbsent(source, s -> new ArrayList<>())
+                            .add(new Watching(rule, indicator.get()));
+                }
+            }
+        }
+        if (watchingById.isEmpty()) {
             return List.of();
         }
         OffsetDateTime now = now();
         Map<Long, String> paths = new HashMap<>();
-        Map<Long, Optional<IndicatorView>> indicatorsById = new HashMap<>();
         Set<Long> opened = new LinkedHashSet<>();
         Set<String> done = new java.util.HashSet<>();
         for (DataValuesChanged.Change c : changes) {
-            List<Rule> watching = rules.get(c.indicatorId());
+            List<Watching> watching = watchingById.get(c.indicatorId());
             if (watching == null) {
                 continue;
             }
@@ -188,37 +207,33 @@ class AlertEvaluator {
             String path = paths.computeIfAbsent(
                     c.orgUnitId(),
                     id -> geography.findOrgUnit(id).map(OrgUnitView::path).orElse(""));
-            for (Rule rule : watching) {
-                if (!rule.covers(c.orgUnitId(), path) || !rule.watches(period.type())) {
+            for (Watching w : watching) {
+                Rule rule = w.rule();
+                IndicatorView indicator = w.indicator();
+                // each rule, unit and period once per write, from what is stored (a total, an option,
+                // a numerator or a denominator changed: the value judged is read again whole)
+                if (!rule.covers(c.orgUnitId(), path)
+                        || !rule.watches(period.type())
+                        || !done.add(rule.id() + "|" + c.orgUnitId() + "|" + period.id())) {
                     continue;
                 }
                 if (rule.kind() == AlertKind.MISSING) {
-                    if (c.newValue() != null) {
+                    if (reported(indicator, c.orgUnitId(), period.id())) {
                         store.resolve(rule.id(), c.orgUnitId(), period.id(), now);
                     }
                     continue;
                 }
-                // totals only; a key changed twice in one write is evaluated once, from what is stored
-                if (c.optionKey() != 0 || !done.add(rule.id() + "|" + c.orgUnitId() + "|" + period.id())) {
-                    continue;
-                }
                 Scope scope = new Scope(c.missionId(), c.countryCode());
                 if (rule.kind() == AlertKind.THRESHOLD) {
-                    threshold(rule, c.orgUnitId(), period, scope, now).ifPresent(opened::add);
+                    threshold(rule, indicator, c.orgUnitId(), period, scope, now)
+                            .ifPresent(opened::add);
                 } else {
-                    Optional<IndicatorView> indicator =
-                            indicatorsById.computeIfAbsent(c.indicatorId(), indicators::findIgnoringScope);
-                    if (indicator.isEmpty()) {
-                        continue;
-                    }
-                    Direction direction = indicator.get().direction();
-                    deterioration(rule, direction, c.orgUnitId(), period, scope, now)
+                    deterioration(rule, indicator, c.orgUnitId(), period, scope, now)
                             .ifPresent(opened::add);
                     // the next period was compared with this one, which has changed
                     Period next = AlertRules.next(period);
-                    if (store.total(rule.indicatorId(), c.orgUnitId(), next.id())
-                            .isPresent()) {
-                        deterioration(rule, direction, c.orgUnitId(), next, scope, now)
+                    if (value(indicator, c.orgUnitId(), next.id()).isPresent()) {
+                        deterioration(rule, indicator, c.orgUnitId(), next, scope, now)
                                 .ifPresent(opened::add);
                     }
                 }
@@ -227,12 +242,73 @@ class AlertEvaluator {
         return List.copyOf(opened);
     }
 
+    /** A rule and its indicator. */
+    private record Watching(Rule rule, IndicatorView indicator) {}
+
     private record Scope(@Nullable Long missionId, String countryCode) {}
 
-    private Optional<Long> threshold(Rule rule, long unit, Period period, Scope scope, OffsetDateTime now) {
-        Optional<BigDecimal> total = store.total(rule.indicatorId(), unit, period.id());
-        BigDecimal threshold = java.util.Objects.requireNonNull(rule.threshold());
-        ThresholdOperator operator = java.util.Objects.requireNonNull(rule.operator());
+    /**
+     * The indicators whose values make the indicator's: its numerator and denominator for a RATIO
+     * indicator (it has no values of its own), otherwise itself.
+     */
+    private static Set<Long> sources(IndicatorView indicator) {
+        Set<Long> sources = new LinkedHashSet<>();
+        if (indicator.aggregation() == Aggregation.RATIO) {
+            sources.add(Objects.requireNonNull(indicator.numeratorId()));
+            sources.add(Objects.requireNonNull(indicator.denominatorId()));
+        } else {
+            sources.add(indicator.id());
+        }
+        return sources;
+    }
+
+    /**
+     * The value a rule on the indicator judges for the unit and period, if it has one.
+     *
+     * <ul>
+     *   <li>RATIO: the unit's total of the numerator over its total of the denominator, times 100
+     *       for a PERCENTAGE indicator, as analytics computes it (the totals add up the values by
+     *       option, as analytics adds them up); none when either total is missing or the
+     *       denominator's is 0.
+     *   <li>SUM: the unit's total, the value recorded without an option or, when the unit recorded
+     *       the indicator by option only (FEMALE, MALE), the sum of those values.
+     *   <li>AVERAGE and LAST_VALUE: only the value recorded without an option. The values by option
+     *       are not combined into a total: adding them up would not give the unit's average or
+     *       latest value, and they do not say how many they average.
+     * </ul>
+     */
+    private Optional<BigDecimal> value(IndicatorView indicator, long unit, String periodId) {
+        return switch (indicator.aggregation()) {
+            case RATIO -> {
+                Optional<BigDecimal> numerator =
+                        store.total(Objects.requireNonNull(indicator.numeratorId()), unit, periodId, true);
+                Optional<BigDecimal> denominator = numerator.isEmpty()
+                        ? Optional.empty()
+                        : store.total(Objects.requireNonNull(indicator.denominatorId()), unit, periodId, true);
+                yield denominator.isEmpty()
+                        ? Optional.empty()
+                        : AlertRules.ratio(
+                                numerator.get(), denominator.get(), indicator.valueType() == ValueType.PERCENTAGE);
+            }
+            case SUM -> store.total(indicator.id(), unit, periodId, true);
+            case AVERAGE, LAST_VALUE -> store.total(indicator.id(), unit, periodId, false);
+        };
+    }
+
+    /**
+     * Whether the unit reported the indicator for the period, for a MISSING rule: any value of it (a
+     * total or an option); for a RATIO indicator, a value of its numerator and one of its
+     * denominator (the ratio is missing when either is).
+     */
+    private boolean reported(IndicatorView indicator, long unit, String periodId) {
+        return sources(indicator).stream().allMatch(source -> store.hasValues(source, unit, periodId));
+    }
+
+    private Optional<Long> threshold(
+            Rule rule, IndicatorView indicator, long unit, Period period, Scope scope, OffsetDateTime now) {
+        Optional<BigDecimal> total = value(indicator, unit, period.id());
+        BigDecimal threshold = Objects.requireNonNull(rule.threshold());
+        ThresholdOperator operator = Objects.requireNonNull(rule.operator());
         if (total.isPresent() && AlertRules.crosses(operator, threshold, total.get())) {
             return store.raise(
                     rule,
@@ -248,13 +324,13 @@ class AlertEvaluator {
     }
 
     private Optional<Long> deterioration(
-            Rule rule, Direction direction, long unit, Period period, Scope scope, OffsetDateTime now) {
+            Rule rule, IndicatorView indicator, long unit, Period period, Scope scope, OffsetDateTime now) {
         Period previous = AlertRules.previous(period);
-        Optional<BigDecimal> current = store.total(rule.indicatorId(), unit, period.id());
-        Optional<BigDecimal> before = store.total(rule.indicatorId(), unit, previous.id());
-        BigDecimal percent = java.util.Objects.requireNonNull(rule.percent());
+        Optional<BigDecimal> current = value(indicator, unit, period.id());
+        Optional<BigDecimal> before = value(indicator, unit, previous.id());
+        BigDecimal percent = Objects.requireNonNull(rule.percent());
         if (current.isPresent() && before.isPresent()) {
-            Optional<BigDecimal> worse = AlertRules.worseByPercent(direction, before.get(), current.get());
+            Optional<BigDecimal> worse = AlertRules.worseByPercent(indicator.direction(), before.get(), current.get());
             if (worse.isPresent() && worse.get().compareTo(percent) > 0) {
                 return store.raise(
                         rule,
@@ -273,7 +349,9 @@ class AlertEvaluator {
     /**
      * For each MISSING rule, the latest period whose value is overdue: every unit that reported an
      * earlier period of the rule's type (within the rule's unit, when it has one) and has no value
-     * for that period gets an alert; a unit that has one gets its alert resolved.
+     * for that period gets an alert; a unit that has one gets its alert resolved. For a RATIO
+     * indicator, a unit that reported its numerator or its denominator before is expected, and
+     * misses the period when it has no value of the numerator or none of the denominator.
      */
     private int missing(LocalDate today, List<Long> opened) {
         OffsetDateTime now = now();
@@ -285,8 +363,17 @@ class AlertEvaluator {
                 continue;
             }
             Period period = AlertRules.latestOverdue(rule.periodType(), rule.dueDays(), today);
-            Set<Long> withValues = store.unitsWithValues(rule.indicatorId(), period.id());
-            for (long unitId : store.unitsThatReported(rule.indicatorId(), rule.periodType(), period.startDate())) {
+            // a RATIO indicator's units with values: those with a numerator and a denominator
+            List<Long> sources = List.copyOf(sources(indicator.get()));
+            Set<Long> withValues = store.unitsWithValues(sources.get(0), period.id());
+            Set<Long> expected = new TreeSet<>();
+            for (long source : sources) {
+                expected.addAll(store.unitsThatReported(source, rule.periodType(), period.startDate()));
+                if (source != sources.get(0)) {
+                    withValues.retainAll(store.unitsWithValues(source, period.id()));
+                }
+            }
+            for (long unitId : expected) {
                 Optional<OrgUnitView> unit = units.computeIfAbsent(unitId, geography::findOrgUnit);
                 if (unit.isEmpty() || !rule.covers(unitId, unit.get().path())) {
                     continue;
@@ -322,7 +409,7 @@ class AlertEvaluator {
         SecurityContext writer = SecurityContextHolder.getContext();
         SecurityContextHolder.clearContext();
         try {
-            return java.util.Objects.requireNonNull(work.get());
+            return Objects.requireNonNull(work.get());
         } finally {
             SecurityContextHolder.setContext(writer);
         }

@@ -1,6 +1,7 @@
 package org.bluehelm.alert;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import org.bluehelm.shared.PeriodType;
  * The arithmetic of the rules, kept apart from storage so that it can be tested on its own.
  *
  * <ul>
+ *   <li>A RATIO indicator's value: the numerator's total over the denominator's, times 100 for a
+ *       PERCENTAGE, computed as analytics computes it (16 significant digits, then rounded to the
+ *       6 decimal places values are stored with); none when the denominator is 0.
  *   <li>THRESHOLD: a breach is strictly above (ABOVE) or strictly below (BELOW) the threshold.
  *   <li>DETERIORATION: the change from the previous period's total in percent of that total,
  *       counted as "worse" in the indicator's direction (a fall for HIGHER_IS_BETTER, a rise for
@@ -24,6 +28,21 @@ import org.bluehelm.shared.PeriodType;
 final class AlertRules {
 
     private AlertRules() {}
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int SCALE = 6;
+
+    /** The ratio of the two totals, in percent when {@code percentage}; empty when the denominator is 0. */
+    static Optional<BigDecimal> ratio(BigDecimal numerator, BigDecimal denominator, boolean percentage) {
+        if (denominator.signum() == 0) {
+            return Optional.empty();
+        }
+        BigDecimal ratio = numerator.divide(denominator, MathContext.DECIMAL64);
+        if (percentage) {
+            ratio = ratio.multiply(HUNDRED);
+        }
+        return Optional.of(ratio.scale() > SCALE ? ratio.setScale(SCALE, RoundingMode.HALF_UP) : ratio);
+    }
 
     static boolean crosses(ThresholdOperator operator, BigDecimal threshold, BigDecimal value) {
         int c = value.compareTo(threshold);

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The SQL of rules and alerts, and the few reads of measurement's {@code data_value} that the
- * evaluation needs (totals are the values recorded without a disaggregation option, option_key 0,
- * as the indicator page charts them). Runs in the caller's transaction.
+ * evaluation needs (a unit's total: its value recorded without a disaggregation option, option_key
+ * 0, or the sum of its values by option; see {@link #total}). Runs in the caller's transaction.
  */
 @Component
 class AlertStore {
@@ -295,17 +295,43 @@ class AlertStore {
 
     // data values (measurement's table, read-only)
 
-    /** The unit's total (the value without a disaggregation option) for the indicator and period. */
-    Optional<BigDecimal> total(long indicatorId, long orgUnitId, String periodId) {
-        return jdbc.sql("""
+    /**
+     * The unit's total of the indicator for the period: the value recorded without a disaggregation
+     * option or, when {@code addOptions} and there is none, the sum of the values recorded by
+     * option (measurement refuses a total and a breakdown for the same unit and period; were both
+     * stored, the total would count). Empty when the unit recorded nothing that counts.
+     */
+    Optional<BigDecimal> total(long indicatorId, long orgUnitId, String periodId, boolean addOptions) {
+        // the total row when there is one, else every row (options only): max and sum of nothing are null
+        String sql = addOptions ? """
+                        select coalesce(max(case when option_key = 0 then value end), sum(value)) from data_value
+                         where indicator_id = :indicator and org_unit_id = :unit and period_id = :period""" : """
                         select value from data_value
                          where indicator_id = :indicator and org_unit_id = :unit and period_id = :period
-                           and option_key = 0""")
+                           and option_key = 0""";
+        return jdbc
+                .sql(sql)
                 .param("indicator", indicatorId)
                 .param("unit", orgUnitId)
                 .param("period", periodId)
                 .query(BigDecimal.class)
-                .optional();
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    /** Whether the unit has any value (a total or an option) of the indicator for the period. */
+    boolean hasValues(long indicatorId, long orgUnitId, String periodId) {
+        return jdbc.sql("""
+                        select count(*) from data_value
+                         where indicator_id = :indicator and org_unit_id = :unit and period_id = :period""")
+                        .param("indicator", indicatorId)
+                        .param("unit", orgUnitId)
+                        .param("period", periodId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The units that recorded a value of the indicator for a period of the type that started before {@code before}. */

@@ -64,6 +64,19 @@ class AlertRulesTests {
     }
 
     @Test
+    void aRatioIsTheNumeratorOverTheDenominatorInPercentForAPercentageAsAnalyticsComputesIt() {
+        assertThat(AlertRules.ratio(n("3"), n("10"), true))
+                .hasValueSatisfying(r -> assertThat(r).isEqualByComparingTo("30"));
+        assertThat(AlertRules.ratio(n("3"), n("10"), false))
+                .hasValueSatisfying(r -> assertThat(r).isEqualByComparingTo("0.3"));
+        // 16 significant digits, then the 6 decimal places a value is stored with
+        assertThat(AlertRules.ratio(n("1"), n("3"), true)).hasValue(n("33.333333"));
+        assertThat(AlertRules.ratio(n("2"), n("3"), false)).hasValue(n("0.666667"));
+        assertThat(AlertRules.ratio(n("5"), n("0"), true)).isEmpty();
+        assertThat(AlertRules.ratio(n("0"), n("0.000"), false)).isEmpty();
+    }
+
+    @Test
     void thePreviousAndNextPeriodsAreOfTheSameType() {
         assertThat(AlertRules.previous(Period.parse("2024Q1")).id()).isEqualTo("2023Q4");
         assertThat(AlertRules.previous(Period.parse("202403")).id()).isEqualTo("202402");

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.bluehelm.alert.AlertStore.Rule;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitView;
@@ -45,9 +44,6 @@ public class AlertRuleService {
             Map.of("id", "r.id", "kind", "r.kind", "indicator", "r.indicator_id", "updatedAt", "r.updated_at");
 
     static final int MAX_DUE_DAYS = 3660;
-
-    /** The codes of {@link IndicatorService#checkValue}'s problems of size (what numeric(20,6) holds). */
-    private static final Set<String> SIZE_PROBLEMS = Set.of("indicator.value.tooLarge", "indicator.value.decimals");
 
     private final JdbcClient jdbc;
     private final AlertStore store;
@@ -230,20 +226,21 @@ public class AlertRuleService {
 
     /**
      * Adds the problem of a number that its column (numeric(20,6), as data values) cannot hold: at
-     * least 10^14 in magnitude (more than 14 digits before the point) or more than 6 decimal places,
-     * which the database would refuse or silently round. Indicator values are held to the same
-     * limits, so the indicator module's check gives the problem and its translated message; only
-     * its problems of size are kept, since the indicator's value type and range do not bind a rule
-     * (a percentage of deterioration is no value of the indicator). Not checked while the indicator
-     * is unknown (that problem is reported first).
+     * least 10^14 in magnitude or more than 6 decimal places, which the database would refuse or
+     * silently round. Not checked while the indicator is unknown (that problem is reported first).
      */
-    private void fits(Validation v, String field, @Nullable BigDecimal value, @Nullable IndicatorView indicator) {
+    private static void fits(
+            Validation v, String field, @Nullable BigDecimal value, @Nullable IndicatorView indicator) {
         if (value == null || indicator == null) {
             return;
         }
-        FieldProblem problem = indicators.checkValue(field, indicator, value);
-        if (problem != null && problem.code() != null && SIZE_PROBLEMS.contains(problem.code())) {
-            v.coded(field, problem.message(), problem.code(), problem.args().toArray());
+        FieldProblem problem = IndicatorService.checkSize(field, value);
+        if (problem != null) {
+            v.coded(
+                    field,
+                    problem.message(),
+                    Objects.requireNonNull(problem.code()),
+                    problem.args().toArray());
         }
     }
 

@@ -145,6 +145,15 @@ public class IndicatorService {
     }
 
     /**
+     * Why a number could not be held where values are (numeric(20,6): at least 10^14 in magnitude,
+     * or more than 6 decimal places), or null: for figures compared with values, such as alert
+     * thresholds, that the indicator's type and range do not bind.
+     */
+    public static @Nullable FieldProblem checkSize(String field, BigDecimal value) {
+        return ValueRules.sizeProblem(field, value);
+    }
+
+    /**
      * Whether the current user may change or delete the indicator: one of the editing roles and,
      * for the shared library, an administrator (the indicator is readable, so it is in scope).
      */

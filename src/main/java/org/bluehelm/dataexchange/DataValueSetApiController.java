@@ -142,10 +142,14 @@ class DataValueSetApiController {
         IdScheme scheme = IdScheme.parse("idScheme", idScheme, IdScheme.CODE);
         ExportFilter filter =
                 new ExportFilter(indicator == null ? List.of() : indicator, orgUnit, within, period, from, to);
-        response.setContentType(chosen.mediaType() + (chosen == ImportFormat.XLSX ? "" : ";charset=UTF-8"));
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dataValueSets." + chosen.extension() + "\"");
-        exports.export(filter, chosen, scheme, response.getOutputStream());
+        // the response starts only once the filters are checked: a bad one is answered as a problem
+        exports.export(filter, chosen, scheme, () -> {
+            response.setContentType(chosen.mediaType() + (chosen == ImportFormat.XLSX ? "" : ";charset=UTF-8"));
+            response.setHeader(
+                    HttpHeaders.CONTENT_DISPOSITION,
+                    "attachment; filename=\"dataValueSets." + chosen.extension() + "\"");
+            return response.getOutputStream();
+        });
     }
 
     private static ResponseEntity<ImportSummary> answer(ImportSummary summary) {

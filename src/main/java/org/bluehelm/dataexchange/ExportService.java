@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import org.apache.commons.csv.CSVFormat;
@@ -15,10 +14,12 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.bluehelm.measurement.BulkValueService;
 import org.bluehelm.measurement.BulkValueService.ExportFilter;
 import org.bluehelm.measurement.BulkValueService.ExportedValue;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -43,7 +44,10 @@ public class ExportService {
         "followup"
     };
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Generators that leave the response's stream open: the servlet container closes it. */
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final BulkValueService bulk;
@@ -52,102 +56,215 @@ public class ExportService {
         this.bulk = bulk;
     }
 
-    /** Writes the values matching the filter to {@code out} in the format; returns how many were written. */
-    public long export(ExportFilter filter, ImportFormat format, IdScheme idScheme, OutputStream out)
-            throws IOException {
-        try {
-            return switch (format) {
-                case JSON -> json(filter, idScheme, out);
-                case CSV -> csv(filter, idScheme, out);
-                case XLSX -> xlsx(filter, idScheme, out);
-            };
+    /** Where an export goes, opened once the export knows it can be made (a response sets its headers there). */
+    @FunctionalInterface
+    public interface Target {
+        OutputStream open() throws IOException;
+    }
+
+    /**
+     * Writes the values matching the filter in the format to the target; returns how many were
+     * written. The target is opened only once measurement has checked the filter and resolved it (a
+     * period that is not one, an unknown unit: those throw before), at the first value or, when
+     * there is none, at the end, so a refused filter leaves a response untouched for its error.
+     */
+    public long export(ExportFilter filter, ImportFormat format, IdScheme idScheme, Target target) throws IOException {
+        try (Output output = switch (format) {
+            case JSON -> new Json(target, idScheme);
+            case CSV -> new Csv(target, idScheme);
+            case XLSX -> new Xlsx(target, idScheme);
+        }) {
+            boolean[] begun = {false};
+            long count = bulk.export(filter, v -> {
+                try {
+                    if (!begun[0]) {
+                        begun[0] = true;
+                        output.begin();
+                    }
+                    output.value(v);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!begun[0]) {
+                output.begin();
+            }
+            output.end();
+            return count;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    private long json(ExportFilter filter, IdScheme idScheme, OutputStream out) {
-        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
+    /** How a format writes: its start (the target opened), each value, its end. */
+    private interface Output extends AutoCloseable {
+
+        void begin() throws IOException;
+
+        void value(ExportedValue v) throws IOException;
+
+        void end() throws IOException;
+
+        /** Frees what the format holds, whether the export ended or failed. */
+        @Override
+        default void close() {}
+    }
+
+    private static final class Json implements Output {
+
+        private final Target target;
+        private final IdScheme idScheme;
+        private @Nullable JsonGenerator g;
+
+        Json(Target target, IdScheme idScheme) {
+            this.target = target;
+            this.idScheme = idScheme;
+        }
+
+        @Override
+        public void begin() throws IOException {
+            JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), target.open(), JsonEncoding.UTF8);
             g.writeStartObject();
             g.writeName("dataValues");
             g.writeStartArray();
-            long count = bulk.export(filter, v -> {
-                g.writeStartObject();
-                g.writeStringProperty("dataElement", dataElement(v, idScheme));
-                g.writeStringProperty("period", v.period());
-                g.writeStringProperty("orgUnit", orgUnit(v, idScheme));
-                if (v.optionCode() != null) {
-                    g.writeStringProperty("categoryOptionCombo", v.optionCode());
-                }
-                g.writeStringProperty("value", v.value().toPlainString());
-                g.writeStringProperty("storedBy", v.storedBy());
-                g.writeStringProperty("lastUpdated", TIMESTAMP.format(v.storedAt()));
-                if (v.comment() != null) {
-                    g.writeStringProperty("comment", v.comment());
-                }
-                g.writeEndObject();
-            });
+            this.g = g;
+        }
+
+        @Override
+        public void value(ExportedValue v) {
+            JsonGenerator g = generator();
+            g.writeStartObject();
+            g.writeStringProperty("dataElement", dataElement(v, idScheme));
+            g.writeStringProperty("period", v.period());
+            g.writeStringProperty("orgUnit", orgUnit(v, idScheme));
+            if (v.optionCode() != null) {
+                g.writeStringProperty("categoryOptionCombo", v.optionCode());
+            }
+            g.writeStringProperty("value", v.value().toPlainString());
+            g.writeStringProperty("storedBy", v.storedBy());
+            g.writeStringProperty("lastUpdated", TIMESTAMP.format(v.storedAt()));
+            if (v.comment() != null) {
+                g.writeStringProperty("comment", v.comment());
+            }
+            g.writeEndObject();
+        }
+
+        @Override
+        public void end() {
+            JsonGenerator g = generator();
             g.writeEndArray();
             g.writeEndObject();
-            return count;
+            g.close();
+        }
+
+        private JsonGenerator generator() {
+            if (g == null) {
+                throw new IllegalStateException("the export has not begun");
+            }
+            return g;
         }
     }
 
-    private long csv(ExportFilter filter, IdScheme idScheme, OutputStream out) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(
-                writer, CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get());
-        long count = bulk.export(filter, v -> {
-            try {
-                printer.printRecord(
-                        dataElement(v, idScheme),
-                        v.period(),
-                        orgUnit(v, idScheme),
-                        v.optionCode() == null ? "" : v.optionCode(),
-                        "",
-                        v.value().toPlainString(),
-                        v.storedBy(),
-                        TIMESTAMP.format(v.storedAt()),
-                        v.comment() == null ? "" : v.comment(),
-                        "false");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    private static final class Csv implements Output {
+
+        private final Target target;
+        private final IdScheme idScheme;
+        private @Nullable CSVPrinter printer;
+
+        Csv(Target target, IdScheme idScheme) {
+            this.target = target;
+            this.idScheme = idScheme;
+        }
+
+        @Override
+        public void begin() throws IOException {
+            printer = new CSVPrinter(
+                    new OutputStreamWriter(target.open(), StandardCharsets.UTF_8),
+                    CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get());
+        }
+
+        @Override
+        public void value(ExportedValue v) throws IOException {
+            printer()
+                    .printRecord(
+                            dataElement(v, idScheme),
+                            v.period(),
+                            orgUnit(v, idScheme),
+                            v.optionCode() == null ? "" : v.optionCode(),
+                            "",
+                            v.value().toPlainString(),
+                            v.storedBy(),
+                            TIMESTAMP.format(v.storedAt()),
+                            v.comment() == null ? "" : v.comment(),
+                            "false");
+        }
+
+        @Override
+        public void end() throws IOException {
+            printer().flush();
+        }
+
+        private CSVPrinter printer() {
+            if (printer == null) {
+                throw new IllegalStateException("the export has not begun");
             }
-        });
-        printer.flush();
-        return count;
+            return printer;
+        }
     }
 
-    private long xlsx(ExportFilter filter, IdScheme idScheme, OutputStream out) throws IOException {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
-        try {
-            Sheet sheet = workbook.createSheet("dataValues");
-            Row header = sheet.createRow(0);
+    /** POI's streaming workbook keeps 100 rows in memory; the workbook is written to the target at the end. */
+    private static final class Xlsx implements Output {
+
+        private final Target target;
+        private final IdScheme idScheme;
+        private final SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        private final Sheet sheet = workbook.createSheet("dataValues");
+        private int next;
+
+        Xlsx(Target target, IdScheme idScheme) {
+            this.target = target;
+            this.idScheme = idScheme;
+        }
+
+        @Override
+        public void begin() {
+            Row header = sheet.createRow(next++);
             for (int i = 0; i < COLUMNS.length; i++) {
                 header.createCell(i).setCellValue(COLUMNS[i]);
             }
-            int[] next = {1};
-            long count = bulk.export(filter, v -> {
-                Row row = sheet.createRow(next[0]++);
-                row.createCell(0).setCellValue(dataElement(v, idScheme));
-                row.createCell(1).setCellValue(v.period());
-                row.createCell(2).setCellValue(orgUnit(v, idScheme));
-                row.createCell(3).setCellValue(v.optionCode() == null ? "" : v.optionCode());
-                if (v.value().precision() <= 15) {
-                    row.createCell(5).setCellValue(v.value().doubleValue());
-                } else {
-                    row.createCell(5).setCellValue(v.value().toPlainString());
-                }
-                row.createCell(6).setCellValue(v.storedBy());
-                row.createCell(7).setCellValue(TIMESTAMP.format(v.storedAt()));
-                if (v.comment() != null) {
-                    row.createCell(8).setCellValue(v.comment());
-                }
-            });
-            workbook.write(out);
-            return count;
-        } finally {
-            workbook.close();
+        }
+
+        @Override
+        public void value(ExportedValue v) {
+            Row row = sheet.createRow(next++);
+            row.createCell(0).setCellValue(dataElement(v, idScheme));
+            row.createCell(1).setCellValue(v.period());
+            row.createCell(2).setCellValue(orgUnit(v, idScheme));
+            row.createCell(3).setCellValue(v.optionCode() == null ? "" : v.optionCode());
+            if (v.value().precision() <= 15) {
+                row.createCell(5).setCellValue(v.value().doubleValue());
+            } else {
+                row.createCell(5).setCellValue(v.value().toPlainString());
+            }
+            row.createCell(6).setCellValue(v.storedBy());
+            row.createCell(7).setCellValue(TIMESTAMP.format(v.storedAt()));
+            if (v.comment() != null) {
+                row.createCell(8).setCellValue(v.comment());
+            }
+        }
+
+        @Override
+        public void end() throws IOException {
+            workbook.write(target.open());
+        }
+
+        @Override
+        public void close() {
+            try {
+                workbook.close();
+            } catch (IOException e) {
+                // nothing left to write: the temporary files are removed below
+            }
             workbook.dispose();
         }
     }

@@ -158,10 +158,13 @@ class ImportController {
                 period == null || period.isBlank() ? null : period,
                 null,
                 null);
-        response.setContentType(chosen.mediaType());
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dataValueSets." + chosen.extension() + "\"");
-        exports.export(filter, chosen, IdScheme.parse("idScheme", idScheme, IdScheme.CODE), response.getOutputStream());
+        exports.export(filter, chosen, IdScheme.parse("idScheme", idScheme, IdScheme.CODE), () -> {
+            response.setContentType(chosen.mediaType());
+            response.setHeader(
+                    HttpHeaders.CONTENT_DISPOSITION,
+                    "attachment; filename=\"dataValueSets." + chosen.extension() + "\"");
+            return response.getOutputStream();
+        });
     }
 
     /** The user's imports, every one kept, as CSV or XLSX. */

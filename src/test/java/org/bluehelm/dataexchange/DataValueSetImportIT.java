@@ -884,4 +884,48 @@ class DataValueSetImportIT {
                 .isEqualTo(incremental);
         org.assertj.core.api.Assertions.assertThat(staged()).isZero();
     }
+
+    /** The same on a real server, where a response started too early shows: ImportBrowserIT. */
+    @Test
+    void anExportRefusesABadFilterWithAProblemInEveryFormatBeforeItStarts() throws Exception {
+        for (String format : new String[] {null, "json", "csv", "xlsx"}) {
+            for (String period : List.of("2024W60", "bad")) {
+                var request =
+                        get("/api/v1/dataValueSets").param("period", period).with(admin());
+                if (format != null) {
+                    request.param("format", format);
+                }
+                mvc.perform(request)
+                        .andExpect(status().isBadRequest())
+                        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                        .andExpect(header().doesNotExist("Content-Disposition"))
+                        .andExpect(jsonPath("$.code").value("invalid-input"))
+                        .andExpect(jsonPath("$.errors[0].field").value("period"))
+                        .andExpect(jsonPath("$.detail", containsString("is not a period")));
+            }
+            var unknownUnit =
+                    get("/api/v1/dataValueSets").param("within", "99999999").with(admin());
+            var reversed = get("/api/v1/dataValueSets")
+                    .param("from", "2024-12-31")
+                    .param("to", "2024-01-01")
+                    .with(admin());
+            if (format != null) {
+                unknownUnit.param("format", format);
+                reversed.param("format", format);
+            }
+            mvc.perform(unknownUnit)
+                    .andExpect(status().isNotFound())
+                    .andExpect(header().doesNotExist("Content-Disposition"))
+                    .andExpect(jsonPath("$.code").value("not-found"));
+            mvc.perform(reversed)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(header().doesNotExist("Content-Disposition"))
+                    .andExpect(jsonPath("$.code").value("invalid-input"));
+        }
+        // a good filter matching nothing is an empty export, as before
+        mvc.perform(get("/api/v1/dataValueSets").param("period", "1990W01").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("dataValueSets.json")))
+                .andExpect(jsonPath("$.dataValues.length()").value(0));
+    }
 }

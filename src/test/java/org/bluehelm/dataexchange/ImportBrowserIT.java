@@ -2,8 +2,14 @@ package org.bluehelm.dataexchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.bluehelm.demo.DemoDataset;
 import org.bluehelm.programme.ProgrammeFilter;
 import org.bluehelm.programme.ProgrammeService;
@@ -19,7 +25,10 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The import page (upload, progress, summary with conflicts) and the approval page, on the demo dataset. */
+/**
+ * The import page (upload, progress, summary with conflicts) and the approval page, on the demo
+ * dataset; and the export API on the real server.
+ */
 @BrowserTest
 class ImportBrowserIT {
 
@@ -117,6 +126,39 @@ class ImportBrowserIT {
         browser.resize(360, 800);
         browser.screenshot("imports-page-narrow");
         browser.resize(1280, 900);
+    }
+
+    /**
+     * On a real server, as MockMvc cannot show it: a response whose stream an export closed is
+     * committed, and its error could no longer be written (the client saw 200 and an empty export).
+     */
+    @Test
+    void anExportWithABadFilterAnswersItsProblemInEveryFormat() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
+        for (String format : List.of("json", "csv", "xlsx")) {
+            for (String query :
+                    List.of("period=2024W60", "period=bad", "within=99999999", "from=2024-12-31&to=2024-01-01")) {
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dataValueSets?" + query
+                                        + "&format=" + format))
+                                .header("Authorization", "Basic " + credentials)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String what = format + " " + query + ": " + response.body();
+                assertThat(response.statusCode()).as(what).isEqualTo(query.startsWith("within") ? 404 : 400);
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .as(what)
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(response.headers().firstValue("Content-Disposition"))
+                        .as(what)
+                        .isEmpty();
+                if (query.startsWith("period")) {
+                    assertThat(response.body()).as(what).contains("\"field\":\"period\"", "is not a period");
+                }
+            }
+        }
     }
 
     @Test

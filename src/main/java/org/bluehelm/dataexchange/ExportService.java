@@ -19,14 +19,16 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.MinimalPrettyPrinter;
 
 /**
  * Exports of the data values in the current user's scope, streamed as they are read: DHIS2's
- * {@code dataValueSets} JSON, DHIS2's CSV layout (with its header) or an XLSX sheet with the same
- * columns, written by POI's streaming SXSSF workbook (100 rows in memory at a time). An export
- * imports back unchanged.
+ * {@code dataValueSets} JSON (one value a line), DHIS2's CSV layout (with its header) or an XLSX
+ * sheet with the same columns, written by POI's streaming SXSSF workbook (100 rows in memory at a
+ * time). An export imports back unchanged.
  */
 @Service
 public class ExportService {
@@ -47,6 +49,34 @@ public class ExportService {
     /** Generators that leave the response's stream open: the servlet container closes it. */
     private static final JsonFactory FACTORY =
             JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+    /** One value a line, so that an import of the exported file names each value by its line. */
+    private static final ObjectWriteContext ONE_VALUE_A_LINE = new ObjectWriteContext.Base() {
+        @Override
+        public PrettyPrinter getPrettyPrinter() {
+            return new MinimalPrettyPrinter() {
+                @Override
+                public void beforeArrayValues(JsonGenerator g) {
+                    g.writeRaw('\n');
+                }
+
+                @Override
+                public void writeArrayValueSeparator(JsonGenerator g) {
+                    g.writeRaw(",\n");
+                }
+
+                @Override
+                public void writeEndArray(JsonGenerator g, int values) {
+                    g.writeRaw(values > 0 ? "\n]" : "]");
+                }
+            };
+        }
+
+        @Override
+        public boolean hasPrettyPrinter() {
+            return true;
+        }
+    };
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -123,7 +153,7 @@ public class ExportService {
 
         @Override
         public void begin() throws IOException {
-            JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), target.open(), JsonEncoding.UTF8);
+            JsonGenerator g = FACTORY.createGenerator(ONE_VALUE_A_LINE, target.open(), JsonEncoding.UTF8);
             g.writeStartObject();
             g.writeName("dataValues");
             g.writeStartArray();

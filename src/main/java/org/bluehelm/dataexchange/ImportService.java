@@ -51,7 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link BulkValueService#CHUNK} rows, each row's indicator and unit are looked up by code or id
  * (each distinct code once, then from memory) and the row is checked with measurement's rules
  * (period, option, value type and range, place, scope, lock); the rows that pass are staged by
- * measurement with their line ({@link Session#stage}: COPY on PostgreSQL, a JDBC batch on H2), and
+ * measurement under a key made of their line and their place on it (a JSON line may hold several;
+ * {@link Session#stage}: COPY on PostgreSQL, a JDBC batch on H2), and
  * each problem is kept as a conflict with its line and field. At the end one query finds the rows
  * repeating an earlier row's key, one statement notes which keys have a stored value, and the rows
  * repeating their stored value and comment are set aside (ignored: nothing to change). Unless it
@@ -222,6 +223,10 @@ public class ImportService implements DisposableBean {
         private long rowsRead;
         private long rowsRefused;
         private long progressReportedAt = System.nanoTime() - 1_000_000_000L;
+        /** The line of the previous row and its place among the rows of that line (JSON may put several on one). */
+        private long lastLine = -1;
+
+        private long placeOnLine;
 
         Run(long job, ImportOptions options, Session session, LongConsumer progress) {
             this.job = job;
@@ -267,8 +272,24 @@ public class ImportService implements DisposableBean {
             }
         }
 
+        /**
+         * The key a row is staged by, unique in the import and in file order (rows come in file
+         * order): its line in the high 32 bits, its place among the rows of that line in the low
+         * ones. The conflicts name the line alone ({@link #lineOf}).
+         */
+        private long stagingKey(long line) {
+            placeOnLine = line == lastLine ? placeOnLine + 1 : 0;
+            lastLine = line;
+            if (line < 0 || line > Integer.MAX_VALUE || placeOnLine > 0xFFFF_FFFFL) {
+                throw new ImportFileException(
+                        "the file has more lines, or more values on one line, than an import can number");
+            }
+            return line << 32 | placeOnLine;
+        }
+
         /** The row to stage when it passes every check; otherwise its conflicts are kept. */
         private @Nullable StagedRow check(RawRow row) {
+            long key = stagingKey(row.line());
             List<ImportConflict> found = new ArrayList<>();
             if (row.problem() != null) {
                 found.add(new ImportConflict(row.line(), "row", null, row.problem()));
@@ -353,7 +374,7 @@ public class ImportService implements DisposableBean {
             if (!found.isEmpty() || checked.key() == null) {
                 return refuse(found);
             }
-            return new StagedRow(row.line(), checked.key(), deleting ? BigDecimal.ZERO : value, row.comment());
+            return new StagedRow(key, checked.key(), deleting ? BigDecimal.ZERO : value, row.comment());
         }
 
         private @Nullable StagedRow refuse(List<ImportConflict> found) {
@@ -443,14 +464,16 @@ public class ImportService implements DisposableBean {
          */
         private long duplicates() {
             long[] reported = {0};
-            long count = session.setAsideDuplicates(job, (line, first) -> {
+            long count = session.setAsideDuplicates(job, (key, firstKey) -> {
                 if (reported[0] < ImportSummary.MAX_CONFLICTS) {
                     reported[0]++;
+                    long line = lineOf(key);
+                    long first = lineOf(firstKey);
                     conflict(new ImportConflict(
                             line,
                             "row",
                             null,
-                            "repeats line " + first
+                            (first == line ? "repeats an earlier value of the same line" : "repeats line " + first)
                                     + ": the same indicator, organisation unit, period and option can have only"
                                     + " one value in a file"));
                 }
@@ -492,7 +515,11 @@ public class ImportService implements DisposableBean {
         }
     }
 
-    /** A staged row t with the same key as row s, earlier in the file. */
+    /** The line of the file a staged row came from, out of its staging key. */
+    static long lineOf(long stagingKey) {
+        return stagingKey >>> 32;
+    }
+
     private static String field(String bulkField) {
         return switch (bulkField) {
             case "indicator" -> "dataElement";

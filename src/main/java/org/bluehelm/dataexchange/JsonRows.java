@@ -14,7 +14,8 @@ import tools.jackson.core.json.JsonFactory;
  * {@code {"dataSet":..., "period":..., "orgUnit":..., "dataValues":[{"dataElement", "period",
  * "orgUnit", "categoryOptionCombo", "value", "comment"}, ...]}}. The top-level period and orgUnit
  * are defaults for values that have none (they must come before {@code dataValues}); a bare array
- * of values is accepted too. A row's line is its index in the array, from 0.
+ * of values is accepted too. A row's line is the line of the file where its entry begins (from 1, as
+ * the parser counts them), as for CSV; entries written on one line share it.
  */
 final class JsonRows implements RowSource {
 
@@ -69,15 +70,15 @@ final class JsonRows implements RowSource {
 
     private static void values(
             JsonParser p, Consumer<RawRow> rows, @Nullable String defaultPeriod, @Nullable String defaultOrgUnit) {
-        long index = 0;
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
             if (token == null) {
                 throw new ImportFileException("the file ends inside dataValues");
             }
+            long line = p.currentTokenLocation().getLineNr();
             if (token != JsonToken.START_OBJECT) {
                 p.skipChildren();
-                rows.accept(new RawRow(index++, null, null, null, null, null, null, "is not a JSON object"));
+                rows.accept(new RawRow(line, null, null, null, null, null, null, "is not a JSON object"));
                 continue;
             }
             String dataElement = null;
@@ -99,7 +100,7 @@ final class JsonRows implements RowSource {
                     default -> p.skipChildren();
                 }
             }
-            rows.accept(new RawRow(index++, dataElement, period, orgUnit, optionCombo, value, comment, null));
+            rows.accept(new RawRow(line, dataElement, period, orgUnit, optionCombo, value, comment, null));
         }
     }
 

@@ -263,13 +263,13 @@ class DataValueSetImportIT {
                 .andExpect(jsonPath("$.conflicts[9].field").value("value"));
         org.assertj.core.api.Assertions.assertThat(total(f.indicator())).isZero();
 
-        // JSON problems are numbered by their index in dataValues
+        // JSON problems are numbered by the line of the file their entry begins on
         upload(MediaType.APPLICATION_JSON_VALUE, utf8("""
                         {"dataValues":[
                           {"dataElement":"%s","period":"202401","orgUnit":"%s","value":"1"},
                           {"dataElement":"%s","period":"2024-01","orgUnit":"%s","value":"1"}]}""".formatted(f.code(), f.codeA(), f.code(), f.codeA())))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.conflicts[0].line").value(1))
+                .andExpect(jsonPath("$.conflicts[0].line").value(3))
                 .andExpect(jsonPath("$.conflicts[0].field").value("period"));
         org.assertj.core.api.Assertions.assertThat(total(f.indicator())).isZero();
 
@@ -927,5 +927,65 @@ class DataValueSetImportIT {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("dataValueSets.json")))
                 .andExpect(jsonPath("$.dataValues.length()").value(0));
+    }
+
+    @Test
+    void jsonRowsAreNumberedByTheLineTheirEntryBeginsOnInBothJsonFormats() throws Exception {
+        Fixture f = fixture();
+        String file = """
+                {
+                  "dataValues": [
+                    {"dataElement": "%1$s", "period": "202401", "orgUnit": "%2$s", "value": "1"},
+                    {"dataElement": "%1$s", "period": "2024-01", "orgUnit": "%2$s", "value": "2"},
+                    {
+                      "dataElement": "%1$s", "period": "202401", "orgUnit": "%2$s",
+                      "value": "3"
+                    }
+                  ]
+                }""".formatted(f.code(), f.codeA());
+        for (String format : List.of("json", "dhis2-json")) {
+            upload(MediaType.APPLICATION_JSON_VALUE, utf8(file), "format", format)
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.conflictCount").value(2))
+                    .andExpect(jsonPath("$.conflicts[0].line").value(4))
+                    .andExpect(jsonPath("$.conflicts[0].field").value("period"))
+                    .andExpect(jsonPath("$.conflicts[1].line").value(5))
+                    .andExpect(jsonPath("$.conflicts[1].field").value("row"))
+                    .andExpect(jsonPath("$.conflicts[1].message", containsString("repeats line 3:")));
+        }
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+
+        // a file on one line (as many systems write JSON): every entry is on line 1, each still staged on its own
+        String oneLine = ("{\"dataValues\":[{\"dataElement\":\"%1$s\",\"period\":\"202402\",\"orgUnit\":\"%2$s\","
+                        + "\"value\":\"4\"},{\"dataElement\":\"%1$s\",\"period\":\"202403\",\"orgUnit\":\"%2$s\","
+                        + "\"value\":\"5\"},{\"dataElement\":\"%1$s\",\"period\":\"202402\",\"orgUnit\":\"%2$s\","
+                        + "\"value\":\"6\"}]}")
+                .formatted(f.code(), f.codeA());
+        upload(MediaType.APPLICATION_JSON_VALUE, utf8(oneLine), "atomicMode", "NONE")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("WARNING"))
+                .andExpect(jsonPath("$.importCount.imported").value(2))
+                .andExpect(jsonPath("$.conflicts[0].line").value(1))
+                .andExpect(jsonPath(
+                        "$.conflicts[0].message", containsString("repeats an earlier value of the same line")));
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .containsExactly(f.unitA() + "|202402|null=4", f.unitA() + "|202403|null=5");
+
+        // an export writes one value a line, so that its import names each value's line
+        String exported = mvc.perform(get("/api/v1/dataValueSets")
+                        .param("indicator", String.valueOf(f.indicator()))
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(exported.lines().toList())
+                .hasSize(4)
+                .first()
+                .isEqualTo("{\"dataValues\":[");
+        upload(MediaType.APPLICATION_JSON_VALUE, utf8(exported.replace("\"value\":\"5\"", "\"value\":\"five\"")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.conflicts[0].line").value(3))
+                .andExpect(jsonPath("$.conflicts[0].field").value("value"));
     }
 }

@@ -78,17 +78,39 @@ class ParserTests {
     }
 
     @Test
-    void theDhis2JsonSampleAppliesItsTopLevelPeriodAndUnitAndNumbersByIndex() throws IOException {
+    void theDhis2JsonSampleAppliesItsTopLevelPeriodAndUnitAndNumbersRowsByTheLineTheyBeginOn() throws IOException {
         List<RawRow> rows;
         try (InputStream in = getClass().getResourceAsStream("/dataexchange/dhis2-dataValueSets.json")) {
             rows = read(new JsonRows(in));
         }
         assertThat(rows).hasSize(4);
+        // the entries are on lines 7 to 10 of the file, after its top-level fields
         assertThat(rows.get(0))
                 .isEqualTo(
-                        new RawRow(0, "IND_SEX", "202401", "UNIT_A", "FEMALE", "12", "from the county report", null));
+                        new RawRow(7, "IND_SEX", "202401", "UNIT_A", "FEMALE", "12", "from the county report", null));
         assertThat(rows.get(2).value()).isEqualTo("42");
-        assertThat(rows.get(3)).isEqualTo(new RawRow(3, "IND_SEX", "202402", "UNIT_B", "default", "7", null, null));
+        assertThat(rows.get(3)).isEqualTo(new RawRow(10, "IND_SEX", "202402", "UNIT_B", "default", "7", null, null));
+    }
+
+    @Test
+    void aJsonRowIsTheLineItsEntryBeginsOnInABareArrayAndOnOneLineToo() throws IOException {
+        List<RawRow> rows = json("""
+                [
+                  {"dataElement": "a", "value": "1"},
+
+                  {
+                    "dataElement": "b",
+                    "value": "2"
+                  },
+                  3,
+                  {"dataElement": "c"}, {"dataElement": "d"}
+                ]
+                """);
+        assertThat(rows).extracting(RawRow::line).containsExactly(2L, 4L, 8L, 9L, 9L);
+        assertThat(rows.get(2).problem()).isEqualTo("is not a JSON object");
+        assertThat(json("{\"dataValues\":[{\"dataElement\":\"x\"},{\"dataElement\":\"y\"}]}"))
+                .extracting(RawRow::line)
+                .containsExactly(1L, 1L);
     }
 
     @Test

@@ -14,9 +14,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * CSV in UTF-8 (a byte order mark is skipped), with or without a header ({@link Columns}); a row's
- * line is its record number counting the header, which is its line in the file unless a quoted
- * value spans lines.
+ * CSV in UTF-8 (a byte order mark is skipped), with or without a header ({@link Columns}), its
+ * cells separated by commas or by semicolons (as Excel writes CSV in French and many other
+ * locales): the first line that is not empty decides, semicolons when it has more of them than
+ * commas outside quotes. A row's line is its record number counting the header, which is its line
+ * in the file unless a quoted value spans lines.
  */
 final class CsvRows implements RowSource {
 
@@ -35,6 +37,7 @@ final class CsvRows implements RowSource {
         }
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
+                .setDelimiter(separator(reader))
                 .setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(true)
                 .get();
@@ -60,5 +63,53 @@ final class CsvRows implements RowSource {
             throw new ImportFileException(
                     "the file is not valid CSV: " + e.getCause().getMessage(), e);
         }
+    }
+
+    /** How much of the file the separator is looked for in: the first non-empty line, up to this many characters. */
+    private static final int LOOK_AHEAD = 1 << 16;
+
+    /** The separator of the first non-empty line, read ahead and put back. */
+    private static char separator(BufferedReader reader) throws IOException {
+        reader.mark(LOOK_AHEAD);
+        char[] ahead = new char[LOOK_AHEAD];
+        int length = 0;
+        int n = 0;
+        while (length < LOOK_AHEAD && n >= 0) {
+            n = reader.read(ahead, length, LOOK_AHEAD - length);
+            length += Math.max(n, 0);
+        }
+        reader.reset();
+        return separator(new String(ahead, 0, length));
+    }
+
+    /**
+     * {@code ';'} when the first line that is not blank has more semicolons than commas outside
+     * double quotes, else {@code ','}. A quoted value may span lines.
+     */
+    static char separator(CharSequence text) {
+        int commas = 0;
+        int semicolons = 0;
+        boolean quoted = false;
+        boolean content = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (quoted) {
+                continue;
+            } else if (c == '\n' || c == '\r') {
+                if (content) {
+                    break;
+                }
+            } else if (c == ',') {
+                commas++;
+            } else if (c == ';') {
+                semicolons++;
+            }
+            if (!Character.isWhitespace(c)) {
+                content = true;
+            }
+        }
+        return semicolons > commas ? ';' : ',';
     }
 }

@@ -988,4 +988,50 @@ class DataValueSetImportIT {
                 .andExpect(jsonPath("$.conflicts[0].line").value(3))
                 .andExpect(jsonPath("$.conflicts[0].field").value("value"));
     }
+
+    @Test
+    void aSemicolonSeparatedFileImportsAsACommaSeparatedOneDoes() throws Exception {
+        Fixture f = fixture();
+        // as Excel saves "CSV (separator: semicolon)" in French: a byte order mark, CRLF, a header
+        String withHeader = "\uFEFFdataElement;period;orgUnit;categoryOptionCombo;value;comment\r\n"
+                + f.code() + ";202401;" + f.codeA() + ";FEMALE;12;\"relevé, mairie; ok\"\r\n"
+                + f.code() + ";202401;" + f.codeA() + ";MALE;30;\r\n";
+        upload("text/csv", utf8(withHeader))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUCCESS"))
+                .andExpect(jsonPath("$.rowsRead").value(2))
+                .andExpect(jsonPath("$.importCount.imported").value(2));
+        // DHIS2's column order without a header
+        String withoutHeader = f.code() + ";202402;" + f.codeB() + ";;;7;admin;;;false\n" + f.code() + ";202402;"
+                + f.codeB() + ";FEMALE;;eight;admin;;;false\n";
+        upload("text/csv", utf8(withoutHeader), "format", "dhis2-csv")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.rowsRead").value(2))
+                .andExpect(jsonPath("$.conflictCount").value(1))
+                .andExpect(jsonPath("$.conflicts[0].line").value(2))
+                .andExpect(jsonPath("$.conflicts[0].field").value("value"));
+        upload("text/csv", utf8(withoutHeader.replace("eight", "8")), "format", "dhis2-csv")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(2));
+        // commas still separate a file whose quoted comment holds semicolons
+        upload(
+                        "text/csv",
+                        utf8("dataElement,period,orgUnit,value,comment\n" + f.code() + ",202403," + f.codeA()
+                                + ",9,\"a; b; c; d; e; f\"\n"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(1));
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .containsExactlyInAnyOrder(
+                        f.unitA() + "|202401|FEMALE=12",
+                        f.unitA() + "|202401|MALE=30",
+                        f.unitB() + "|202402|null=7",
+                        f.unitB() + "|202402|FEMALE=8",
+                        f.unitA() + "|202403|null=9");
+        mvc.perform(get("/api/v1/dataValueSets")
+                        .param("indicator", String.valueOf(f.indicator()))
+                        .param("orgUnit", String.valueOf(f.unitA()))
+                        .with(admin()))
+                .andExpect(jsonPath("$.dataValues[*].comment", hasItem("relevé, mairie; ok")))
+                .andExpect(jsonPath("$.dataValues[*].comment", hasItem("a; b; c; d; e; f")));
+    }
 }

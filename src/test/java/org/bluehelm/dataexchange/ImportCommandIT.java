@@ -109,5 +109,14 @@ class ImportCommandIT {
         Files.writeString(unknown, "x");
         assertThat(run(unknown.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--format");
+
+        // semicolons, as Excel saves CSV in French
+        Path semicolons = dir.resolve("valeurs.csv");
+        Files.writeString(
+                semicolons,
+                "dataElement;period;orgUnit;value;comment\r\n" + code + ";2025Q1;" + unitCode + ";8;\"vu, ok\"\r\n");
+        assertThat(run(semicolons.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("SUCCESS", "rows read: 1", "imported:  1", "conflicts: 0");
+        assertThat(total(indicator)).isEqualTo(1);
     }
 }

@@ -78,6 +78,42 @@ class ParserTests {
     }
 
     @Test
+    void aSemicolonSeparatedFileWithAHeaderIsReadAsExcelWritesItInFrench() throws IOException {
+        List<RawRow> rows = csv("\uFEFFdataElement;period;orgUnit;categoryOptionCombo;value;comment\r\n"
+                + "trained;2024Q1;LR-1;FEMALE;12;\"vu, et noté; ok\"\r\n"
+                + "\r\n"
+                + "trained;2024Q1;LR-1;;30;\r\n");
+        assertThat(rows)
+                .containsExactly(
+                        new RawRow(2, "trained", "2024Q1", "LR-1", "FEMALE", "12", "vu, et noté; ok", null),
+                        new RawRow(3, "trained", "2024Q1", "LR-1", null, "30", null, null));
+    }
+
+    @Test
+    void aSemicolonSeparatedFileWithoutAHeaderIsReadInDhis2ColumnOrder() throws IOException {
+        List<RawRow> rows = csv("trained;202401;LR-1;MALE;;5;admin;;un, deux;false\ntrained;202402;LR-2;;;6\n");
+        assertThat(rows)
+                .containsExactly(
+                        new RawRow(1, "trained", "202401", "LR-1", "MALE", "5", "un, deux", null),
+                        new RawRow(2, "trained", "202402", "LR-2", null, "6", null, null));
+    }
+
+    @Test
+    void aCommaSeparatedFileWithSemicolonsInAQuotedCommentIsStillReadWithCommas() throws IOException {
+        List<RawRow> rows =
+                csv("dataElement,period,orgUnit,value,comment\n" + "trained,2024Q1,LR-1,12,\"a; b; c; d; e; f\"\n");
+        assertThat(rows)
+                .containsExactly(new RawRow(2, "trained", "2024Q1", "LR-1", null, "12", "a; b; c; d; e; f", null));
+        // quoted semicolons are not counted, however many
+        assertThat(CsvRows.separator("trained,2024,LR-1,,,5,,,\"x;y;z;w;v;u;t;s;r;q\"\n"))
+                .isEqualTo(',');
+        // a quoted value spanning lines is one value; the next line is not looked at
+        assertThat(CsvRows.separator("\"a;\nb;c;d\",x,y\nq;r;s;t;u\n")).isEqualTo(',');
+        assertThat(CsvRows.separator("\n  \r\nx;y;z,1\na,b,c,d,e\n")).isEqualTo(';');
+        assertThat(CsvRows.separator("")).isEqualTo(',');
+    }
+
+    @Test
     void theDhis2JsonSampleAppliesItsTopLevelPeriodAndUnitAndNumbersRowsByTheLineTheyBeginOn() throws IOException {
         List<RawRow> rows;
         try (InputStream in = getClass().getResourceAsStream("/dataexchange/dhis2-dataValueSets.json")) {

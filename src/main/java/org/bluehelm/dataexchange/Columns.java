@@ -65,8 +65,8 @@ final class Columns {
         }
         for (Field required : List.of(Field.DATA_ELEMENT, Field.PERIOD, Field.ORG_UNIT, Field.VALUE)) {
             if (!index.containsKey(required)) {
-                throw new ImportFileException("the header has no column " + name(required)
-                        + " (it needs dataElement, period, orgUnit and value; categoryOptionCombo and comment are"
+                throw new ImportFileException("has no column " + name(required)
+                        + " in its header (it needs dataElement, period, orgUnit and value; categoryOptionCombo and comment are"
                         + " optional)");
             }
         }

@@ -60,8 +60,7 @@ final class CsvRows implements RowSource {
                 rows.accept(columns.row(line, cells));
             }
         } catch (UncheckedIOException e) {
-            throw new ImportFileException(
-                    "the file is not valid CSV: " + e.getCause().getMessage(), e);
+            throw new ImportFileException("is not valid CSV: " + e.getCause().getMessage(), e);
         }
     }
 

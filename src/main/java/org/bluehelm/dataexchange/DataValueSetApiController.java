@@ -167,8 +167,9 @@ class DataValueSetApiController {
         if (byType == null) {
             throw InvalidInputException.of(
                     "format",
-                    "send the file as application/json, text/csv or"
-                            + " application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, or name its format");
+                    "cannot be told from the Content-Type: send the file as application/json, text/csv or"
+                            + " application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, or name its format"
+                            + " (csv, dhis2-csv, json, dhis2-json or xlsx)");
         }
         return byType;
     }

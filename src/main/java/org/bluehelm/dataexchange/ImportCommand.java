@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bluehelm.cli.Command;
 import org.bluehelm.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -113,7 +114,12 @@ class ImportCommand implements Command {
             print(summary, out);
             return summary.status() == ImportSummary.Status.ERROR ? 1 : 0;
         } catch (InvalidInputException e) {
-            err.println("Import failed: " + e.getMessage());
+            // said as the API's errors are, each problem after its field; the file by its name
+            Path named = file.getFileName();
+            err.println("Import failed: "
+                    + e.problems().stream()
+                            .map(p -> (p.field().equals("file") ? named.toString() : p.field()) + " " + p.message())
+                            .collect(Collectors.joining("; ")));
             return 1;
         } finally {
             SecurityContextHolder.clearContext();

@@ -186,7 +186,7 @@ public class ImportService implements DisposableBean {
             return summary;
         } catch (ImportFileException e) {
             jobs.fail(job, e.getMessage());
-            throw InvalidInputException.of("file", e.getMessage());
+            throw InvalidInputException.of("file", e.problem());
         } catch (InvalidInputException e) {
             jobs.fail(job, e.getMessage());
             throw e;
@@ -281,8 +281,7 @@ public class ImportService implements DisposableBean {
             placeOnLine = line == lastLine ? placeOnLine + 1 : 0;
             lastLine = line;
             if (line < 0 || line > Integer.MAX_VALUE || placeOnLine > 0xFFFF_FFFFL) {
-                throw new ImportFileException(
-                        "the file has more lines, or more values on one line, than an import can number");
+                throw new ImportFileException("has more lines, or more values on one line, than an import can number");
             }
             return line << 32 | placeOnLine;
         }

@@ -36,7 +36,7 @@ final class JsonRows implements RowSource {
                 return;
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new ImportFileException("the file is not a dataValueSets JSON object");
+                throw new ImportFileException("is not a dataValueSets JSON object");
             }
             String period = null;
             String orgUnit = null;
@@ -47,7 +47,7 @@ final class JsonRows implements RowSource {
                 switch (name) {
                     case "dataValues" -> {
                         if (token != JsonToken.START_ARRAY) {
-                            throw new ImportFileException("dataValues must be an array");
+                            throw new ImportFileException("has a dataValues property that is not an array");
                         }
                         values(p, rows, period, orgUnit);
                         sawValues = true;
@@ -58,11 +58,11 @@ final class JsonRows implements RowSource {
                 }
             }
             if (!sawValues) {
-                throw new ImportFileException("the file has no dataValues array");
+                throw new ImportFileException("has no dataValues array");
             }
         } catch (JacksonException e) {
             throw new ImportFileException(
-                    "the file is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(),
                     e);
         }
@@ -73,7 +73,7 @@ final class JsonRows implements RowSource {
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
             if (token == null) {
-                throw new ImportFileException("the file ends inside dataValues");
+                throw new ImportFileException("ends inside dataValues");
             }
             long line = p.currentTokenLocation().getLineNr();
             if (token != JsonToken.START_OBJECT) {

@@ -45,7 +45,7 @@ final class XlsxRows implements RowSource {
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw new ImportFileException("the workbook has no sheet");
+                throw new ImportFileException("has no sheet");
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
@@ -54,10 +54,10 @@ final class XlsxRows implements RowSource {
                 parser.parse(new InputSource(sheet));
             }
         } catch (OpenXML4JException | SAXException | org.apache.poi.ooxml.POIXMLException e) {
-            throw new ImportFileException("the file is not a readable XLSX workbook: " + e.getMessage(), e);
+            throw new ImportFileException("is not a readable XLSX workbook: " + e.getMessage(), e);
         } catch (org.apache.poi.openxml4j.exceptions.InvalidOperationException
                 | org.apache.poi.UnsupportedFileFormatException e) {
-            throw new ImportFileException("the file is not an XLSX workbook", e);
+            throw new ImportFileException("is not an XLSX workbook", e);
         } catch (javax.xml.parsers.ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }

@@ -273,16 +273,27 @@ class DataValueSetImportIT {
                 .andExpect(jsonPath("$.conflicts[0].field").value("period"));
         org.assertj.core.api.Assertions.assertThat(total(f.indicator())).isZero();
 
-        // a file that is not what it claims is refused as a whole
+        // a file that is not what it claims is refused as a whole, the problem said of the file as
+        // other endpoints say theirs of a field ("value is required")
         upload(MediaType.APPLICATION_JSON_VALUE, utf8("{\"dataValues\":[{"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("file"));
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(
+                        jsonPath("$.errors[0].message", org.hamcrest.Matchers.startsWith("is not valid JSON (line 1")))
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.startsWith("file is not valid JSON (line 1")));
+        upload("text/csv", utf8("a,\"b\"c\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.startsWith("file is not valid CSV: ")));
         upload("text/csv", utf8("dataElement,period,value\nx,2024,1\n"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message", containsString("orgUnit")));
         upload("text/plain", utf8("x"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("format"));
+                .andExpect(jsonPath("$.errors[0].field").value("format"))
+                .andExpect(jsonPath(
+                        "$.detail",
+                        org.hamcrest.Matchers.startsWith(
+                                "format cannot be told from the Content-Type: send the file as application/json")));
         upload("text/csv", utf8("x"), "importStrategy", "MERGE")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("importStrategy"));

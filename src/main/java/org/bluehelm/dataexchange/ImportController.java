@@ -105,7 +105,8 @@ class ImportController {
             Model model)
             throws IOException {
         try {
-            if (file == null || file.isEmpty()) {
+            // no file chosen; a chosen file that is empty is imported, and fails as any unreadable file does
+            if (file == null || (file.isEmpty() && isBlank(file.getOriginalFilename()))) {
                 throw InvalidInputException.of("file", "is required");
             }
             ImportFormat chosen = format == null || format.isBlank()
@@ -187,6 +188,10 @@ class ImportController {
         model.addAttribute("strategies", ImportStrategy.values());
         model.addAttribute("breadcrumbs", List.of(new Crumb(label("import.title"), null)));
         return "dataexchange/imports";
+    }
+
+    private static boolean isBlank(@Nullable String text) {
+        return text == null || text.isBlank();
     }
 
     private String label(String key, Object... args) {

@@ -102,6 +102,7 @@ public class ImportService implements DisposableBean {
      * the number of rows read after each chunk.
      *
      * @throws InvalidInputException naming the field {@code file} when the file cannot be read as its format
+     *     or has no data rows (the job is recorded as failed with the reason)
      */
     public ImportSummary importStream(InputStream in, ImportOptions options, LongConsumer progress) {
         return run(
@@ -421,6 +422,10 @@ public class ImportService implements DisposableBean {
 
         ImportSummary finish(TransactionStatus status) {
             flush();
+            if (rowsRead == 0) {
+                // an empty or header-only file is refused as a whole, as an empty batch is
+                throw new ImportFileException("has no data rows");
+            }
             long duplicates = duplicates();
             ImportStrategy strategy = options.strategy();
             long mixed = strategy == ImportStrategy.DELETE ? 0 : totalsBesideBreakdowns();

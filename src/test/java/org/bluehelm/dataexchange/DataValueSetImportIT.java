@@ -1045,4 +1045,61 @@ class DataValueSetImportIT {
                 .andExpect(jsonPath("$.dataValues[*].comment", hasItem("relevé, mairie; ok")))
                 .andExpect(jsonPath("$.dataValues[*].comment", hasItem("a; b; c; d; e; f")));
     }
+
+    @Test
+    void aFileWithoutDataRowsIsRefusedAsAWholeAndItsImportRecordedAsFailed() throws Exception {
+        ByteArrayOutputStream headerOnly = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Row header = workbook.createSheet("values").createRow(0);
+            String[] names = {"dataElement", "period", "orgUnit", "value"};
+            for (int c = 0; c < names.length; c++) {
+                header.createCell(c).setCellValue(names[c]);
+            }
+            workbook.write(headerOnly);
+        }
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("text/csv", new byte[0]);
+        files.put("text/csv;header", utf8("dataElement,period,orgUnit,value\n\n"));
+        files.put("text/csv;semicolons", utf8("\uFEFFdataElement;period;orgUnit;value\r\n"));
+        files.put("text/csv;blank", utf8("\n \n,,,\n"));
+        files.put(MediaType.APPLICATION_JSON_VALUE, utf8("{\"dataSet\":\"x\",\"dataValues\":[]}"));
+        files.put(MediaType.APPLICATION_JSON_VALUE + ";array", utf8("[]"));
+        files.put(XLSX, headerOnly.toByteArray());
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            String type = file.getKey().split(";")[0];
+            upload(type, file.getValue(), "dryRun", "true")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("invalid-input"))
+                    .andExpect(jsonPath("$.detail").value("file has no data rows"))
+                    .andExpect(jsonPath("$.errors[0].field").value("file"))
+                    .andExpect(jsonPath("$.errors[0].message").value("has no data rows"));
+            // as a file that cannot be read, the import is recorded as failed with the reason
+            mvc.perform(get("/api/v1/dataValueSets/jobs").with(admin()))
+                    .andExpect(jsonPath("$[0].state").value("FAILED"))
+                    .andExpect(jsonPath("$[0].message").value("the file has no data rows"))
+                    .andExpect(jsonPath("$[0].format")
+                            .value(type.equals("text/csv") ? "CSV" : type.equals(XLSX) ? "XLSX" : "JSON"));
+        }
+
+        // in the background, the job fails with the same reason
+        String accepted = upload("text/csv", utf8("dataElement,period,orgUnit,value\n"), "async", "true")
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long job = ((Number) JsonPath.read(accepted, "$.id")).longValue();
+        String state = "RUNNING";
+        String body = "";
+        for (int i = 0; i < 100 && state.equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            body = mvc.perform(get("/api/v1/dataValueSets/jobs/{id}", job).with(admin()))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            state = JsonPath.read(body, "$.state");
+        }
+        org.assertj.core.api.Assertions.assertThat(state).isEqualTo("FAILED");
+        org.assertj.core.api.Assertions.assertThat((String) JsonPath.read(body, "$.message"))
+                .isEqualTo("the file has no data rows");
+    }
 }

@@ -162,6 +162,31 @@ class ImportBrowserIT {
     }
 
     @Test
+    void anEmptyOrHeaderOnlyFileFailsWithItsReasonAndASemicolonFileImports() throws Exception {
+        Path headerOnly = dir.resolve("header-only.csv");
+        Files.writeString(headerOnly, "dataElement,period,orgUnit,value\n");
+        upload(headerOnly);
+        assertThat(browser.text(By.cssSelector("#progress [role=alert]")))
+                .isEqualTo("The import failed and wrote nothing: the file has no data rows");
+        browser.screenshot("import-no-data-rows");
+
+        // a chosen file of no bytes is imported (and fails) as well, not taken for no file at all
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "");
+        upload(empty);
+        assertThat(browser.text(By.cssSelector("#progress [role=alert]")))
+                .isEqualTo("The import failed and wrote nothing: the file has no data rows");
+
+        Path semicolons = dir.resolve("hearings-fr.csv");
+        Files.writeString(
+                semicolons,
+                "\uFEFFdataElement;period;orgUnit;value;comment\r\n"
+                        + "demo_oversight_hearings;2032Q1;DEMO-LBR;2;\"relevé, tribunal\"\r\n");
+        upload(semicolons);
+        assertThat(browser.pageText()).contains("The values were imported.");
+    }
+
+    @Test
     void anAdministratorSubmitsAndApprovesAUnitOnTheApprovalPage() {
         ProgrammeSummary programme = programmes
                 .list(

@@ -119,4 +119,23 @@ class ImportCommandIT {
         assertThat(out.toString()).contains("SUCCESS", "rows read: 1", "imported:  1", "conflicts: 0");
         assertThat(total(indicator)).isEqualTo(1);
     }
+
+    @Test
+    void aFileWithoutDataRowsFailsWithItsReasonAndExitStatusOne() throws Exception {
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "");
+        assertThat(run(empty.toString(), "--user", "admin")).isEqualTo(1);
+        assertThat(err.toString()).contains("Import failed: empty.csv has no data rows");
+        assertThat(out.toString()).isEmpty();
+
+        Path headerOnly = dir.resolve("header.csv");
+        Files.writeString(headerOnly, "dataElement,period,orgUnit,categoryOptionCombo,value\n");
+        assertThat(run(headerOnly.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("Import failed: header.csv has no data rows");
+
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"dataValues\":[{\"dataElement\":\"x\",}]}");
+        assertThat(run(broken.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("Import failed: broken.json is not valid JSON (line 1");
+    }
 }

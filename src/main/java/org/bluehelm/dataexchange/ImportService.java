@@ -493,10 +493,10 @@ public class ImportService implements DisposableBean {
          */
         private long totalsBesideBreakdowns() {
             long[] reported = {0};
-            long count = session.setAsideTotalsBesideBreakdowns(job, (line, problem) -> {
+            long count = session.setAsideTotalsBesideBreakdowns(job, (key, problem) -> {
                 if (reported[0] < ImportSummary.MAX_CONFLICTS) {
                     reported[0]++;
-                    conflict(new ImportConflict(line, "categoryOptionCombo", null, problem));
+                    conflict(new ImportConflict(lineOf(key), "categoryOptionCombo", null, problem));
                 }
             });
             conflictCount += count - reported[0];

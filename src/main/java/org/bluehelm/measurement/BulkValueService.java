@@ -158,7 +158,10 @@ public class BulkValueService {
         void repeated(long line, long firstLine);
     }
 
-    /** Told of each staged row set aside because its unit and period would mix a total and a breakdown. */
+    /**
+     * Told of each staged row set aside because its unit and period would mix a total and a
+     * breakdown: its staging line (as {@link #stage} was given it) and the problem.
+     */
     @FunctionalInterface
     public interface MixedSink {
         void mixed(long line, String problem);

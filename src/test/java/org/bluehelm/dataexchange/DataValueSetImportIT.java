@@ -1013,7 +1013,7 @@ class DataValueSetImportIT {
                 .andExpect(jsonPath("$.rowsRead").value(2))
                 .andExpect(jsonPath("$.importCount.imported").value(2));
         // DHIS2's column order without a header
-        String withoutHeader = f.code() + ";202402;" + f.codeB() + ";;;7;admin;;;false\n" + f.code() + ";202402;"
+        String withoutHeader = f.code() + ";202402;" + f.codeB() + ";;;7;admin;;;false\n" + f.code() + ";202404;"
                 + f.codeB() + ";FEMALE;;eight;admin;;;false\n";
         upload("text/csv", utf8(withoutHeader), "format", "dhis2-csv")
                 .andExpect(status().isConflict())
@@ -1036,7 +1036,7 @@ class DataValueSetImportIT {
                         f.unitA() + "|202401|FEMALE=12",
                         f.unitA() + "|202401|MALE=30",
                         f.unitB() + "|202402|null=7",
-                        f.unitB() + "|202402|FEMALE=8",
+                        f.unitB() + "|202404|FEMALE=8",
                         f.unitA() + "|202403|null=9");
         mvc.perform(get("/api/v1/dataValueSets")
                         .param("indicator", String.valueOf(f.indicator()))

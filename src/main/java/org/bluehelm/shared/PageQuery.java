@@ -1,5 +1,6 @@
 package org.bluehelm.shared;
 
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -24,20 +25,25 @@ public record PageQuery(int page, int size, String orderBy) {
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
         if (p < 0) {
-            throw InvalidInputException.of("page", "must be 0 or more");
+            throw invalid("page", "must be 0 or more", "list.validation.page");
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw InvalidInputException.of("size", "must be between 1 and " + MAX_SIZE);
+            throw invalid("size", "must be between 1 and " + MAX_SIZE, "list.validation.size", MAX_SIZE);
         }
         String key = sort == null || sort.isBlank() ? defaultSort : sort.strip();
         boolean descending = key.startsWith("-");
         String name = descending ? key.substring(1) : key;
         String column = allowedSorts.get(name);
         if (column == null) {
-            throw InvalidInputException.of(
-                    "sort", "'" + name + "' is not a sort key; use one of " + String.join(", ", allowedSorts.keySet()));
+            String keys = String.join(", ", allowedSorts.keySet());
+            throw invalid(
+                    "sort", "'" + name + "' is not a sort key; use one of " + keys, "list.validation.sort", name, keys);
         }
         return new PageQuery(p, s, column + (descending ? " desc" : " asc"));
+    }
+
+    private static InvalidInputException invalid(String field, String message, String code, Object... args) {
+        return new InvalidInputException(List.of(new FieldProblem(field, message, code, List.of(args))));
     }
 
     public long offset() {

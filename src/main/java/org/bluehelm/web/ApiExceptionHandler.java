@@ -11,6 +11,8 @@ import org.bluehelm.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -34,9 +36,11 @@ import tools.jackson.databind.DatabindException;
 /**
  * Turns every failure of a REST controller into {@code application/problem+json} with a stable
  * {@code code} and, for bad input, the list of {@code errors} by field. Never exposes exception
- * text from the framework or the database.
+ * text from the framework or the database. Comes before {@link UiAdvice}, whose
+ * {@code @Controller} selection also matches REST controllers.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

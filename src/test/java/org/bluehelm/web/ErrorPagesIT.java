@@ -1,0 +1,103 @@
+package org.bluehelm.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.util.List;
+import org.bluehelm.test.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The error pages of the browser UI and the errors of the API for requests no controller serves well. */
+@IntegrationTest
+class ErrorPagesIT {
+
+    /** The lists with a page number; all but the last two also take a sort key. */
+    static final List<String> LISTS = List.of(
+            "/missions",
+            "/institutions",
+            "/oversight-bodies",
+            "/actors",
+            "/programmes",
+            "/indicators",
+            "/alerts",
+            "/hrddp",
+            "/capacity",
+            "/coordination",
+            "/admin/users",
+            "/complaints",
+            "/alerts/rules");
+
+    static final List<String> EXPORTS = List.of(
+            "/missions/export",
+            "/institutions/export",
+            "/oversight-bodies/export",
+            "/actors/export",
+            "/programmes/export",
+            "/indicators/export",
+            "/alerts/export",
+            "/hrddp/export",
+            "/capacity/export",
+            "/coordination/export",
+            "/admin/users/export");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    private RequestPostProcessor admin() {
+        return user(userDetails.loadUserByUsername("admin"));
+    }
+
+    @Test
+    void aListAskedForANegativePageOrAnUnknownSortSaysWhichFieldIsWrongWithA400() throws Exception {
+        for (String list : LISTS) {
+            mvc.perform(get(list).param("page", "-1").with(admin()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("The request is not valid.")))
+                    .andExpect(content().string(containsString("<code>page</code>")))
+                    .andExpect(content().string(containsString("must be 0 or more")))
+                    .andExpect(content().string(not(containsString("on our side"))));
+            if (list.equals("/complaints") || list.equals("/alerts/rules")) {
+                continue;
+            }
+            mvc.perform(get(list).param("sort", "bogus").with(admin()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("Sort order")))
+                    .andExpect(content().string(containsString("&#39;bogus&#39; is not a sort key")));
+        }
+        for (String export : EXPORTS) {
+            mvc.perform(get(export)
+                            .param("format", "csv")
+                            .param("sort", "bogus")
+                            .with(admin()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("&#39;bogus&#39; is not a sort key")));
+        }
+    }
+
+    @Test
+    void theListErrorPageIsInFrenchForAFrenchUser() throws Exception {
+        mvc.perform(get("/missions")
+                        .param("sort", "bogus")
+                        .cookie(new Cookie("bluehelm-lang", "fr"))
+                        .with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("La demande n&#39;est pas valable.")))
+                .andExpect(content().string(containsString("Ordre de tri")))
+                .andExpect(content().string(containsString("« bogus » n&#39;est pas une clé de tri")));
+        mvc.perform(get("/missions").param("page", "x").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("&#39;x&#39; is not a valid value")));
+    }
+}

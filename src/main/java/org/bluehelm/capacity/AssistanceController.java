@@ -11,6 +11,7 @@ import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.FormFlow;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -95,23 +98,19 @@ class AssistanceController {
     @PostMapping("/capacity/mentoring")
     @PreAuthorize(EDITORS)
     String createMentoring(
-            @RequestParam(required = false) @Nullable String mentor,
-            @RequestParam(required = false) @Nullable String counterpart,
-            @RequestParam(required = false) @Nullable Long institutionId,
-            @RequestParam(required = false) @Nullable Competency focus,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate startsOn,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate endsOn,
+            @ModelAttribute("mentoringForm") MentoringForm form,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            MentoringView m = assistance.createMentoring(
-                    new MentoringCommand(mentor, counterpart, institutionId, focus, startsOn, endsOn));
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/capacity/mentoring/" + m.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return mentoring(model);
-        }
+        return FormFlow.of(messages, model)
+                .binding(binding, "capacity.validation.format")
+                .submit(
+                        () -> {
+                            MentoringView m = assistance.createMentoring(form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/capacity/mentoring/" + m.id();
+                        },
+                        () -> mentoring(model));
     }
 
     @GetMapping("/capacity/mentoring/{id}")

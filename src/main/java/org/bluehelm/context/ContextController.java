@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.bluehelm.mission.MissionFilter;
 import org.bluehelm.mission.MissionService;
-import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
-import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.FormFlow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -77,18 +76,14 @@ class ContextController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", Map.of("scores", label("context.validation.scores")));
-            return assessmentForm(form, model);
-        }
-        try {
-            ContextAssessmentView created = context.assess(form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/context/assessments/" + created.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return assessmentForm(form, model);
-        }
+        return submitted(binding, model)
+                .submit(
+                        () -> {
+                            ContextAssessmentView created = context.assess(form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/context/assessments/" + created.id();
+                        },
+                        () -> assessmentForm(form, model));
     }
 
     @GetMapping("/context/revisions/new")
@@ -113,18 +108,21 @@ class ContextController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("errors", Map.of("revisedOn", label("context.validation.date")));
-            return revisionForm(form, model);
-        }
-        try {
-            context.revise(form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return form.getRiskId() == null ? "redirect:/context" : "redirect:/risks/" + form.getRiskId();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return revisionForm(form, model);
-        }
+        return submitted(binding, model)
+                .submit(
+                        () -> {
+                            context.revise(form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return form.getRiskId() == null
+                                    ? "redirect:/context"
+                                    : "redirect:/risks/" + form.getRiskId();
+                        },
+                        () -> revisionForm(form, model));
+    }
+
+    /** A submitted form: each value that does not fit its field (a date that does not exist) is named. */
+    private FormFlow submitted(BindingResult binding, Model model) {
+        return FormFlow.of(messages, model).binding(binding, "context.validation.format");
     }
 
     private String assessmentForm(AssessmentForm form, Model model) {

@@ -2,8 +2,6 @@ package org.bluehelm.coordination;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bluehelm.actor.ActorFilter;
@@ -12,7 +10,6 @@ import org.bluehelm.coordination.MeetingRecords.ActionItemCommand;
 import org.bluehelm.coordination.MeetingRecords.ActionItemView;
 import org.bluehelm.coordination.MeetingRecords.ActionStatus;
 import org.bluehelm.coordination.MeetingRecords.DocumentKind;
-import org.bluehelm.coordination.MeetingRecords.MeetingCommand;
 import org.bluehelm.coordination.MeetingRecords.MeetingSummary;
 import org.bluehelm.coordination.MeetingRecords.MeetingView;
 import org.bluehelm.shared.ConflictException;
@@ -20,6 +17,7 @@ import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.FormFlow;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +28,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -104,32 +104,22 @@ class MeetingController {
     @PostMapping("/coordination/meetings")
     @PreAuthorize(EDITORS)
     String create(
-            @RequestParam(required = false) @Nullable String title,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate heldOn,
-            @RequestParam(required = false) @Nullable String countryCode,
-            @RequestParam(required = false) @Nullable List<Long> participantIds,
-            @RequestParam(required = false) @Nullable String agenda,
-            @RequestParam(required = false) @Nullable String decisions,
+            @ModelAttribute("meetingForm") MeetingForm form,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        List<String> lines = decisions == null ? List.of() : Arrays.asList(decisions.split("\\R"));
-        try {
-            MeetingView meeting = meetings.recordMeeting(
-                    new MeetingCommand(title, heldOn, countryCode, null, participantIds, agenda, lines));
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/coordination/meetings/" + meeting.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("title", title == null ? "" : title);
-            values.put("heldOn", heldOn == null ? "" : heldOn.toString());
-            values.put("countryCode", countryCode == null ? "" : countryCode);
-            values.put("agenda", agenda == null ? "" : agenda);
-            values.put("decisions", decisions == null ? "" : decisions);
-            values.put("participantIds", participantIds == null ? List.of() : participantIds);
-            model.addAttribute("values", values);
-            return list(model);
-        }
+        return FormFlow.of(messages, model)
+                .binding(binding, "coordination.validation.format")
+                .submit(
+                        () -> {
+                            MeetingView meeting = meetings.recordMeeting(form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/coordination/meetings/" + meeting.id();
+                        },
+                        () -> {
+                            model.addAttribute("values", MeetingForm.values(form, binding));
+                            return list(model);
+                        });
     }
 
     @GetMapping("/coordination/meetings/{id}")

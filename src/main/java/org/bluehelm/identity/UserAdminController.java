@@ -11,12 +11,11 @@ import org.bluehelm.mission.MissionFilter;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.mission.MissionSummary;
 import org.bluehelm.shared.ConflictException;
-import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
-import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.FormFlow;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -133,15 +133,16 @@ class UserAdminController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("form") UserForm form, Model model, RedirectAttributes redirect) {
-        try {
-            UserView created = users.create(form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/admin/users/" + created.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", form.formErrors(FormErrors.of(e, messages, LocaleContextHolder.getLocale())));
-            return form(form, null, model);
-        }
+    String create(
+            @ModelAttribute("form") UserForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        return submitted(form, binding, model)
+                .submit(
+                        () -> {
+                            UserView created = users.create(form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/admin/users/" + created.id();
+                        },
+                        () -> form(form, null, model));
     }
 
     @GetMapping("/{id}/edit")
@@ -151,20 +152,32 @@ class UserAdminController {
 
     @PostMapping("/{id}")
     String update(
-            @PathVariable long id, @ModelAttribute("form") UserForm form, Model model, RedirectAttributes redirect) {
+            @PathVariable long id,
+            @ModelAttribute("form") UserForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         UserView stored = users.get(id);
         form.setUsername(stored.username());
-        try {
-            users.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/admin/users/" + id;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", form.formErrors(FormErrors.of(e, messages, LocaleContextHolder.getLocale())));
-        } catch (ConflictException e) {
-            model.addAttribute("conflict", changes(form, users.get(id)));
-            model.addAttribute("reloadUrl", "/admin/users/" + id + "/edit");
-        }
-        return form(form, id, model);
+        return submitted(form, binding, model)
+                .onConflict(() -> {
+                    model.addAttribute("conflict", changes(form, users.get(id)));
+                    model.addAttribute("reloadUrl", "/admin/users/" + id + "/edit");
+                })
+                .submit(
+                        () -> {
+                            users.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/admin/users/" + id;
+                        },
+                        () -> form(form, id, model));
+    }
+
+    /** A submitted user form: problems with the scopes are shown at the inputs they came from. */
+    private FormFlow submitted(UserForm form, BindingResult binding, Model model) {
+        return FormFlow.of(messages, model)
+                .binding(binding, "validation.format")
+                .errorsMapped(form::formErrors);
     }
 
     /** Lifts the lock of repeated failed sign-ins: saving the user as enabled resets the counter. */

@@ -3,14 +3,12 @@ package org.bluehelm.mission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.bluehelm.shared.ConflictException;
-import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Pillar;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
-import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.FormFlow;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -107,15 +106,17 @@ class MissionController {
 
     @PostMapping("/missions")
     @PreAuthorize("hasAnyRole('ADMIN', 'MISSION_MANAGER')")
-    String create(@ModelAttribute("form") MissionForm form, Model model, RedirectAttributes redirect) {
-        try {
-            MissionView created = missions.create(form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/missions/" + created.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-            return form(form.withBlankRows(), null, model);
-        }
+    String create(
+            @ModelAttribute("form") MissionForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        return FormFlow.of(messages, model)
+                .binding(binding, "validation.format")
+                .submit(
+                        () -> {
+                            MissionView created = missions.create(form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/missions/" + created.id();
+                        },
+                        () -> form(form.withBlankRows(), null, model));
     }
 
     @GetMapping("/missions/{id}/edit")
@@ -127,18 +128,24 @@ class MissionController {
     @PostMapping("/missions/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'MISSION_MANAGER')")
     String update(
-            @PathVariable long id, @ModelAttribute("form") MissionForm form, Model model, RedirectAttributes redirect) {
-        try {
-            missions.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/missions/" + id;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
-        } catch (ConflictException e) {
-            model.addAttribute("conflict", changes(form, missions.get(id)));
-            model.addAttribute("reloadUrl", "/missions/" + id + "/edit");
-        }
-        return form(form.withBlankRows(), id, model);
+            @PathVariable long id,
+            @ModelAttribute("form") MissionForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        return FormFlow.of(messages, model)
+                .binding(binding, "validation.format")
+                .onConflict(() -> {
+                    model.addAttribute("conflict", changes(form, missions.get(id)));
+                    model.addAttribute("reloadUrl", "/missions/" + id + "/edit");
+                })
+                .submit(
+                        () -> {
+                            missions.update(id, form.getVersion() == null ? -1 : form.getVersion(), form.command());
+                            redirect.addFlashAttribute("flash", "flash.saved");
+                            return "redirect:/missions/" + id;
+                        },
+                        () -> form(form.withBlankRows(), id, model));
     }
 
     @PostMapping("/missions/{id}/delete")

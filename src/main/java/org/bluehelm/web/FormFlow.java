@@ -3,6 +3,7 @@ package org.bluehelm.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,7 @@ public final class FormFlow {
     private String formatCode = "";
     private String errorsAttribute = "errors";
     private @Nullable Runnable onConflict;
+    private UnaryOperator<Map<String, String>> errorsMapping = UnaryOperator.identity();
 
     private FormFlow(MessageSource messages, Model model) {
         this.messages = messages;
@@ -49,7 +51,8 @@ public final class FormFlow {
 
     /**
      * Refuses the form before saving when a value could not be bound to its field (a select
-     * tampered with); each such field gets the message {@code formatCode} with the rejected value.
+     * tampered with, a date that does not exist); each such field gets the message {@code
+     * formatCode} with the rejected value ({@code validation.format} fits any form).
      */
     public FormFlow binding(BindingResult binding, String formatCode) {
         this.binding = binding;
@@ -60,6 +63,16 @@ public final class FormFlow {
     /** Puts the problems in the model attribute {@code attribute} instead of {@code errors}. */
     public FormFlow errorsAs(String attribute) {
         this.errorsAttribute = attribute;
+        return this;
+    }
+
+    /**
+     * Passes the problems through {@code mapping} before they reach the model: for a form whose
+     * service reports fields under other names than the inputs (a list of scopes built from several
+     * inputs).
+     */
+    public FormFlow errorsMapped(UnaryOperator<Map<String, String>> mapping) {
+        this.errorsMapping = mapping;
         return this;
     }
 
@@ -81,13 +94,14 @@ public final class FormFlow {
      */
     public String submit(Supplier<String> save, Supplier<String> reshow) {
         if (binding != null && binding.hasErrors()) {
-            model.addAttribute(errorsAttribute, bindingErrors(binding));
+            model.addAttribute(errorsAttribute, errorsMapping.apply(bindingErrors(binding)));
             return reshow.get();
         }
         try {
             return save.get();
         } catch (InvalidInputException e) {
-            model.addAttribute(errorsAttribute, FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            model.addAttribute(
+                    errorsAttribute, errorsMapping.apply(FormErrors.of(e, messages, LocaleContextHolder.getLocale())));
         } catch (ConflictException e) {
             if (onConflict == null) {
                 throw e;

@@ -13,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -22,7 +23,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * What every page of the browser UI needs, and its error pages: records not found or forbidden,
  * and input refused outside a form (a page number or sort key in the address), shown as a 400 page
- * that lists each problem by field in the user's language. REST controllers are answered first by
+ * that lists each problem by field in the user's language; so are the values of a form that do not
+ * fit their fields where the page does not show its form again. REST controllers are answered first by
  * {@link ApiExceptionHandler}, which comes before this advice.
  */
 @ControllerAdvice(annotations = Controller.class)
@@ -63,6 +65,24 @@ class UiAdvice {
                         "'" + e.getValue() + "' is not a valid value",
                         "validation.format",
                         List.of(String.valueOf(e.getValue()))))),
+                messages,
+                locale));
+    }
+
+    /**
+     * A form whose values do not fit their fields, on a page that does not show the form again
+     * (its handler takes no {@code BindingResult}): a 400 page listing them.
+     */
+    @ExceptionHandler(BindException.class)
+    ModelAndView unbound(BindException e, Locale locale) {
+        return invalid(FormErrors.of(
+                new InvalidInputException(e.getFieldErrors().stream()
+                        .map(f -> new FieldProblem(
+                                f.getField(),
+                                "'" + f.getRejectedValue() + "' is not a valid value",
+                                "validation.format",
+                                List.of(String.valueOf(f.getRejectedValue()))))
+                        .toList()),
                 messages,
                 locale));
     }

@@ -2,21 +2,27 @@ package org.bluehelm.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
 import java.util.List;
 import org.bluehelm.test.IntegrationTest;
+import org.bluehelm.test.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** The error pages of the browser UI and the errors of the API for requests no controller serves well. */
+/** The error pages of the browser UI, and the errors of the API for requests no API controller takes. */
 @IntegrationTest
 class ErrorPagesIT {
 
@@ -99,5 +105,22 @@ class ErrorPagesIT {
         mvc.perform(get("/missions").param("page", "x").with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("&#39;x&#39; is not a valid value")));
+    }
+
+    @Test
+    void anApiAddressNoControllerServesAnswersInProblemJson() throws Exception {
+        mvc.perform(get("/api/v1/oversight-bodies").with(TestApi.admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("not-found"))
+                .andExpect(jsonPath("$.status").value(404));
+        mvc.perform(delete("/api/v1/missions").with(TestApi.admin()).with(csrf()))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("method-not-allowed"))
+                .andExpect(header().string("Allow", containsString("GET")));
+        mvc.perform(get("/no-such-page").with(admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("not-found"))));
     }
 }

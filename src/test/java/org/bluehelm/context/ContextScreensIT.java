@@ -1,0 +1,45 @@
+package org.bluehelm.context;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import org.bluehelm.test.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The context and risk screens: their forms, labels and the problems they show. */
+@IntegrationTest
+class ContextScreensIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    private RequestPostProcessor admin() {
+        return user(userDetails.loadUserByUsername("admin"));
+    }
+
+    @Test
+    void theRevisionFormLabelsEveryFieldInBothLanguages() throws Exception {
+        mvc.perform(get("/context/revisions/new").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("What changed")))
+                .andExpect(content().string(not(containsString("??"))));
+        mvc.perform(get("/context/revisions/new")
+                        .cookie(new Cookie("bluehelm-lang", "fr"))
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ce qui a changé")))
+                .andExpect(content().string(not(containsString("??"))));
+    }
+}

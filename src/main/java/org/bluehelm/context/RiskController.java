@@ -1,9 +1,14 @@
 package org.bluehelm.context;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.indicator.IndicatorFilter;
@@ -12,6 +17,8 @@ import org.bluehelm.mission.MissionFilter;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.FieldProblem;
+import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
@@ -38,6 +45,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RiskController {
 
     static final String EDITORS = "hasAnyRole('ADMIN', 'MISSION_MANAGER')";
+
+    /** A problem the service reports with a trigger of its command: index and input. */
+    private static final Pattern TRIGGER_FIELD = Pattern.compile("triggers\\[(\\d+)](.*)");
 
     /** The register as a file: the columns of the list, with likelihood, impact and mitigation. */
     static final ListExport.Table<RiskView> EXPORT = ListExport.Table.of(
@@ -129,7 +139,7 @@ class RiskController {
         return submitted(binding, model)
                 .submit(
                         () -> {
-                            RiskView created = risks.create(command(form));
+                            RiskView created = saved(form, risks::create);
                             redirect.addFlashAttribute("flash", "flash.saved");
                             return "redirect:/risks/" + created.id();
                         },
@@ -166,7 +176,7 @@ class RiskController {
                 })
                 .submit(
                         () -> {
-                            risks.update(id, form.getVersion() == null ? -1 : form.getVersion(), command(form));
+                            saved(form, c -> risks.update(id, form.getVersion() == null ? -1 : form.getVersion(), c));
                             redirect.addFlashAttribute("flash", "flash.saved");
                             return "redirect:/risks/" + id;
                         },
@@ -186,10 +196,15 @@ class RiskController {
         return "redirect:/risks";
     }
 
-    /** The form's rows as a command; an unknown org unit code becomes a field error. */
-    private RiskCommand command(RiskForm form) {
+    /**
+     * Saves the form's risk with {@code save}. Triggers name their unit by code, looked up here; a
+     * refused form reports every problem at once (an unknown code together with what the service
+     * finds), each at the form row and input it came from (blank rows are left out of the command).
+     */
+    private <T> T saved(RiskForm form, Function<RiskCommand, T> save) {
         List<RiskCommand.Trigger> triggers = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        Set<Integer> unknownRows = new LinkedHashSet<>();
         for (int i = 0; i < form.getTriggers().size(); i++) {
             RiskForm.TriggerRow row = form.getTriggers().get(i);
             if (row.blank()) {
@@ -202,17 +217,13 @@ class RiskController {
                         .map(OrgUnitView::id)
                         .orElse(null);
                 if (unit == null) {
-                    unknown.add("triggers[" + i + "].orgUnitCode");
+                    unknownRows.add(i);
                 }
             }
             triggers.add(new RiskCommand.Trigger(row.getIndicatorId(), unit, row.getComparison(), row.getThreshold()));
+            rows.add(i);
         }
-        if (!unknown.isEmpty()) {
-            org.bluehelm.shared.Validation v = new org.bluehelm.shared.Validation();
-            unknown.forEach(f -> v.coded(f, "is not a known organisation unit code", "context.validation.orgUnitCode"));
-            v.throwIfInvalid();
-        }
-        return new RiskCommand(
+        RiskCommand command = new RiskCommand(
                 form.getCountryCode(),
                 form.getMissionId(),
                 form.getTitle(),
@@ -224,6 +235,36 @@ class RiskController {
                 form.getReviewDate(),
                 form.getStatus(),
                 triggers);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int row : unknownRows) {
+            problems.add(new FieldProblem(
+                    "triggers[" + row + "].orgUnitCode",
+                    "is not a known organisation unit code",
+                    "context.validation.orgUnitCode",
+                    List.of()));
+        }
+        try {
+            if (problems.isEmpty()) {
+                return save.apply(command);
+            }
+            risks.check(command);
+        } catch (InvalidInputException e) {
+            for (FieldProblem p : e.problems()) {
+                Matcher m = TRIGGER_FIELD.matcher(p.field());
+                if (!m.matches()) {
+                    problems.add(p);
+                    continue;
+                }
+                int row = rows.get(Integer.parseInt(m.group(1)));
+                boolean unit = m.group(2).equals(".orgUnitId");
+                if (unit && unknownRows.contains(row)) {
+                    continue; // said above: the code names no unit
+                }
+                String input = unit ? ".orgUnitCode" : m.group(2);
+                problems.add(new FieldProblem("triggers[" + row + "]" + input, p.message(), p.code(), p.args()));
+            }
+        }
+        throw new InvalidInputException(problems);
     }
 
     private RiskForm of(RiskView r) {

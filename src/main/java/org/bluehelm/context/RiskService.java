@@ -107,6 +107,14 @@ public class RiskService {
                 .orElseThrow(() -> new NotFoundException("Risk", id));
     }
 
+    /**
+     * Checks {@code command} as {@link #create} would, writing nothing: throws every problem found
+     * (for a form that found some of its own first and shows them all at once).
+     */
+    public void check(RiskCommand command) {
+        validate(command);
+    }
+
     @Transactional
     public RiskView create(RiskCommand command) {
         String country = validate(command);

@@ -2,8 +2,10 @@ package org.bluehelm.context;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,5 +43,24 @@ class ContextScreensIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Ce qui a changé")))
                 .andExpect(content().string(not(containsString("??"))));
+    }
+
+    @Test
+    void aRiskWithAnUnknownUnitCodeAndNoTitleShowsBothProblemsAtOnce() throws Exception {
+        mvc.perform(post("/risks")
+                        .with(admin())
+                        .with(csrf())
+                        .param("countryCode", "LBR")
+                        .param("title", "")
+                        .param("likelihood", "3")
+                        .param("impact", "3")
+                        .param("owner", "admin")
+                        .param("triggers[0].orgUnitCode", "NOPE")
+                        .param("triggers[0].comparison", "ABOVE")
+                        .param("triggers[0].threshold", "5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"title-error\"")))
+                .andExpect(content().string(containsString("id=\"triggers[0].orgUnitCode-error\"")))
+                .andExpect(content().string(containsString("is not a known organisation unit code")));
     }
 }

@@ -123,8 +123,8 @@ class HrddpController {
                 List.of(
                         ListExport.column("hrddp.recipient", SupportSummary::recipientName),
                         ListExport.label("hrddp.type", "hrddp.type.", SupportSummary::type),
-                        ListExport.column("hrddp.period", SupportSummary::periodFrom),
-                        ListExport.column("hrddp.period", SupportSummary::periodTo),
+                        ListExport.column("hrddp.periodFrom", SupportSummary::periodFrom),
+                        ListExport.column("hrddp.periodTo", SupportSummary::periodTo),
                         ListExport.column("hrddp.country", SupportSummary::countryCode),
                         ListExport.label("hrddp.status", "hrddp.status.", SupportSummary::status),
                         ListExport.label("hrddp.decision", "hrddp.decision.", SupportSummary::decision),

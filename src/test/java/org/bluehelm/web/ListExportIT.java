@@ -137,6 +137,42 @@ class ListExportIT {
     }
 
     @Test
+    void everyListDownloadHeadsEachColumnDifferentlyInBothLanguages() throws Exception {
+        RequestPostProcessor administrator = user(userDetails.loadUserByUsername("admin"));
+        for (String export : List.of(
+                "/missions/export",
+                "/institutions/export",
+                "/oversight-bodies/export",
+                "/actors/export",
+                "/programmes/export",
+                "/indicators/export",
+                "/alerts/export",
+                "/hrddp/export",
+                "/capacity/export",
+                "/capacity/mentoring/export",
+                "/capacity/assistance/export",
+                "/coordination/export",
+                "/coordination/meetings/export",
+                "/admin/users/export",
+                "/complaints/export",
+                "/lessons/export",
+                "/risks/export")) {
+            for (String language : List.of("en", "fr")) {
+                List<String> headers = csv(mvc.perform(get(export)
+                                        .param("format", "csv")
+                                        .cookie(new Cookie("bluehelm-lang", language))
+                                        .with(administrator))
+                                .andExpect(status().isOk())
+                                .andReturn()
+                                .getResponse())
+                        .get(0)
+                        .toList();
+                assertThat(headers).as(export + " in " + language).doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    @Test
     void usersEmailAddressesAndRolesAreExportedForAdministratorsOnly() throws Exception {
         long unmil = missionId(mvc, "UNMIL");
         String username = "export-" + tag;

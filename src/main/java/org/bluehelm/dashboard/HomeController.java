@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.bluehelm.alert.AlertService;
 import org.bluehelm.alert.AlertView;
 import org.bluehelm.geography.GeographyService;
+import org.bluehelm.indicator.DisaggregationService;
 import org.bluehelm.measurement.DataValueView;
 import org.bluehelm.measurement.MeasurementService;
 import org.bluehelm.mission.MissionFilter;
@@ -49,6 +51,7 @@ class HomeController {
     private final ProgrammeService programmes;
     private final MeasurementService measurements;
     private final GeographyService geography;
+    private final DisaggregationService disaggregations;
     private final AlertService alerts;
     private final Clock clock;
 
@@ -57,12 +60,14 @@ class HomeController {
             ProgrammeService programmes,
             MeasurementService measurements,
             GeographyService geography,
+            DisaggregationService disaggregations,
             AlertService alerts,
             Clock clock) {
         this.missions = missions;
         this.programmes = programmes;
         this.measurements = measurements;
         this.geography = geography;
+        this.disaggregations = disaggregations;
         this.alerts = alerts;
         this.clock = clock;
     }
@@ -89,6 +94,15 @@ class HomeController {
                 v.orgUnitId(), id -> geography.orgUnit(id).name()));
         model.addAttribute("latest", latest);
         model.addAttribute("unitNames", unitNames);
+        Map<Long, String> optionNames = new HashMap<>();
+        latest.stream()
+                .map(DataValueView::categoryCode)
+                .filter(Objects::nonNull)
+                .distinct()
+                .forEach(code -> disaggregations
+                        .findByCode(code)
+                        .ifPresent(c -> c.options().forEach(o -> optionNames.put(o.id(), o.name()))));
+        model.addAttribute("optionNames", optionNames);
 
         model.addAttribute("attention", attention(recent));
         return "dashboard/home";

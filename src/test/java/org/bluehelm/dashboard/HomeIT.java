@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
+import org.bluehelm.indicator.IndicatorFixtures;
 import org.bluehelm.test.IntegrationTest;
 import org.bluehelm.test.TestApi;
 import org.junit.jupiter.api.Test;
@@ -65,5 +66,31 @@ class HomeIT {
                 .getContentAsString();
         // UNTSO (1948, still running) comes before MINUSMA (closed 2023).
         assertThat(page.indexOf(">UNTSO</a>")).isPositive().isLessThan(page.indexOf(">MINUSMA</a>"));
+    }
+
+    @Test
+    void theLatestDataNameTheOptionOfABreakdown() throws Exception {
+        long unit = IndicatorFixtures.orgUnit(mvc, "LBR");
+        String code = "home_" + UUID.randomUUID().toString().substring(0, 8);
+        long indicator = IndicatorFixtures.id(IndicatorFixtures.createIndicator(
+                mvc,
+                TestApi.admin(),
+                "\"code\":\"" + code
+                        + "\",\"valueType\":\"INTEGER\",\"countryCode\":\"LBR\",\"categories\":[\"SEX\"]"));
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/dataValues")
+                        .with(TestApi.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"indicatorId":%d,"orgUnitId":%d,"period":"2024Q2","categoryCode":"SEX","optionCode":"FEMALE","value":70}""".formatted(indicator, unit)))
+                .andExpect(status().isCreated());
+        String page = mvc.perform(get("/").with(user(userDetails.loadUserByUsername("admin"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        int row = page.indexOf(">" + code + "</a>");
+        assertThat(row).isPositive();
+        String cells = page.substring(row, page.indexOf("</tr>", row));
+        assertThat(cells).contains("<td>Female</td>").doesNotContain("FEMALE");
     }
 }

@@ -256,6 +256,25 @@ class LessonIT {
                  "language":"en","countryCode":"LBR","pillar":"%s","tags":["%s"]}""".formatted(title, title, pillar, tag);
     }
 
+    @Test
+    void theSearchScreenNamesPillarsAndDimensionsAsTheLessonDoes() throws Exception {
+        create(admin(), """
+                        {"title":"Vetting %s","lesson":"Vetting comes before any training of police officers.",
+                         "source":"Bluehelm","language":"en","pillar":"POLICE","dimension":"CAPACITY","tags":["%s"]}""".formatted(tag, tag)).andExpect(status().isCreated());
+        String page = mvc.perform(get("/lessons").param("tag", tag).with(user(userDetails.loadUserByUsername("admin"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(">Police</a>")
+                .contains(">Capacity and professionalism</a>")
+                .contains("· Police")
+                .doesNotContain(">POLICE</a>")
+                .doesNotContain(">CAPACITY</a>")
+                .doesNotContain("· POLICE");
+    }
+
     private ResultActions create(RequestPostProcessor who, String json) throws Exception {
         return mvc.perform(post("/api/v1/lessons")
                 .with(who)

@@ -409,7 +409,9 @@ class PortalIT {
         assertThat(html)
                 .contains("Descriptive, not causal.", "<svg", "role=\"img\"", "<td>UNMIL</td>", "How to cite")
                 .doesNotContain("<script");
-        assertThat(body("/public/countries/LBR/comparison?lang=fr")).contains("Descriptif, non causal.", "<svg");
+        assertThat(body("/public/countries/LBR/comparison?lang=fr"))
+                .contains("Descriptif, non causal.", "<svg", "Chiffres descriptifs, pas des estimations causales")
+                .doesNotContain("not causal estimates");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -59,14 +60,8 @@ class UiAdvice {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView typeMismatch(MethodArgumentTypeMismatchException e, Locale locale) {
-        return invalid(FormErrors.of(
-                new InvalidInputException(List.of(new FieldProblem(
-                        e.getName(),
-                        "'" + e.getValue() + "' is not a valid value",
-                        "validation.format",
-                        List.of(String.valueOf(e.getValue()))))),
-                messages,
-                locale));
+        return invalid(
+                FormErrors.of(new InvalidInputException(List.of(unfit(e.getName(), e.getValue()))), messages, locale));
     }
 
     /**
@@ -75,16 +70,15 @@ class UiAdvice {
      */
     @ExceptionHandler(BindException.class)
     ModelAndView unbound(BindException e, Locale locale) {
-        return invalid(FormErrors.of(
-                new InvalidInputException(e.getFieldErrors().stream()
-                        .map(f -> new FieldProblem(
-                                f.getField(),
-                                "'" + f.getRejectedValue() + "' is not a valid value",
-                                "validation.format",
-                                List.of(String.valueOf(f.getRejectedValue()))))
-                        .toList()),
-                messages,
-                locale));
+        List<FieldProblem> problems = e.getFieldErrors().stream()
+                .map(f -> unfit(f.getField(), f.getRejectedValue()))
+                .toList();
+        return invalid(FormErrors.of(new InvalidInputException(problems), messages, locale));
+    }
+
+    private static FieldProblem unfit(String field, @Nullable Object value) {
+        String text = String.valueOf(value);
+        return new FieldProblem(field, "'" + text + "' is not a valid value", "validation.format", List.of(text));
     }
 
     private static ModelAndView invalid(Map<String, String> problems) {

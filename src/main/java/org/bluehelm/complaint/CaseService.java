@@ -400,7 +400,7 @@ public class CaseService {
     public long create(CreateCase command, AccessScope scope) {
         CaseAccess.Viewer viewer = mayCreate(scope);
         List<FieldProblem> problems = new ArrayList<>();
-        NewCase c = validate(command, viewer, "", problems);
+        NewCase c = validate(command, viewer, "", Fields.REQUEST, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -455,7 +455,7 @@ public class CaseService {
                         r.get("country"),
                         r.get("org_unit"),
                         institutionId);
-                cases.add(validate(command, viewer, line, problems));
+                cases.add(validate(command, viewer, line, Fields.COLUMNS, problems));
             }
         }
         if (cases.isEmpty() && problems.isEmpty()) {
@@ -490,8 +490,17 @@ public class CaseService {
             @Nullable Long institutionId,
             @Nullable String institutionName) {}
 
+    /**
+     * The names problems give the fields a complaint is made of: the request's own for the API and
+     * the form, the file's columns for an import.
+     */
+    private record Fields(String occurredOn, String country, String orgUnit, String institution) {
+        static final Fields REQUEST = new Fields("occurredOn", "countryCode", "orgUnitCode", "institutionId");
+        static final Fields COLUMNS = new Fields("occurred_on", "country", "org_unit", "institution_id");
+    }
+
     private @Nullable NewCase validate(
-            CreateCase c, CaseAccess.Viewer viewer, String prefix, List<FieldProblem> problems) {
+            CreateCase c, CaseAccess.Viewer viewer, String prefix, Fields fields, List<FieldProblem> problems) {
         int before = problems.size();
         ComplaintCategory category = parse(ComplaintCategory.class, c.category(), prefix + "category", problems);
         if (category == null && problems.size() == before) {
@@ -510,21 +519,22 @@ public class CaseService {
             try {
                 occurredOn = LocalDate.parse(when);
                 if (occurredOn.isAfter(LocalDate.now(clock).plusDays(1))) {
-                    problems.add(
-                            problem(prefix + "occurred_on", "must not be in the future", "complaint.error.future"));
+                    problems.add(problem(
+                            prefix + fields.occurredOn(), "must not be in the future", "complaint.error.future"));
                 }
             } catch (DateTimeParseException e) {
-                problems.add(problem(prefix + "occurred_on", "must be a date (yyyy-mm-dd)", "complaint.error.date"));
+                problems.add(
+                        problem(prefix + fields.occurredOn(), "must be a date (yyyy-mm-dd)", "complaint.error.date"));
             }
         }
         String country = trim(c.countryCode());
         if (country == null) {
-            problems.add(problem(prefix + "country", "is required", "complaint.error.required"));
+            problems.add(problem(prefix + fields.country(), "is required", "complaint.error.required"));
         } else if (!geography.countryExists(country)) {
-            problems.add(problem(prefix + "country", "is not a country", "complaint.error.country"));
+            problems.add(problem(prefix + fields.country(), "is not a country", "complaint.error.country"));
             country = null;
         } else if (!access.canSee(viewer, country, null)) {
-            problems.add(problem(prefix + "country", "is outside your scope", "complaint.error.scope"));
+            problems.add(problem(prefix + fields.country(), "is outside your scope", "complaint.error.scope"));
             country = null;
         }
         Long orgUnitId = null;
@@ -532,7 +542,8 @@ public class CaseService {
         if (unitCode != null) {
             Optional<OrgUnitView> unit = geography.findOrgUnitByCode(unitCode);
             if (unit.isEmpty() || (country != null && !unit.get().countryCode().equals(country))) {
-                problems.add(problem(prefix + "org_unit", "is not a place of this country", "complaint.error.orgUnit"));
+                problems.add(problem(
+                        prefix + fields.orgUnit(), "is not a place of this country", "complaint.error.orgUnit"));
             } else {
                 orgUnitId = unit.get().id();
             }
@@ -543,7 +554,7 @@ public class CaseService {
             if (institution.isEmpty()
                     || (country != null && !institution.get().countryCode().equals(country))) {
                 problems.add(problem(
-                        prefix + "institution_id",
+                        prefix + fields.institution(),
                         "is not an institution of this country",
                         "complaint.error.institution"));
             } else {

@@ -2,6 +2,7 @@ package org.bluehelm.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bluehelm.test.TestApi.admin;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -545,7 +546,18 @@ class CaseWorkflowIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"category-error\"")))
                 .andExpect(content().string(containsString("id=\"description-error\"")))
-                .andExpect(content().string(containsString("id=\"country-error\"")));
+                .andExpect(content().string(containsString("id=\"countryCode-error\"")));
+        // the API names the fields as the request does
+        mvc.perform(post("/api/v1/complaints")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"category":"OTHER","description":"x","occurredOn":"2026-13-01","countryCode":"ZZZ",
+                                 "orgUnitCode":"NO-SUCH-UNIT","institutionId":999999999}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath(
+                        "$.errors[*].field",
+                        containsInAnyOrder("occurredOn", "countryCode", "orgUnitCode", "institutionId")));
         String viewer = createUser("VIEWER", "UNMIL");
         mvc.perform(post("/api/v1/complaints")
                         .with(api(viewer))

@@ -51,19 +51,47 @@ public class PortalService {
     /** Most values a page or download shows. */
     static final int MAX_VALUES = 5000;
 
+    /**
+     * A whole-number sum (a count of people, cases, hearings...) released without a threshold of
+     * its own is still published under this one: public outputs show no count under 5.
+     */
+    static final int COUNT_THRESHOLD = 5;
+
+    /**
+     * The released values, one per indicator, unit and period: the unit's total, which for a SUM
+     * indicator recorded by option is the sum of its options (a unit and period hold either a total
+     * or one breakdown), for other aggregations the value recorded without option. Each carries the
+     * threshold under which it is suppressed, and for a ratio its numerator's threshold and value.
+     * Filters and order are appended ({@link #values}).
+     */
     private static final String VALUES = """
-            select i.id as indicator_id, i.code, i.name, i.unit, i.dimension, i.suppress_below,
-                   n.suppress_below as numerator_threshold,
-                   (select nv.value from data_value nv
+            select i.id as indicator_id, i.code, i.name, i.unit, i.dimension,
+                   coalesce(i.suppress_below, case when i.value_type = 'INTEGER' and i.aggregation = 'SUM'
+                                                   then %1$d end) as suppress_below,
+                   coalesce(n.suppress_below, case when n.value_type = 'INTEGER' and n.aggregation = 'SUM'
+                                                   then %1$d end) as numerator_threshold,
+                   (select sum(nv.value) from data_value nv
                      where nv.indicator_id = i.numerator_id and nv.org_unit_id = v.org_unit_id
-                       and nv.period_id = v.period_id and nv.option_key = 0) as numerator_value,
-                   v.org_unit_id, o.name as unit_name, v.period_id, v.value
+                       and nv.period_id = v.period_id
+                       and (nv.option_key = 0 or n.aggregation = 'SUM')) as numerator_value,
+                   v.org_unit_id, o.name as unit_name, v.period_id, min(v.start_date) as start_date,
+                   sum(v.value) as value
               from data_value v
               join indicator i on i.id = v.indicator_id
               join org_unit o on o.id = v.org_unit_id
               left join indicator n on n.id = i.numerator_id
-             where i.public_release = true and v.option_key = 0
+             where i.public_release = true and (v.option_key = 0 or i.aggregation = 'SUM')
+               and %2$s
+             group by i.id, i.code, i.name, i.unit, i.dimension, i.suppress_below, i.value_type, i.aggregation,
+                      i.numerator_id, n.suppress_below, n.value_type, n.aggregation, v.org_unit_id, o.name,
+                      v.period_id
+             order by i.code, min(v.start_date), o.name
             """;
+
+    private static String values(String filter) {
+        return VALUES.formatted(COUNT_THRESHOLD, filter);
+    }
+    ;
 
     private final JdbcClient jdbc;
     private final ApprovedData approved;
@@ -218,7 +246,7 @@ public class PortalService {
     /** The published values of a country. */
     public List<PublicValue> countryValues(String iso3) {
         CountryView country = country(iso3);
-        return publish(jdbc.sql(VALUES + " and v.country_code = :c order by i.code, v.start_date, o.name")
+        return publish(jdbc.sql(values("v.country_code = :c"))
                 .param("c", country.iso3())
                 .query(Row::of)
                 .list());
@@ -227,7 +255,7 @@ public class PortalService {
     /** The published values recorded for a mission. */
     public List<PublicValue> missionValues(long missionId) {
         mission(missionId);
-        return publish(jdbc.sql(VALUES + " and v.mission_id = :m order by i.code, v.start_date, o.name")
+        return publish(jdbc.sql(values("v.mission_id = :m"))
                 .param("m", missionId)
                 .query(Row::of)
                 .list());

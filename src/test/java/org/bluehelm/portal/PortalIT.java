@@ -160,6 +160,46 @@ class PortalIT {
         }
     }
 
+    @Test
+    void aCountReleasedWithoutAThresholdIsPublishedAsTheSumOfItsBreakdownAndNeverUnderFive() throws Exception {
+        long district = orgUnit(mvc, "LBR");
+        long count = id(createIndicator(
+                mvc,
+                admin(),
+                "\"name\":\"Officers vetted " + tag + "\",\"countryCode\":\"LBR\",\"valueType\":\"INTEGER\","
+                        + "\"categories\":[\"SEX\"]"));
+        mvc.perform(put("/api/v1/indicators/{id}/publicRelease", count)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"publicRelease\":true,\"version\":1}"))
+                .andExpect(status().isOk());
+        for (String[] v : new String[][] {
+            {"202401", "FEMALE", "2"}, {"202401", "MALE", "1"}, {"202402", "FEMALE", "4"}, {"202402", "MALE", "3"}
+        }) {
+            mvc.perform(post("/api/v1/dataValues")
+                            .with(admin())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("""
+                                    {"indicatorId":%d,"orgUnitId":%d,"period":"%s","optionCode":"%s","value":%s}""".formatted(count, district, v[0], v[1], v[2])))
+                    .andExpect(status().isCreated());
+        }
+        approvedProgramme(district, count);
+
+        String json = body("/api/public/v1/countries/LBR/indicators");
+        String rows = "$.rows[?(@.indicatorName == 'Officers vetted " + tag + "')]";
+        assertThat(JsonPath.<List<String>>read(json, rows + ".period")).containsExactly("202401", "202402");
+        // 2 + 1 officers: a count under 5, suppressed though the indicator has no threshold of its own
+        assertThat(JsonPath.<List<Boolean>>read(json, rows + ".suppressed")).containsExactly(true, false);
+        assertThat(JsonPath.<List<Object>>read(json, rows + ".value")).containsExactly(null, 7);
+        assertThat(body("/public/countries/LBR/indicators.csv")
+                        .lines()
+                        .filter(l -> l.contains("Officers vetted " + tag))
+                        .toList())
+                .hasSize(2)
+                .anyMatch(l -> l.contains("202401") && l.endsWith("<5"))
+                .anyMatch(l -> l.contains("202402") && l.endsWith(",7"));
+    }
+
     private static String benchmarks(long unit, String baseline, String target) {
         return """
                 {"kind":"BASELINE","orgUnitId":%d,"period":"2020","value":%s},

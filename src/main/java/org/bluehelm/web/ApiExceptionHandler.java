@@ -1,8 +1,15 @@
 package org.bluehelm.web;
 
+import java.lang.reflect.ParameterizedType;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.ForbiddenException;
@@ -94,7 +101,46 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(List.of(new FieldProblem(e.getName(), "'" + e.getValue() + "' has the wrong type")));
+        return invalid(List.of(new FieldProblem(e.getName(), "'" + e.getValue() + "' " + expected(e))));
+    }
+
+    /** What a parameter takes, said so that a user can correct it (ids are numbers, dates ISO). */
+    private static String expected(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        if (type != null && type.isArray()) {
+            type = type.getComponentType();
+        }
+        boolean list = e.getRequiredType() != null
+                && (e.getRequiredType().isArray() || Collection.class.isAssignableFrom(e.getRequiredType()));
+        if (list
+                && e.getParameter().getGenericParameterType() instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+            type = element;
+        }
+        String what;
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            what = e.getName().toLowerCase(Locale.ROOT).endsWith("id") || isIdentifier(e.getName())
+                    ? "a whole number: give the id, not the code"
+                    : "a whole number";
+        } else if (type == LocalDate.class) {
+            what = "a date (yyyy-mm-dd)";
+        } else if (type == Boolean.class || type == boolean.class) {
+            what = "true or false";
+        } else if (type != null && type.isEnum()) {
+            what = "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
+        } else {
+            return "has the wrong type";
+        }
+        return "is not " + what + (list ? " (or a comma-separated list of them)" : "");
+    }
+
+    /** Parameters that name a record by its id (indicator, orgUnit, programme...). */
+    private static boolean isIdentifier(String name) {
+        return Set.of("indicator", "orgUnit", "programme", "mission", "institution", "within", "unit")
+                .contains(name);
     }
 
     /** A refusal with a status and a reason written for the user (e.g. "format must be csv or xlsx"). */
@@ -104,7 +150,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (status == null) {
             status = HttpStatus.BAD_REQUEST;
         }
-        String code = status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String code = status.name().toLowerCase(Locale.ROOT).replace('_', '-');
         return problem(status, code, e.getReason() != null ? e.getReason() : status.getReasonPhrase());
     }
 

@@ -123,4 +123,18 @@ class ErrorPagesIT {
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(not(containsString("not-found"))));
     }
+
+    @Test
+    void anApiParameterOfTheWrongKindSaysWhatItTakes() throws Exception {
+        mvc.perform(get("/api/v1/analytics").param("indicator", "trained_total").with(TestApi.admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("indicator"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("'trained_total' is not a whole number: give the id, not the code (or a"
+                                + " comma-separated list of them)"));
+        mvc.perform(get("/api/v1/dataValues").param("from", "2024Q1").with(TestApi.admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"))
+                .andExpect(jsonPath("$.errors[0].message").value("'2024Q1' is not a date (yyyy-mm-dd)"));
+    }
 }

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import org.bluehelm.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,17 +71,20 @@ class ScopeIsolationIT {
         String codeB = "b_" + unique();
         long indicatorA = id(createIndicator(mvc, a, "\"code\":\"%s\",\"missionId\":%d".formatted(codeA, unmil)));
         long indicatorB = id(createIndicator(mvc, b, "\"code\":\"%s\",\"missionId\":%d".formatted(codeB, unoci)));
-        long library = id(createIndicator(mvc, admin(), ""));
+        String codeLibrary = "l_" + unique();
+        long library = id(createIndicator(mvc, admin(), "\"code\":\"%s\"".formatted(codeLibrary)));
 
-        // lists: own and library, never the other mission's
-        mvc.perform(get("/api/v1/indicators")
-                        .param("size", "200")
-                        .param("q", "_t")
-                        .with(a))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].id", hasItem((int) indicatorA)))
-                .andExpect(jsonPath("$.items[*].id", hasItem((int) library)))
-                .andExpect(jsonPath("$.items[*].id", not(hasItem((int) indicatorB))));
+        // lists: own and library, never the other mission's (searched by this test's codes: the shared
+        // test database holds more indicators than a page)
+        for (String code : List.of(codeA, codeLibrary, codeB)) {
+            mvc.perform(get("/api/v1/indicators").param("q", code).with(a))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items[*].id", not(hasItem((int) indicatorB))));
+        }
+        mvc.perform(get("/api/v1/indicators").param("q", codeA).with(a))
+                .andExpect(jsonPath("$.items[*].id", hasItem((int) indicatorA)));
+        mvc.perform(get("/api/v1/indicators").param("q", codeLibrary).with(a))
+                .andExpect(jsonPath("$.items[*].id", hasItem((int) library)));
         mvc.perform(get("/api/v1/indicators").param("q", codeB).with(a))
                 .andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/v1/indicators").param("q", codeA).with(b))

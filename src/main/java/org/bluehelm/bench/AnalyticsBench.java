@@ -421,11 +421,13 @@ class AnalyticsBench implements Command {
             Period quarter = month.rollUpTo(PeriodType.QUARTERLY);
             long district = ancestorAtLevel(leaf, 3);
             BigDecimal before = analytics.value(indicator, district, quarter).orElse(BigDecimal.ZERO);
-            // a total (no option): a new key next to the generated FEMALE and MALE values, or the
-            // value an earlier run on a reused database left there, replaced (by its version)
+            // the FEMALE value of the unit and month raised (by its version), or recorded where the
+            // dataset has none: a unit and period hold either a total or a breakdown, and the
+            // generated values are the breakdown by sex
             Map<String, Object> earlier = jdbc
-                    .sql("select value, version from data_value where indicator_id = :i"
-                            + " and org_unit_id = :u and period_id = :p and option_key = 0")
+                    .sql("select d.value, d.version from data_value d"
+                            + " join disaggregation_option o on o.id = d.option_id and o.code = 'FEMALE'"
+                            + " where d.indicator_id = :i and d.org_unit_id = :u and d.period_id = :p")
                     .param("i", indicator)
                     .param("u", leaf)
                     .param("p", month.id())
@@ -440,7 +442,7 @@ class AnalyticsBench implements Command {
             BigDecimal added = value.subtract(old);
             long start = System.nanoTime();
             measurements.recordValue(
-                    new DataValueCommand(indicator, leaf, month.id(), null, null, value, null, version));
+                    new DataValueCommand(indicator, leaf, month.id(), "SEX", "FEMALE", value, null, version));
             while (true) {
                 Optional<BigDecimal> now = analytics.value(indicator, district, quarter);
                 if (now.isPresent() && now.get().compareTo(before.add(added)) == 0) {

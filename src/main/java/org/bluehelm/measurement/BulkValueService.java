@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.bluehelm.geography.GeographyService;
@@ -524,50 +525,66 @@ public class BulkValueService {
          * {@link #setAsideDuplicates}; not for deletions.
          */
         public long setAsideTotalsBesideBreakdowns(long batch, MixedSink sink) {
-            // a value's group: 0 for a total, else its option's category
+            MapSqlParameterSource params = new MapSqlParameterSource("batch", batch);
+            List<Long> disaggregated = named.queryForList("""
+                    select distinct s.indicator_id from value_staging s
+                      join indicator_category c on c.indicator = s.indicator_id
+                     where s.batch_id = :batch""", params, Long.class);
+            if (disaggregated.isEmpty()) {
+                return 0;
+            }
+            params.addValue("indicators", disaggregated);
+            boolean stored = !named.queryForList(
+                            "select 1 from data_value where indicator_id in (:indicators) fetch first 1 rows only",
+                            params,
+                            Integer.class)
+                    .isEmpty();
+            // each value's group: 0 for a total, else its option's category; a unit and period
+            // (staged, or staged and stored) with two groups are mixed. Derived tables, not common
+            // table expressions: H2 would run a CTE again for every row joined to it.
             String staged = """
-                    select s.line, s.indicator_id, s.org_unit_id, s.period_id, coalesce(o.category_id, 0) as grp
+                    select s.indicator_id, s.org_unit_id, s.period_id, coalesce(o.category_id, 0) as grp
                       from value_staging s
                       left join disaggregation_option o on o.id = s.option_key
-                     where s.batch_id = :batch
-                       and s.indicator_id in (select c.indicator from indicator_category c)""";
-            boolean stored =
-                    jdbc.sql("""
-                            select count(*) from (
-                                select 1 from data_value d
-                                 where d.indicator_id in (select s.indicator_id from value_staging s
-                                                           where s.batch_id = :batch)
-                                   and d.indicator_id in (select c.indicator from indicator_category c)
-                                 fetch first 1 rows only) x""").param("batch", batch).query(Long.class).single() > 0;
-            String groups = "select indicator_id, org_unit_id, period_id, grp from staged" + (stored ? """
+                     where s.batch_id = :batch and s.indicator_id in (:indicators)""";
+            String storedGroups = """
 
-                    union
-                    select d.indicator_id, d.org_unit_id, d.period_id, coalesce(o.category_id, 0)
-                      from (select distinct indicator_id, org_unit_id, period_id from staged) t
-                      join data_value d on d.indicator_id = t.indicator_id and d.org_unit_id = t.org_unit_id
-                           and d.period_id = t.period_id
-                      left join disaggregation_option o on o.id = d.option_id""" : "");
-            List<Object[]> mixed = new ArrayList<>();
+                    union all
+                    select s.indicator_id, s.org_unit_id, s.period_id, coalesce(o.category_id, 0)
+                      from value_staging s
+                      join data_value d on d.indicator_id = s.indicator_id and d.org_unit_id = s.org_unit_id
+                           and d.period_id = s.period_id
+                      left join disaggregation_option o on o.id = d.option_id
+                     where s.batch_id = :batch and s.indicator_id in (:indicators)""";
+            Set<String> mixedKeys = new HashSet<>();
+            Set<Long> mixedIndicators = new TreeSet<>();
             streaming.query(
-                    "with staged as (" + staged + "),\n groups as (" + groups + "),\n" + """
-                             mixed as (select indicator_id, org_unit_id, period_id from groups
-                                        group by indicator_id, org_unit_id, period_id having count(distinct grp) > 1)
-                            select s.line, s.indicator_id, s.org_unit_id, s.period_id
-                              from staged s
-                              join mixed m on m.indicator_id = s.indicator_id and m.org_unit_id = s.org_unit_id
-                                   and m.period_id = s.period_id
-                             order by s.line""",
-                    new MapSqlParameterSource("batch", batch),
+                    "select indicator_id, org_unit_id, period_id from (" + staged + (stored ? storedGroups : "")
+                            + "\n) g group by indicator_id, org_unit_id, period_id having count(distinct grp) > 1",
+                    params,
                     (ResultSet rs) -> {
-                        long line = rs.getLong(1);
-                        mixed.add(new Object[] {batch, line});
-                        IndicatorView indicator = indicator(rs.getLong(2)).orElseThrow();
-                        OrgUnitView unit = orgUnit(rs.getLong(3)).orElseThrow();
-                        sink.mixed(
-                                line,
-                                MeasurementService.totalBesideBreakdownProblem(
-                                        indicator, unit.code(), rs.getString(4)));
+                        mixedKeys.add(rs.getLong(1) + "|" + rs.getLong(2) + "|" + rs.getString(3));
+                        mixedIndicators.add(rs.getLong(1));
                     });
+            if (mixedKeys.isEmpty()) {
+                return 0;
+            }
+            params.addValue("mixed", new ArrayList<>(mixedIndicators));
+            List<Object[]> mixed = new ArrayList<>();
+            streaming.query("""
+                    select line, indicator_id, org_unit_id, period_id from value_staging
+                     where batch_id = :batch and indicator_id in (:mixed)
+                     order by line""", params, (ResultSet rs) -> {
+                if (!mixedKeys.contains(rs.getLong(2) + "|" + rs.getLong(3) + "|" + rs.getString(4))) {
+                    return;
+                }
+                long line = rs.getLong(1);
+                mixed.add(new Object[] {batch, line});
+                IndicatorView indicator = indicator(rs.getLong(2)).orElseThrow();
+                OrgUnitView unit = orgUnit(rs.getLong(3)).orElseThrow();
+                sink.mixed(
+                        line, MeasurementService.totalBesideBreakdownProblem(indicator, unit.code(), rs.getString(4)));
+            });
             for (int i = 0; i < mixed.size(); i += CHUNK) {
                 jdbcTemplate.batchUpdate(
                         "delete from value_staging where batch_id = ? and line = ?",

@@ -796,12 +796,16 @@ public class MeasurementService {
             for (Planned p : chunk) {
                 if (groups.containsKey(p.indicator().id() + "|" + p.orgUnit().id() + "|"
                         + p.period().id())) {
-                    v.add(
+                    v.coded(
                             p.prefix() + "optionCode",
                             totalBesideBreakdownProblem(
                                     p.indicator(),
                                     p.orgUnit().code(),
-                                    p.period().id()));
+                                    p.period().id()),
+                            "measurement.totalBesideBreakdown",
+                            p.indicator().code(),
+                            p.orgUnit().code(),
+                            p.period().id());
                 }
             }
         }

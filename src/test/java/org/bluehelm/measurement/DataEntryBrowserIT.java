@@ -124,6 +124,7 @@ class DataEntryBrowserIT {
         first.sendKeys("60", Keys.TAB, "25", Keys.TAB, "35", Keys.ENTER);
         waitForText("either the total or one breakdown");
         assertThat(browser.text(By.id("form-errors"))).contains("Nothing was saved");
+        browser.screenshot("data-entry-total-beside-breakdown");
         browser.driver().findElement(By.id("cells[1].value")).clear();
         browser.driver().findElement(By.id("cells[2].value")).clear();
         browser.driver().findElement(By.id("cells[0].value")).sendKeys(Keys.ENTER);

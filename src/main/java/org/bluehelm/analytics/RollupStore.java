@@ -12,6 +12,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.bluehelm.measurement.DataValuesChanged;
 import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.Chunks;
 import org.bluehelm.shared.Databases;
 import org.bluehelm.shared.Period;
 import org.bluehelm.shared.PeriodType;
@@ -104,7 +105,7 @@ class RollupStore {
     /** The units (of those given) that the hierarchy copy does not know yet. */
     Set<Long> unknownUnits(Collection<Long> unitIds) {
         Set<Long> unknown = new HashSet<>(unitIds);
-        for (List<Long> chunk : chunks(List.copyOf(unitIds))) {
+        for (List<Long> chunk : Chunks.of(List.copyOf(unitIds), CHUNK)) {
             unknown.removeAll(jdbc.sql("select org_unit_id from analytics_unit_ancestor"
                             + " where org_unit_id in (:ids) and ancestor_id = org_unit_id")
                     .param("ids", chunk)
@@ -143,7 +144,7 @@ class RollupStore {
     /** Makes sure that the period map holds every one of these periods. */
     void ensurePeriods(Collection<String> periodIds) {
         Set<String> missing = new HashSet<>(periodIds);
-        for (List<String> chunk : chunks(List.copyOf(periodIds))) {
+        for (List<String> chunk : Chunks.of(List.copyOf(periodIds), CHUNK)) {
             missing.removeAll(jdbc.sql("select distinct period_id from analytics_period_map where period_id in (:ids)")
                     .param("ids", chunk)
                     .query(String.class)
@@ -328,7 +329,7 @@ class RollupStore {
     /** Each unit's ancestors (itself included) as {ancestor id, level}, from the hierarchy copy. */
     private Map<Long, long[][]> ancestors(Set<Long> units) {
         Map<Long, List<long[]>> found = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(units))) {
+        for (List<Long> chunk : Chunks.of(List.copyOf(units), CHUNK)) {
             jdbc.sql("select org_unit_id, ancestor_id, ancestor_level from analytics_unit_ancestor"
                             + " where org_unit_id in (:ids)")
                     .param("ids", chunk)
@@ -609,7 +610,7 @@ class RollupStore {
                 .param("id", unitId)
                 .query(Long.class)
                 .list();
-        for (List<Long> chunk : chunks(subtree)) {
+        for (List<Long> chunk : Chunks.of(subtree, CHUNK)) {
             jdbc.sql("delete from analytics_unit_ancestor where org_unit_id in (:units) and ancestor_level < :level")
                     .param("units", chunk)
                     .param("level", oldLevel)
@@ -632,7 +633,7 @@ class RollupStore {
                     rows);
         }
         if (shift != 0) {
-            for (List<Long> chunk : chunks(members)) {
+            for (List<Long> chunk : Chunks.of(members, CHUNK)) {
                 for (Table table : Table.values()) {
                     jdbc.sql("delete from " + table.name + " where org_unit_id in (:units)")
                             .param("units", chunk)
@@ -979,7 +980,7 @@ class RollupStore {
                 + " where x.rn = 1"
                 + " group by x.ancestor_id, x.target_id" + (byOption ? ", x.option_key" : "");
         List<Cell> cells = new ArrayList<>();
-        for (List<Long> chunk : chunks(unitIds)) {
+        for (List<Long> chunk : Chunks.of(unitIds, CHUNK)) {
             cells.addAll(jdbc.sql(sql)
                     .params(filter.params())
                     .param("indicator", indicatorId)
@@ -1009,13 +1010,5 @@ class RollupStore {
                         + " from analytics_rollup_total where value_count <> 0 order by " + KEY)
                 .query()
                 .listOfRows();
-    }
-
-    static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < items.size(); i += CHUNK) {
-            chunks.add(items.subList(i, Math.min(items.size(), i + CHUNK)));
-        }
-        return chunks;
     }
 }

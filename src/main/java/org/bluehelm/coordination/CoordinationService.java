@@ -36,6 +36,7 @@ import org.bluehelm.progress.IndicatorProgress;
 import org.bluehelm.progress.ProgressService;
 import org.bluehelm.progress.ProgressStatus;
 import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.Chunks;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.ForbiddenException;
@@ -695,7 +696,7 @@ public class CoordinationService {
         AccessScope.Filter scope = AccessScope.current().filter("b.mission_id", "b.country_code");
         Names names = new Names();
         Map<Long, List<OverlapView>> overlaps = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(ids), 500)) {
+        for (List<Long> chunk : Chunks.of(List.copyOf(ids), 500)) {
             jdbc.sql("select a.id as of_id, b.id, b.title, b.actor_id, b.actor_role, b.start_date, b.end_date"
                             + " from coordination_activity a join coordination_activity b on " + OVERLAP + " and "
                             + scope.sql() + " where a.id in (:ids) order by a.id, b.start_date, b.id")
@@ -719,14 +720,6 @@ public class CoordinationService {
                     .list();
         }
         return overlaps;
-    }
-
-    private static <T> List<List<T>> chunks(List<T> list, int size) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += size) {
-            chunks.add(list.subList(i, Math.min(list.size(), i + size)));
-        }
-        return chunks;
     }
 
     /** Fills what a programme implies and the defaults (a new activity is PLANNED). */

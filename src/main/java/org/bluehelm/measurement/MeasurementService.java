@@ -24,6 +24,7 @@ import org.bluehelm.indicator.CategoryView;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
 import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.Chunks;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.ForbiddenException;
@@ -770,7 +771,7 @@ public class MeasurementService {
             return;
         }
         Validation v = new Validation();
-        for (List<Planned> chunk : chunks(new ArrayList<>(disaggregated.values()))) {
+        for (List<Planned> chunk : Chunks.of(new ArrayList<>(disaggregated.values()), IN_LIST / 4)) {
             List<Long> indicatorIds =
                     chunk.stream().map(p -> p.indicator().id()).distinct().toList();
             List<Long> unitIds =
@@ -818,14 +819,6 @@ public class MeasurementService {
                 + " categories) for " + unitCode + " in " + periodId
                 + "; aggregates add them all up, so record either the total or one breakdown (remove the other"
                 + " values first)";
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < items.size(); i += IN_LIST / 4) {
-            chunks.add(items.subList(i, Math.min(items.size(), i + IN_LIST / 4)));
-        }
-        return chunks;
     }
 
     /** The unit, or empty when it does not exist (the caller then rejects the request, so nothing is written). */

@@ -50,6 +50,10 @@ import tools.jackson.databind.DatabindException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    /** Parameters that name a record by its id (indicator, orgUnit, programme...). */
+    private static final Set<String> IDENTIFIERS =
+            Set.of("id", "indicator", "orgUnit", "programme", "mission", "institution", "within", "unit");
+
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(InvalidInputException.class)
@@ -104,22 +108,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldProblem(e.getName(), "'" + e.getValue() + "' " + expected(e))));
     }
 
-    /** What a parameter takes, said so that a user can correct it (ids are numbers, dates ISO). */
+    /**
+     * What a parameter takes, said so that a user can correct it (ids are numbers, dates ISO); for
+     * a list, what each of its items takes.
+     */
     private static String expected(MethodArgumentTypeMismatchException e) {
-        Class<?> type = e.getRequiredType();
-        if (type != null && type.isArray()) {
-            type = type.getComponentType();
-        }
-        boolean list = e.getRequiredType() != null
-                && (e.getRequiredType().isArray() || Collection.class.isAssignableFrom(e.getRequiredType()));
-        if (list
-                && e.getParameter().getGenericParameterType() instanceof ParameterizedType p
-                && p.getActualTypeArguments()[0] instanceof Class<?> element) {
-            type = element;
-        }
+        Class<?> declared = e.getParameter().getParameterType();
+        boolean list = Collection.class.isAssignableFrom(declared) || declared.isArray();
+        Class<?> type = list ? itemType(e) : declared;
         String what;
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
-            what = e.getName().toLowerCase(Locale.ROOT).endsWith("id") || isIdentifier(e.getName())
+            what = IDENTIFIERS.contains(e.getName()) || e.getName().endsWith("Id")
                     ? "a whole number: give the id, not the code"
                     : "a whole number";
         } else if (type == LocalDate.class) {
@@ -137,10 +136,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return "is not " + what + (list ? " (or a comma-separated list of them)" : "");
     }
 
-    /** Parameters that name a record by its id (indicator, orgUnit, programme...). */
-    private static boolean isIdentifier(String name) {
-        return Set.of("indicator", "orgUnit", "programme", "mission", "institution", "within", "unit")
-                .contains(name);
+    private static @Nullable Class<?> itemType(MethodArgumentTypeMismatchException e) {
+        Class<?> declared = e.getParameter().getParameterType();
+        if (declared.isArray()) {
+            return declared.getComponentType();
+        }
+        return e.getParameter().getGenericParameterType() instanceof ParameterizedType p
+                        && p.getActualTypeArguments()[0] instanceof Class<?> item
+                ? item
+                : null;
     }
 
     /** A refusal with a status and a reason written for the user (e.g. "format must be csv or xlsx"). */

@@ -26,6 +26,7 @@ import org.bluehelm.web.Crumb;
 import org.bluehelm.web.DecimalInput;
 import org.bluehelm.web.FieldChange;
 import org.bluehelm.web.FormErrors;
+import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -37,6 +38,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -123,6 +125,27 @@ class DataEntryController {
                     .toList());
         }
         return render(grid, errors, model);
+    }
+
+    /**
+     * The units and periods whose values count twice (a total beside a breakdown, recorded before
+     * writes refused it), each linked to its grid, where the steward clears one side.
+     */
+    @GetMapping("/data-entry/double-counted")
+    String doubleCounted(
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable String sort,
+            Model model) {
+        PageResponse<DoubleCountedCell> result = measurements.doubleCounted(
+                PageQuery.of(page, 50, sort, MeasurementService.DOUBLE_COUNTED_SORTS, "-period"));
+        model.addAttribute("result", result);
+        model.addAttribute("links", ListLinks.fromCurrentRequest(sort == null ? "-period" : sort));
+        model.addAttribute(
+                "breadcrumbs",
+                List.of(
+                        new Crumb(label("nav.dataEntry"), "/data-entry"),
+                        new Crumb(label("measurement.doubleCounted.title"), null)));
+        return "measurement/double-counted";
     }
 
     @PostMapping("/data-entry")

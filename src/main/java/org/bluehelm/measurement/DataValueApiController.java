@@ -9,6 +9,7 @@ import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Period;
 import org.bluehelm.shared.PeriodType;
 import org.bluehelm.shared.Validation;
@@ -74,6 +75,19 @@ class DataValueApiController {
                 () -> ListExport.allPages((p, s) ->
                         measurements.list(filter, PageQuery.of(p, s, sort, MeasurementService.SORTS, "period"))),
                 () -> measurements.list(filter, PageQuery.of(page, size, sort, MeasurementService.SORTS, "period")));
+    }
+
+    /**
+     * The units and periods whose values count twice (a total beside a breakdown), to be put right by
+     * removing one side.
+     */
+    @GetMapping("/doubleCounted")
+    PageResponse<DoubleCountedCell> doubleCounted(
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return measurements.doubleCounted(
+                PageQuery.of(page, size, sort, MeasurementService.DOUBLE_COUNTED_SORTS, "-period"));
     }
 
     @GetMapping("/{id}")

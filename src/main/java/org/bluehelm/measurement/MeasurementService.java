@@ -151,6 +151,63 @@ public class MeasurementService {
         return PageResponse.of(items, page, total);
     }
 
+    /** Sort keys of {@link #doubleCounted}. */
+    static final Map<String, String> DOUBLE_COUNTED_SORTS =
+            Map.of("period", "min(d.start_date)", "indicator", "d.indicator_id", "orgUnit", "d.org_unit_id");
+
+    /**
+     * The units and periods in the user's scope whose values count twice: a disaggregated indicator's
+     * total beside its breakdown, or breakdowns by two of its categories (see {@link
+     * DoubleCountedCell}). Reads every value in scope: a check run on demand, not on every page.
+     */
+    public PageResponse<DoubleCountedCell> doubleCounted(PageQuery page) {
+        AccessScope.Filter scope = AccessScope.current().filter("d.mission_id", "d.country_code");
+        String groups = """
+                select d.indicator_id, d.org_unit_id, d.period_id,
+                       min(d.mission_id) as mission_id, min(d.country_code) as country_code, count(*) as n
+                  from data_value d
+                  left join disaggregation_option o on o.id = d.option_id
+                """ + " where " + scope.sql() + """
+
+                 group by d.indicator_id, d.org_unit_id, d.period_id
+                having count(distinct coalesce(o.category_id, 0)) > 1""";
+        long total = jdbc.sql("select count(*) from (" + groups + ") g")
+                .params(scope.params())
+                .query(Long.class)
+                .single();
+        Map<Long, Optional<IndicatorView>> indicatorsById = new HashMap<>();
+        Map<Long, Optional<OrgUnitView>> unitsById = new HashMap<>();
+        List<DoubleCountedCell> items = jdbc.sql(groups + " order by " + page.orderBy()
+                        + ", d.indicator_id, d.org_unit_id, d.period_id limit :limit offset :offset")
+                .params(scope.params())
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> {
+                    long indicatorId = rs.getLong("indicator_id");
+                    long unitId = rs.getLong("org_unit_id");
+                    long mission = rs.getLong("mission_id");
+                    Long missionId = rs.wasNull() ? null : mission;
+                    IndicatorView indicator = indicatorsById
+                            .computeIfAbsent(indicatorId, indicators::findIgnoringScope)
+                            .orElse(null);
+                    OrgUnitView unit =
+                            unitsById.computeIfAbsent(unitId, this::findOrgUnit).orElse(null);
+                    return new DoubleCountedCell(
+                            indicatorId,
+                            indicator == null ? String.valueOf(indicatorId) : indicator.code(),
+                            indicator == null ? String.valueOf(indicatorId) : indicator.name(),
+                            unitId,
+                            unit == null ? String.valueOf(unitId) : unit.code(),
+                            unit == null ? String.valueOf(unitId) : unit.name(),
+                            rs.getString("period_id"),
+                            missionId,
+                            rs.getString("country_code"),
+                            rs.getInt("n"));
+                })
+                .list();
+        return PageResponse.of(items, page, total);
+    }
+
     /** The values stored most recently in the user's scope, newest first (for the home page). */
     public List<DataValueView> latest(int limit) {
         return list(

@@ -10,10 +10,12 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,6 +24,8 @@ import org.bluehelm.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -30,6 +34,12 @@ class DataValueApiIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserDetailsService userDetails;
 
     private ResultActions record(String json) throws Exception {
         return mvc.perform(post("/api/v1/dataValues")
@@ -178,6 +188,62 @@ class DataValueApiIT {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.conflicts[*].line", contains(2, 3)));
         listFor(indicator).andExpect(jsonPath("$.total").value(3));
+    }
+
+    @Test
+    void valuesCountedTwiceBeforeTheRuleAreListedUntilOneSideIsRemoved() throws Exception {
+        long unit = orgUnit(mvc, "LBR");
+        String code = "dbl_" + unique();
+        long indicator = id(createIndicator(
+                mvc,
+                admin(),
+                "\"code\":\"" + code
+                        + "\",\"valueType\":\"INTEGER\",\"countryCode\":\"LBR\",\"categories\":[\"SEX\"]"));
+        String value = """
+                {"indicatorId":%d,"orgUnitId":%d,"period":"2023Q2","value":%d,"optionCode":"%s"}""";
+        record(value.formatted(indicator, unit, 10, "FEMALE")).andExpect(status().isCreated());
+        record(value.formatted(indicator, unit, 20, "MALE")).andExpect(status().isCreated());
+        String cell = "$.items[?(@.indicatorId == " + indicator + ")]";
+        doubleCounted().andExpect(status().isOk()).andExpect(jsonPath(cell).isEmpty());
+
+        // a total beside the breakdown, as data recorded before writes refused it
+        jdbc.sql("""
+                        insert into data_value (indicator_id, org_unit_id, period_id, period_type, start_date, end_date,
+                                                option_id, option_key, value, mission_id, country_code, stored_by,
+                                                stored_at, version)
+                        select indicator_id, org_unit_id, period_id, period_type, start_date, end_date,
+                               null, 0, 30, mission_id, country_code, stored_by, stored_at, 1
+                          from data_value where indicator_id = :indicator and period_id = '2023Q2'
+                         order by id limit 1""").param("indicator", indicator).update();
+        doubleCounted()
+                .andExpect(jsonPath(cell + ".indicatorCode", contains(code)))
+                .andExpect(jsonPath(cell + ".period", contains("2023Q2")))
+                .andExpect(jsonPath(cell + ".orgUnitId", contains((int) unit)))
+                .andExpect(jsonPath(cell + ".values", contains(3)));
+        // the steward's page lists it with a link to its grid
+        mvc.perform(get("/data-entry/double-counted").with(user(userDetails.loadUserByUsername("admin"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(code)))
+                .andExpect(content().string(containsString("orgUnit=" + unit + "&amp;period=2023Q2")));
+
+        // the total removed: counted once again, and no longer listed
+        long total = jdbc.sql("select id from data_value where indicator_id = :indicator and option_id is null")
+                .param("indicator", indicator)
+                .query(Long.class)
+                .single();
+        mvc.perform(delete("/api/v1/dataValues/" + total).param("version", "1").with(admin()))
+                .andExpect(status().isNoContent());
+        doubleCounted().andExpect(jsonPath(cell).isEmpty());
+        mvc.perform(get("/api/v1/dataValues/doubleCounted")
+                        .param("sort", "bogus")
+                        .with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sort"));
+    }
+
+    private ResultActions doubleCounted() throws Exception {
+        return mvc.perform(
+                get("/api/v1/dataValues/doubleCounted").param("size", "200").with(admin()));
     }
 
     @Test

@@ -747,6 +747,28 @@ public class IndicatorService {
     }
 
     /**
+     * The thresholds of public outputs (the transparency portal's values and index), whoever asks, by
+     * indicator id: each indicator's {@link SmallCells#publicThreshold}, which adds the count default
+     * to {@link #smallCellThresholds()}.
+     */
+    public Map<Long, Integer> publicSmallCellThresholds() {
+        Map<Long, Integer> thresholds = new HashMap<>();
+        jdbc.sql("select id, suppress_below, value_type, aggregation from indicator")
+                .query((rs, n) -> {
+                    Integer threshold = SmallCells.publicThreshold(
+                            rs.getObject(2, Integer.class),
+                            ValueType.valueOf(rs.getString(3)),
+                            Aggregation.valueOf(rs.getString(4)));
+                    if (threshold != null) {
+                        thresholds.put(rs.getLong(1), threshold);
+                    }
+                    return n;
+                })
+                .list();
+        return thresholds;
+    }
+
+    /**
      * The thresholds that apply to the signed-in user: none for those who see small cells, every
      * indicator's otherwise (see {@link SmallCells#visibleToCurrentUser}).
      */

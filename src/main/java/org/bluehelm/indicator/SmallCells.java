@@ -39,6 +39,21 @@ public final class SmallCells {
         return roles.stream().anyMatch(SEEING_ROLES::contains);
     }
 
+    /**
+     * The count under which a value of an indicator is suppressed in public outputs (the
+     * transparency portal): its own threshold, else {@link #DEFAULT_THRESHOLD} for a whole-number SUM
+     * (a count of people, cases, hearings...), so that no count under 5 is published because nobody
+     * set a threshold; none for any other indicator. Signed-in outputs keep the indicator's own
+     * threshold only.
+     */
+    public static @Nullable Integer publicThreshold(
+            @Nullable Integer own, ValueType valueType, Aggregation aggregation) {
+        if (own != null) {
+            return own;
+        }
+        return valueType == ValueType.INTEGER && aggregation == Aggregation.SUM ? DEFAULT_THRESHOLD : null;
+    }
+
     /** How a hidden small cell reads wherever a figure would stand: "&lt;5". */
     public static String label(int threshold) {
         return "<" + threshold;

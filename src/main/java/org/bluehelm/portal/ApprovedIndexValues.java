@@ -14,6 +14,7 @@ import org.bluehelm.approval.ApprovedData;
 import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.indicator.Aggregation;
 import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.indicator.SmallCells;
 import org.bluehelm.indicator.ValueType;
 import org.bluehelm.shared.Period;
 import org.bluehelm.ssrindex.IndexValues;
@@ -24,9 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * chosen by {@code includes}), only approved totals, aggregated over the unit's subtree and the
  * period by the indicator's aggregation as analytics does (SUM, AVERAGE, RATIO of the summed
  * numerator and denominator, LAST_VALUE of each unit added up). A RATIO's component values count
- * when the ratio indicator itself is approved for their unit and period. An aggregate of an
- * indicator with a small-cell threshold under it (or a ratio whose numerator is under its
- * threshold) is left out, as if there were no value, so that the index cannot give it away.
+ * when the ratio indicator itself is approved for their unit and period. An aggregate under its
+ * indicator's public small-cell threshold (or a ratio whose numerator is under its threshold) is
+ * left out, as if there were no value, so that the index cannot give it away; the thresholds are
+ * those the values pages use ({@code IndicatorService.publicSmallCellThresholds}).
  */
 final class ApprovedIndexValues implements IndexValues {
 
@@ -158,8 +160,7 @@ final class ApprovedIndexValues implements IndexValues {
     }
 
     private boolean small(long indicatorId, BigDecimal value) {
-        Integer threshold = thresholds.get(indicatorId);
-        return threshold != null && value.compareTo(BigDecimal.valueOf(threshold)) < 0;
+        return SmallCells.hides(thresholds.get(indicatorId), value);
     }
 
     private static BigDecimal sum(List<Row> rows) {

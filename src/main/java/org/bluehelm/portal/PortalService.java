@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.bluehelm.approval.ApprovedData;
@@ -15,6 +16,7 @@ import org.bluehelm.geography.CountryView;
 import org.bluehelm.geography.GeographyService;
 import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
+import org.bluehelm.indicator.SmallCells;
 import org.bluehelm.mission.DeploymentView;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.mission.MissionSummary;
@@ -36,8 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the portal publishes. Values are read with one read-only query over the released indicators'
  * data values; each is kept only when the approval module says it is approved, and a count under its
- * indicator's threshold (or a ratio resting on such a count) is suppressed for everyone: the portal
- * never asks who is looking.
+ * indicator's public threshold ({@link IndicatorService#publicSmallCellThresholds}: its own, else 5
+ * for a count), or a ratio resting on such a count, is suppressed for everyone: the portal never asks
+ * who is looking. The index reads the same thresholds.
  */
 @Service
 @Transactional(readOnly = true)
@@ -52,24 +55,14 @@ public class PortalService {
     static final int MAX_VALUES = 5000;
 
     /**
-     * A whole-number sum (a count of people, cases, hearings...) released without a threshold of
-     * its own is still published under this one: public outputs show no count under 5.
-     */
-    static final int COUNT_THRESHOLD = 5;
-
-    /**
      * The released values, one per indicator, unit and period: the unit's total, which for a SUM
      * indicator recorded by option is the sum of its options (a unit and period hold either a total
-     * or one breakdown), for other aggregations the value recorded without option. Each carries the
-     * threshold under which it is suppressed, and for a ratio its numerator's threshold and value.
-     * Filters and order are appended ({@link #values}).
+     * or one breakdown), for other aggregations the value recorded without option; for a ratio, its
+     * numerator and the numerator's value in the same cell, on which its suppression rests. Filters and
+     * order are appended ({@link #values}).
      */
     private static final String VALUES = """
-            select i.id as indicator_id, i.code, i.name, i.unit, i.dimension,
-                   coalesce(i.suppress_below, case when i.value_type = 'INTEGER' and i.aggregation = 'SUM'
-                                                   then %1$d end) as suppress_below,
-                   coalesce(n.suppress_below, case when n.value_type = 'INTEGER' and n.aggregation = 'SUM'
-                                                   then %1$d end) as numerator_threshold,
+            select i.id as indicator_id, i.code, i.name, i.unit, i.dimension, i.numerator_id,
                    (select sum(nv.value) from data_value nv
                      where nv.indicator_id = i.numerator_id and nv.org_unit_id = v.org_unit_id
                        and nv.period_id = v.period_id
@@ -81,17 +74,15 @@ public class PortalService {
               join org_unit o on o.id = v.org_unit_id
               left join indicator n on n.id = i.numerator_id
              where i.public_release = true and (v.option_key = 0 or i.aggregation = 'SUM')
-               and %2$s
-             group by i.id, i.code, i.name, i.unit, i.dimension, i.suppress_below, i.value_type, i.aggregation,
-                      i.numerator_id, n.suppress_below, n.value_type, n.aggregation, v.org_unit_id, o.name,
-                      v.period_id
+               and %s
+             group by i.id, i.code, i.name, i.unit, i.dimension, i.numerator_id, n.aggregation, v.org_unit_id,
+                      o.name, v.period_id
              order by i.code, min(v.start_date), o.name
             """;
 
     private static String values(String filter) {
-        return VALUES.formatted(COUNT_THRESHOLD, filter);
+        return VALUES.formatted(filter);
     }
-    ;
 
     private final JdbcClient jdbc;
     private final ApprovedData approved;
@@ -168,8 +159,8 @@ public class PortalService {
                 new java.util.HashSet<>(jdbc.sql("select id from indicator where public_release = true")
                         .query(Long.class)
                         .list());
-        ApprovedIndexValues source =
-                new ApprovedIndexValues(jdbc, approved.checker(), released, chosen, indicators.smallCellThresholds());
+        ApprovedIndexValues source = new ApprovedIndexValues(
+                jdbc, approved.checker(), released, chosen, indicators.publicSmallCellThresholds());
         int year = LocalDate.now().getYear();
         List<SsrIndexSeries> series = new ArrayList<>();
         for (long unit : units.stream().limit(MAX_INDEX_UNITS).toList()) {
@@ -269,6 +260,7 @@ public class PortalService {
 
     private List<PublicValue> publish(List<Row> rows) {
         ApprovedData.Checker checker = approved.checker();
+        Map<Long, Integer> thresholds = rows.isEmpty() ? Map.of() : indicators.publicSmallCellThresholds();
         List<PublicValue> values = new ArrayList<>();
         for (Row r : rows) {
             if (values.size() >= MAX_VALUES) {
@@ -277,10 +269,11 @@ public class PortalService {
             if (!checker.approved(r.indicatorId(), r.orgUnitId(), Period.parse(r.period()))) {
                 continue;
             }
-            boolean suppressed = (r.threshold() != null && r.value().compareTo(BigDecimal.valueOf(r.threshold())) < 0)
-                    || (r.numeratorThreshold() != null
+            Integer numeratorThreshold = r.numeratorId() == null ? null : thresholds.get(r.numeratorId());
+            boolean suppressed = SmallCells.hides(thresholds.get(r.indicatorId()), r.value())
+                    || (numeratorThreshold != null
                             && (r.numeratorValue() == null
-                                    || r.numeratorValue().compareTo(BigDecimal.valueOf(r.numeratorThreshold())) < 0));
+                                    || SmallCells.hides(numeratorThreshold, r.numeratorValue())));
             values.add(new PublicValue(
                     r.code(),
                     r.name(),
@@ -300,8 +293,7 @@ public class PortalService {
             String name,
             String unit,
             String dimension,
-            @Nullable Integer threshold,
-            @Nullable Integer numeratorThreshold,
+            @Nullable Long numeratorId,
             @Nullable BigDecimal numeratorValue,
             long orgUnitId,
             String unitName,
@@ -315,8 +307,7 @@ public class PortalService {
                     rs.getString("name"),
                     rs.getString("unit"),
                     rs.getString("dimension"),
-                    rs.getObject("suppress_below", Integer.class),
-                    rs.getObject("numerator_threshold", Integer.class),
+                    rs.getObject("numerator_id", Long.class),
                     rs.getBigDecimal("numerator_value"),
                     rs.getLong("org_unit_id"),
                     rs.getString("unit_name"),

@@ -53,4 +53,20 @@ class SmallCellsTests {
         assertThat(SmallCells.visibleTo(List.of("VIEWER", "PARTNER", "DATA_STEWARD")))
                 .isFalse();
     }
+
+    @Test
+    void inPublicOutputsACountWithoutAThresholdOfItsOwnIsSuppressedUnderFive() {
+        assertThat(SmallCells.publicThreshold(null, ValueType.INTEGER, Aggregation.SUM))
+                .isEqualTo(5);
+        assertThat(SmallCells.publicThreshold(10, ValueType.INTEGER, Aggregation.SUM))
+                .isEqualTo(10);
+        assertThat(SmallCells.publicThreshold(5, ValueType.NUMBER, Aggregation.SUM))
+                .isEqualTo(5);
+        assertThat(SmallCells.publicThreshold(null, ValueType.NUMBER, Aggregation.SUM))
+                .isNull();
+        assertThat(SmallCells.publicThreshold(null, ValueType.INTEGER, Aggregation.LAST_VALUE))
+                .isNull();
+        assertThat(SmallCells.publicThreshold(null, ValueType.PERCENTAGE, Aggregation.RATIO))
+                .isNull();
+    }
 }

@@ -22,6 +22,9 @@ import java.util.UUID;
 import org.bluehelm.test.IntegrationTest;
 import org.bluehelm.test.TestApi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,10 +87,17 @@ class PortalIT {
 
     /** An indicator of Liberia, released or not, with a small-cell threshold or none, and benchmarks (JSON items). */
     private long indicator(String name, boolean released, Integer suppressBelow, String benchmarks) throws Exception {
+        return indicator(name, "NUMBER", released, suppressBelow, benchmarks);
+    }
+
+    /** The same, of a value type ({@code INTEGER} for a count). */
+    private long indicator(String name, String valueType, boolean released, Integer suppressBelow, String benchmarks)
+            throws Exception {
         long id = id(createIndicator(
                 mvc,
                 admin(),
                 "\"name\":\"" + name + "\",\"countryCode\":\"LBR\",\"dimension\":\"ACCOUNTABILITY\""
+                        + ",\"valueType\":\"" + valueType + "\""
                         + (benchmarks.isEmpty() ? "" : ",\"baselinesAndTargets\":[" + benchmarks + "]")));
         if (released) {
             mvc.perform(put("/api/v1/indicators/{id}/publicRelease", id)
@@ -281,6 +291,47 @@ class PortalIT {
                 .doesNotContain("<script");
         assertThat(body("/public/countries/LBR/index?lang=fr")).contains("Indice RSS", "(1 sur 2)");
         assertThat(body("/public/countries/LBR")).contains("/public/countries/LBR/index");
+    }
+
+    /**
+     * A released count (a whole-number SUM) of 3: hidden on the values page and left out of the index
+     * alike, whether it has a threshold of 5 of its own or none (the count default).
+     */
+    @ParameterizedTest(name = "threshold {0}")
+    @NullSource
+    @ValueSource(ints = 5)
+    void aSmallCountIsHiddenOnTheValuesPageAndLeftOutOfTheIndexWithOrWithoutAThresholdOfItsOwn(Integer threshold)
+            throws Exception {
+        long region = orgUnit(mvc, "LBR");
+        long district = orgUnitBelow(mvc, region);
+        String name = "Index small count " + tag;
+        long released = indicator("Index released " + tag, true, null, benchmarks(region, "0", "10000"));
+        long count = indicator(name, "INTEGER", true, threshold, benchmarks(region, "0", "10"));
+        record(released, district, "202401", "1234.5");
+        record(count, district, "202401", "3");
+        approvedProgramme(district, released, count);
+
+        String values = body("/api/public/v1/countries/LBR/indicators");
+        String rows = "$.rows[?(@.indicatorName == '" + name + "')]";
+        assertThat(JsonPath.<List<Boolean>>read(values, rows + ".suppressed")).containsExactly(true);
+        assertThat(JsonPath.<List<Object>>read(values, rows + ".value")).containsOnlyNulls();
+
+        // 1234.5 of 10000 only: the count of 3 (30 of 10) takes no part, as if it had no value
+        for (String path : List.of("/public/countries/LBR/index.json", "/api/public/v1/countries/LBR/index")) {
+            String json = body(path);
+            String point = "$.rows[?(@.orgUnit.id == " + region + ")].points[?(@.period.id == '2024')]";
+            assertThat(JsonPath.<List<Number>>read(json, point + ".score"))
+                    .as(path)
+                    .singleElement()
+                    .satisfies(n ->
+                            assertThat(new java.math.BigDecimal(n.toString())).isEqualByComparingTo("12.35"));
+            assertThat(JsonPath.<List<Integer>>read(json, point + ".coverage.covered"))
+                    .as(path)
+                    .containsExactly(1);
+            assertThat(JsonPath.<List<Integer>>read(json, point + ".coverage.applicable"))
+                    .as(path)
+                    .containsExactly(2);
+        }
     }
 
     private long institution(String name) throws Exception {

@@ -35,6 +35,7 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
         Map<String, Object> p = new HashMap<>();
         if (!args.isEmpty() && args.get(0).equals("report") && ReportBench.postgres(args)) {
             p.put("bluehelm.demo.enabled", "false");
+            p.put("bluehelm.lessons.catch-up", "PT24H"); // the bench drops its schema while the application still runs
             postgres(p, ReportBench.schema(args));
             environment.getPropertySources().addFirst(new MapPropertySource("bluehelm-bench", p));
             return;
@@ -44,6 +45,7 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
             Path folder = temporaryFolder();
             deleteOnExit(folder);
             p.put("bluehelm.demo.enabled", "false");
+            p.put("bluehelm.lessons.catch-up", "PT24H"); // the bench drops its schema while the application still runs
             p.put("bluehelm.data-dir", folder.toString());
             p.put(
                     "spring.datasource.url",
@@ -62,6 +64,7 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
             return; // the command reports it
         }
         p.put("bluehelm.demo.enabled", "false");
+        p.put("bluehelm.lessons.catch-up", "PT24H"); // the bench drops its schema while the application still runs
         p.put("spring.datasource.hikari.maximum-pool-size", "4");
         if (options.store().equals("postgres")) {
             postgres(p, options.schema());

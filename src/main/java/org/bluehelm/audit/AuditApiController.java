@@ -1,8 +1,8 @@
 package org.bluehelm.audit;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
@@ -29,17 +29,28 @@ class AuditApiController {
         this.export = export;
     }
 
-    /** Matching entries, newest first (at most 500); as CSV or XLSX the same file as the audit screen. */
+    /**
+     * A page of the matching entries, newest first by default; as CSV or XLSX the same file as the
+     * audit screen, with every matching entry.
+     */
     @GetMapping
     @ListFile
     ResponseEntity<?> entries(
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String recordType,
             @RequestParam(required = false) @Nullable String recordId,
             @RequestParam(required = false) @Nullable String actor,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-        List<AuditEntryView> entries = log.entries(new AuditFilter(recordType, recordId, actor, from, to));
-        return export.jsonOrFile(AuditController.EXPORT, () -> entries, () -> entries);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        AuditFilter filter = new AuditFilter(q, recordType, recordId, actor, from, to);
+        return export.jsonOrFile(
+                AuditController.EXPORT,
+                () -> ListExport.allPages(
+                        (p, s) -> log.entries(filter, PageQuery.of(p, s, sort, AuditLog.SORTS, "-seq"))),
+                () -> log.entries(filter, PageQuery.of(page, size, sort, AuditLog.SORTS, "-seq")));
     }
 
     /** The latest signed tree head with the public key that checks its signature. */

@@ -2,6 +2,7 @@ package org.bluehelm.audit;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
@@ -74,6 +75,10 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(defaultValue = "csv") String format) {
-        return export.download(EXPORT, format, log.entries(new AuditFilter(recordType, recordId, actor, from, to)));
+        AuditFilter filter = new AuditFilter(recordType, recordId, actor, from, to);
+        return export.download(
+                EXPORT,
+                format,
+                ListExport.allPages((p, s) -> log.entries(filter, PageQuery.of(p, s, null, AuditLog.SORTS, "-seq"))));
     }
 }

@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
@@ -182,11 +185,29 @@ public class AuditLog {
         return Base64.getEncoder().encodeToString(signer.publicKey().getEncoded());
     }
 
+    /** API sort keys of {@link #entries(AuditFilter, PageQuery)}; {@code seq} is the order of writing. */
+    public static final Map<String, String> SORTS = Map.of(
+            "seq", "seq",
+            "at", "at",
+            "actor", "actor",
+            "action", "action",
+            "recordType", "record_type");
+
     /** Matching entries, newest first, at most {@value #MAX_ROWS}. */
     public List<AuditEntryView> entries(AuditFilter filter) {
+        return entries(filter, new PageQuery(0, MAX_ROWS, "seq desc")).items();
+    }
+
+    /** One page of the matching entries. */
+    public PageResponse<AuditEntryView> entries(AuditFilter filter, PageQuery page) {
         // only fixed fragments are joined here; every value is a bound parameter
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new TreeMap<>();
+        if (filter.search() != null) {
+            where.add("(lower(actor) like :q or lower(action) like :q or lower(record_type) like :q"
+                    + " or lower(record_id) like :q or lower(summary) like :q)");
+            params.put("q", "%" + filter.search().toLowerCase(Locale.ROOT) + "%");
+        }
         if (filter.recordType() != null) {
             where.add("record_type = :type");
             params.put("type", filter.recordType());
@@ -207,11 +228,17 @@ public class AuditLog {
             where.add("at < :to");
             params.put("to", filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         }
-        String sql = "select seq, at, actor, action, record_type, record_id, summary from audit_entry"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by seq desc limit " + MAX_ROWS;
-        return jdbc.sql(sql)
+        String conditions = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        long total = jdbc.sql("select count(*) from audit_entry" + conditions)
                 .params(params)
+                .query(Long.class)
+                .single();
+        List<AuditEntryView> items = jdbc.sql(
+                        "select seq, at, actor, action, record_type, record_id, summary from audit_entry" + conditions
+                                + " order by " + page.orderBy() + ", seq desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query((rs, n) -> new AuditEntryView(
                         rs.getLong("seq"),
                         rs.getObject("at", OffsetDateTime.class),
@@ -221,6 +248,7 @@ public class AuditLog {
                         rs.getString("record_id"),
                         rs.getString("summary")))
                 .list();
+        return PageResponse.of(items, page, total);
     }
 
     private long lockHead() {

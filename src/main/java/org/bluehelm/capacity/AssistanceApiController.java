@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
+import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
@@ -61,9 +62,20 @@ class AssistanceApiController {
 
     @GetMapping("/mentoring")
     @ListFile
-    ResponseEntity<?> mentoring(@RequestParam(required = false) @Nullable Long institution) {
-        List<MentoringView> list = assistance.mentoring(institution);
-        return export.jsonOrFile(AssistanceController.MENTORING, () -> list, () -> list);
+    ResponseEntity<?> mentoring(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Long institution,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return export.jsonOrFile(
+                AssistanceController.MENTORING,
+                () -> ListExport.allPages((p, s) -> assistance.mentoring(
+                        q, institution, PageQuery.of(p, s, sort, AssistanceService.MENTORING_SORTS, "-startsOn"))),
+                () -> assistance.mentoring(
+                        q,
+                        institution,
+                        PageQuery.of(page, size, sort, AssistanceService.MENTORING_SORTS, "-startsOn")));
     }
 
     @GetMapping("/mentoring/{id}")

@@ -92,7 +92,11 @@ class AssistanceController {
     /** The mentoring engagements in the user's scope (the same as the list) as CSV or XLSX. */
     @GetMapping("/capacity/mentoring/export")
     ResponseEntity<byte[]> exportMentoring(@RequestParam(defaultValue = "csv") String format) {
-        return export.download(MENTORING, format, assistance.mentoring(null));
+        return export.download(
+                MENTORING,
+                format,
+                ListExport.allPages((p, s) -> assistance.mentoring(
+                        null, null, PageQuery.of(p, s, null, AssistanceService.MENTORING_SORTS, "-startsOn"))));
     }
 
     @PostMapping("/capacity/mentoring")

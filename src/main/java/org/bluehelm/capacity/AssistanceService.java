@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bluehelm.audit.AuditAction;
@@ -17,6 +18,8 @@ import org.bluehelm.institution.InstitutionView;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,23 +48,54 @@ public class AssistanceService {
 
     // ---------------------------------------------------------------- mentoring
 
-    /** The engagements in the user's scope, of one institution when it is set. */
+    /** API sort keys of {@link #mentoring(String, Long, PageQuery)}. */
+    public static final Map<String, String> MENTORING_SORTS = Map.of(
+            "id", "m.id",
+            "startsOn", "m.starts_on",
+            "mentor", "m.mentor",
+            "counterpart", "m.counterpart",
+            "focus", "m.focus",
+            "country", "m.country_code");
+
+    /** The engagements in the user's scope, latest first (at most 500), of one institution when it is set. */
     public List<MentoringView> mentoring(@Nullable Long institutionId) {
+        return mentoring(null, institutionId, new PageQuery(0, 500, "m.starts_on desc"))
+                .items();
+    }
+
+    /**
+     * One page of the engagements in the user's scope whose mentor or counterpart contains {@code
+     * search}, of one institution when it is set.
+     */
+    public PageResponse<MentoringView> mentoring(
+            @Nullable String search, @Nullable Long institutionId, PageQuery page) {
         AccessScope.Filter scope = AccessScope.current().filter("m.mission_id", "m.country_code");
         Map<String, Object> params = new HashMap<>(scope.params());
-        String where = " where " + scope.sql();
+        StringBuilder where = new StringBuilder(" where ").append(scope.sql());
+        if (search != null && !search.isBlank()) {
+            where.append(" and (lower(m.mentor) like :q or lower(m.counterpart) like :q)");
+            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+        }
         if (institutionId != null) {
-            where += " and m.institution_id = :institution";
+            where.append(" and m.institution_id = :institution");
             params.put("institution", institutionId);
         }
-        return jdbc
-                .sql("select m.* from cap_mentoring m" + where + " order by m.starts_on desc, m.id desc limit 500")
+        long total = jdbc.sql("select count(*) from cap_mentoring m" + where)
                 .params(params)
+                .query(Long.class)
+                .single();
+        List<MentoringView> items = jdbc
+                .sql("select m.* from cap_mentoring m" + where + " order by " + page.orderBy()
+                        + ", m.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query((rs, n) -> mentoringRow(rs))
                 .list()
                 .stream()
                 .map(this::withSessions)
                 .toList();
+        return PageResponse.of(items, page, total);
     }
 
     public MentoringView mentoringEngagement(long id) {

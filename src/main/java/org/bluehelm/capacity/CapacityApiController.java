@@ -134,10 +134,15 @@ class CapacityApiController {
     // ---------------------------------------------------------------- events
 
     @GetMapping("/events")
-    List<EventView> events(
+    PageResponse<EventView> events(
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Long course,
-            @RequestParam(required = false) @Nullable Long institution) {
-        return training.events(course, institution);
+            @RequestParam(required = false) @Nullable Long institution,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return training.events(
+                q, course, institution, PageQuery.of(page, size, sort, TrainingService.EVENT_SORTS, "-startsOn"));
     }
 
     @GetMapping("/events/{id}")

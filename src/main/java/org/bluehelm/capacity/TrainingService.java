@@ -31,6 +31,7 @@ import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,11 +111,33 @@ public class TrainingService {
 
     // ---------------------------------------------------------------- events
 
-    /** The events in the user's scope, the latest first; of one course when {@code courseId} is set. */
+    /** API sort keys of {@link #events(String, Long, Long, PageQuery)}. */
+    public static final Map<String, String> EVENT_SORTS = Map.of(
+            "id", "e.id",
+            "startsOn", "e.starts_on",
+            "endsOn", "e.ends_on",
+            "course", "c.title",
+            "country", "e.country_code");
+
+    /** The events in the user's scope, the latest first (at most 500); of one course when {@code courseId} is set. */
     public List<EventView> events(@Nullable Long courseId, @Nullable Long institutionId) {
+        return events(null, courseId, institutionId, new PageQuery(0, 500, "e.starts_on desc"))
+                .items();
+    }
+
+    /**
+     * One page of the events in the user's scope whose course title or trainer ({@code delivered_by})
+     * contains {@code search}; of one course, or of courses for one institution, when set.
+     */
+    public PageResponse<EventView> events(
+            @Nullable String search, @Nullable Long courseId, @Nullable Long institutionId, PageQuery page) {
         AccessScope.Filter scope = AccessScope.current().filter("e.mission_id", "e.country_code");
         StringBuilder where = new StringBuilder(" where ").append(scope.sql());
         Map<String, Object> params = new HashMap<>(scope.params());
+        if (search != null && !search.isBlank()) {
+            where.append(" and (lower(c.title) like :q or lower(coalesce(e.delivered_by, '')) like :q)");
+            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+        }
         if (courseId != null) {
             where.append(" and e.course_id = :course");
             params.put("course", courseId);
@@ -123,10 +146,18 @@ public class TrainingService {
             where.append(" and c.target_institution_id = :institution");
             params.put("institution", institutionId);
         }
-        return jdbc.sql(EVENT_COLUMNS + where + " order by e.starts_on desc, e.id desc limit 500")
+        long total = jdbc.sql("select count(*) from cap_event e join cap_course c on c.id = e.course_id" + where)
                 .params(params)
+                .query(Long.class)
+                .single();
+        List<EventView> items = jdbc.sql(EVENT_COLUMNS + where + " order by " + page.orderBy()
+                        + ", e.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query((rs, n) -> event(rs))
                 .list();
+        return PageResponse.of(items, page, total);
     }
 
     /**

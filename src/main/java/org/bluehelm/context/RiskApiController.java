@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
+import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
@@ -36,12 +37,20 @@ class RiskApiController {
     @GetMapping
     @ListFile
     ResponseEntity<?> list(
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String country,
             @RequestParam(required = false) @Nullable Long mission,
             @RequestParam(required = false) @Nullable String owner,
-            @RequestParam(defaultValue = "false") boolean reviewRequested) {
-        List<RiskView> list = risks.list(country, mission, owner, reviewRequested);
-        return export.jsonOrFile(RiskController.EXPORT, () -> list, () -> list);
+            @RequestParam(defaultValue = "false") boolean reviewRequested,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        RiskFilter filter = new RiskFilter(q, country, mission, owner, reviewRequested);
+        return export.jsonOrFile(
+                RiskController.EXPORT,
+                () -> ListExport.allPages(
+                        (p, s) -> risks.list(filter, PageQuery.of(p, s, sort, RiskService.SORTS, "-level"))),
+                () -> risks.list(filter, PageQuery.of(page, size, sort, RiskService.SORTS, "-level")));
     }
 
     @GetMapping("/{id}")

@@ -23,6 +23,8 @@ import org.bluehelm.measurement.DataValuesChanged;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,29 +75,61 @@ public class RiskService {
         this.clock = clock;
     }
 
+    /** API sort keys of {@link #list(RiskFilter, PageQuery)}; {@code level} is likelihood times impact. */
+    public static final Map<String, String> SORTS = Map.of(
+            "id", "r.id",
+            "level", "r.likelihood * r.impact",
+            "title", "r.title",
+            "status", "r.status",
+            "reviewDate", "r.review_date",
+            "country", "r.country_code");
+
     /** The risks the user may see, highest level first; only those awaiting a review, or owned by someone, when asked. */
     public List<RiskView> list(
             @Nullable String country, @Nullable Long missionId, @Nullable String owner, boolean reviewRequested) {
+        return list(
+                        new RiskFilter(null, country, missionId, owner, reviewRequested),
+                        new PageQuery(0, Integer.MAX_VALUE, "r.likelihood * r.impact desc"))
+                .items();
+    }
+
+    /** One page of the risks the user may see that match {@code filter}. */
+    public PageResponse<RiskView> list(RiskFilter filter, PageQuery page) {
         AccessScope.Filter scope = AccessScope.current().filter("r.mission_id", "r.country_code");
-        StringBuilder sql = new StringBuilder(COLUMNS).append(" where ").append(scope.sql());
+        StringBuilder where = new StringBuilder(" where ").append(scope.sql());
         Map<String, Object> params = new HashMap<>(scope.params());
-        if (country != null && !country.isBlank()) {
-            sql.append(" and r.country_code = :country");
-            params.put("country", country.strip().toUpperCase(Locale.ROOT));
+        if (filter.search() != null && !filter.search().isBlank()) {
+            where.append(" and (lower(r.title) like :q or lower(coalesce(r.description, '')) like :q"
+                    + " or lower(coalesce(r.mitigation, '')) like :q or lower(r.owner_username) like :q)");
+            params.put("q", "%" + filter.search().strip().toLowerCase(Locale.ROOT) + "%");
         }
-        if (missionId != null) {
-            sql.append(" and r.mission_id = :mission");
-            params.put("mission", missionId);
+        if (filter.country() != null && !filter.country().isBlank()) {
+            where.append(" and r.country_code = :country");
+            params.put("country", filter.country().strip().toUpperCase(Locale.ROOT));
         }
-        if (owner != null && !owner.isBlank()) {
-            sql.append(" and r.owner_username = :owner");
-            params.put("owner", owner.strip());
+        if (filter.missionId() != null) {
+            where.append(" and r.mission_id = :mission");
+            params.put("mission", filter.missionId());
         }
-        if (reviewRequested) {
-            sql.append(" and r.review_requested_at is not null");
+        if (filter.owner() != null && !filter.owner().isBlank()) {
+            where.append(" and r.owner_username = :owner");
+            params.put("owner", filter.owner().strip());
         }
-        sql.append(" order by r.likelihood * r.impact desc, r.id");
-        return jdbc.sql(sql.toString()).params(params).query(this::view).list();
+        if (filter.reviewRequested()) {
+            where.append(" and r.review_requested_at is not null");
+        }
+        long total = jdbc.sql("select count(*) from risk r" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<RiskView> items = jdbc.sql(
+                        COLUMNS + where + " order by " + page.orderBy() + ", r.id limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(this::view)
+                .list();
+        return PageResponse.of(items, page, total);
     }
 
     public RiskView get(long id) {

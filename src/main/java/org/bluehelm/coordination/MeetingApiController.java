@@ -11,10 +11,10 @@ import org.bluehelm.coordination.MeetingRecords.DocumentKind;
 import org.bluehelm.coordination.MeetingRecords.DocumentSummary;
 import org.bluehelm.coordination.MeetingRecords.Download;
 import org.bluehelm.coordination.MeetingRecords.MeetingCommand;
-import org.bluehelm.coordination.MeetingRecords.MeetingSummary;
 import org.bluehelm.coordination.MeetingRecords.MeetingView;
 import org.bluehelm.coordination.MeetingRecords.Upload;
 import org.bluehelm.shared.ExpectedVersion;
+import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
@@ -49,9 +49,16 @@ class MeetingApiController {
 
     @GetMapping("/meetings")
     @ListFile
-    ResponseEntity<?> list() {
-        List<MeetingSummary> list = meetings.meetings();
-        return export.jsonOrFile(MeetingController.MEETINGS, () -> list, () -> list);
+    ResponseEntity<?> list(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return export.jsonOrFile(
+                MeetingController.MEETINGS,
+                () -> ListExport.allPages((p, s) ->
+                        meetings.meetings(q, PageQuery.of(p, s, sort, MeetingService.MEETING_SORTS, "-heldOn"))),
+                () -> meetings.meetings(q, PageQuery.of(page, size, sort, MeetingService.MEETING_SORTS, "-heldOn")));
     }
 
     @GetMapping("/meetings/{id}")

@@ -95,10 +95,14 @@ class MeetingController {
         return "coordination/meetings";
     }
 
-    /** The meetings (the same as the list) as CSV or XLSX. */
+    /** The meetings (the same as the list, every page of them) as CSV or XLSX. */
     @GetMapping("/coordination/meetings/export")
     ResponseEntity<byte[]> exportMeetings(@RequestParam(defaultValue = "csv") String format) {
-        return export.download(MEETINGS, format, meetings.meetings());
+        return export.download(
+                MEETINGS,
+                format,
+                ListExport.allPages((p, s) ->
+                        meetings.meetings(null, PageQuery.of(p, s, null, MeetingService.MEETING_SORTS, "-heldOn"))));
     }
 
     @PostMapping("/coordination/meetings")

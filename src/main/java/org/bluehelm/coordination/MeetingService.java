@@ -34,6 +34,8 @@ import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,18 +94,42 @@ public class MeetingService {
 
     // ---------------------------------------------------------------- meetings
 
+    /** API sort keys of {@link #meetings(String, PageQuery)}. */
+    public static final Map<String, String> MEETING_SORTS = Map.of(
+            "id", "m.id",
+            "heldOn", "m.held_on",
+            "title", "m.title",
+            "country", "m.country_code");
+
     /** The meetings in the user's scope, latest first (at most 500). */
     public List<MeetingSummary> meetings() {
+        return meetings(null, new PageQuery(0, 500, "m.held_on desc")).items();
+    }
+
+    /** One page of the meetings in the user's scope whose title or agenda contains {@code search}. */
+    public PageResponse<MeetingSummary> meetings(@Nullable String search, PageQuery page) {
         AccessScope.Filter scope = AccessScope.current().filter("m.mission_id", "m.country_code");
-        return jdbc.sql("""
+        StringBuilder where = new StringBuilder(" where ").append(scope.sql());
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (search != null && !search.isBlank()) {
+            where.append(" and (lower(m.title) like :q or lower(coalesce(m.agenda, '')) like :q)");
+            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        long total = jdbc.sql("select count(*) from coordination_meeting m" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<MeetingSummary> items = jdbc.sql(
+                        """
                         select m.id, m.title, m.held_on, m.country_code,
                                (select count(*) from coordination_meeting_participant p where p.meeting_id = m.id)
                                    as participants,
                                (select count(*) from coordination_action_item a
                                  where a.meeting_id = m.id and a.status = 'OPEN') as open_items
-                          from coordination_meeting m
-                         where """ + " " + scope.sql() + " order by m.held_on desc, m.id desc limit 500")
-                .params(scope.params())
+                          from coordination_meeting m""" + where + " order by " + page.orderBy() + ", m.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query((rs, n) -> new MeetingSummary(
                         rs.getLong("id"),
                         rs.getString("title"),
@@ -112,6 +138,7 @@ public class MeetingService {
                         rs.getInt("participants"),
                         rs.getInt("open_items")))
                 .list();
+        return PageResponse.of(items, page, total);
     }
 
     public MeetingView meeting(long id) {

@@ -2,8 +2,8 @@ package org.bluehelm.report;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
+import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
@@ -46,18 +46,34 @@ class ReportApiController {
     @GetMapping
     @ListFile
     ResponseEntity<?> list(
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Long programme,
             @RequestParam(required = false) @Nullable Long mission,
-            @RequestParam(required = false) @Nullable String country) {
-        List<StoredReport> list;
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        ReportSubject.@Nullable Kind kind;
+        @Nullable String subject;
         if (mission != null) {
-            list = reports.list(ReportSubject.Kind.MISSION, String.valueOf(mission));
+            kind = ReportSubject.Kind.MISSION;
+            subject = String.valueOf(mission);
         } else if (country != null && !country.isBlank()) {
-            list = reports.list(ReportSubject.Kind.COUNTRY, country);
+            kind = ReportSubject.Kind.COUNTRY;
+            subject = country;
+        } else if (programme != null) {
+            kind = ReportSubject.Kind.PROGRAMME;
+            subject = String.valueOf(programme);
         } else {
-            list = reports.list(programme);
+            kind = null;
+            subject = null;
         }
-        return export.jsonOrFile(ReportController.EXPORT, () -> list, () -> list);
+        return export.jsonOrFile(
+                ReportController.EXPORT,
+                () -> ListExport.allPages((p, s) ->
+                        reports.list(q, kind, subject, PageQuery.of(p, s, sort, ReportService.SORTS, "-createdAt"))),
+                () -> reports.list(
+                        q, kind, subject, PageQuery.of(page, size, sort, ReportService.SORTS, "-createdAt")));
     }
 
     @GetMapping("/{id}.pdf")

@@ -2,6 +2,7 @@ package org.bluehelm.report;
 
 import java.util.List;
 import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
@@ -72,7 +73,15 @@ class ReportController {
             @RequestParam(required = false) @Nullable String subject,
             @RequestParam(required = false) @Nullable Long programme,
             @RequestParam(defaultValue = "csv") String format) {
-        return export.download(EXPORT, format, listed(Picked.parse(subject, programme)));
+        Picked picked = Picked.parse(subject, programme);
+        return export.download(
+                EXPORT,
+                format,
+                ListExport.allPages((p, s) -> reports.list(
+                        null,
+                        picked == null ? null : picked.kind(),
+                        picked == null ? null : picked.id(),
+                        PageQuery.of(p, s, null, ReportService.SORTS, "-createdAt"))));
     }
 
     @GetMapping("/reports")

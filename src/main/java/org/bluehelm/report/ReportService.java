@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.bluehelm.indicator.SmallCells;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Period;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
@@ -123,11 +126,31 @@ public class ReportService {
     /** The reports the user may see, newest first (of one subject when given). */
     @Transactional(readOnly = true)
     public List<StoredReport> list(ReportSubject.@Nullable Kind kind, @Nullable String subjectId) {
+        return list(null, kind, subjectId, new PageQuery(0, MAX_LISTED, "created_at desc"))
+                .items();
+    }
+
+    /** API sort keys of {@link #list(String, ReportSubject.Kind, String, PageQuery)}. */
+    public static final Map<String, String> SORTS = Map.of(
+            "id", "id",
+            "createdAt", "created_at",
+            "period", "period",
+            "title", "title",
+            "language", "language");
+
+    /**
+     * One page of the reports the user may see, of one subject when given, whose title or period
+     * contains {@code search}.
+     */
+    @Transactional(readOnly = true)
+    public PageResponse<StoredReport> list(
+            @Nullable String search, ReportSubject.@Nullable Kind kind, @Nullable String subjectId, PageQuery page) {
         return store.list(
                 AccessScope.current(),
+                search,
                 kind,
                 subjectId == null ? null : subjectId.strip().toUpperCase(Locale.ROOT),
-                MAX_LISTED);
+                page);
     }
 
     /** A stored report, if the user may see it. */

@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -60,13 +63,17 @@ class ReportStore {
     /**
      * The reports the scope may see, newest first, optionally of one subject. A country's report
      * (no mission) is listed only to users assigned to that country: users of a mission hosted there
-     * see the country's records, but not a report gathering other missions' programmes.
+     * see the country's records, but not a report gathering other missions' programmes. {@code
+     * search} looks in the title and period.
      */
-    List<StoredReport> list(
-            AccessScope scope, ReportSubject.@Nullable Kind kind, @Nullable String subjectId, int limit) {
+    PageResponse<StoredReport> list(
+            AccessScope scope,
+            @Nullable String search,
+            ReportSubject.@Nullable Kind kind,
+            @Nullable String subjectId,
+            PageQuery page) {
         AccessScope.Filter filter = scope.filter("mission_id", "country_code");
         Map<String, Object> params = new HashMap<>(filter.params());
-        params.put("limit", limit);
         StringBuilder where = new StringBuilder(filter.sql());
         if (!scope.global()) {
             where.append(" and (subject_kind <> 'COUNTRY' or country_code in (:reportCountries))");
@@ -77,11 +84,22 @@ class ReportStore {
             params.put("kind", kind.name());
             params.put("subject", subjectId);
         }
-        return jdbc.sql("select " + COLUMNS + " from report where " + where
-                        + " order by created_at desc, id desc limit :limit")
+        if (search != null && !search.isBlank()) {
+            where.append(" and (lower(title) like :q or lower(period) like :q)");
+            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        long total = jdbc.sql("select count(*) from report where " + where)
                 .params(params)
+                .query(Long.class)
+                .single();
+        List<StoredReport> items = jdbc.sql("select " + COLUMNS + " from report where " + where + " order by "
+                        + page.orderBy() + ", id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query(ReportStore::report)
                 .list();
+        return PageResponse.of(items, page, total);
     }
 
     Optional<StoredReport> find(long id) {

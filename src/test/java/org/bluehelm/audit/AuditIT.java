@@ -97,9 +97,9 @@ class AuditIT {
                         .param("recordId", String.valueOf(actor))
                         .with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(3))
-                .andExpect(jsonPath("$[0].action").value("DELETE"))
-                .andExpect(jsonPath("$[2].action").value("CREATE"));
+                .andExpect(jsonPath("$.items.length()").value(3))
+                .andExpect(jsonPath("$.items[0].action").value("DELETE"))
+                .andExpect(jsonPath("$.items[2].action").value("CREATE"));
     }
 
     @Test
@@ -142,8 +142,8 @@ class AuditIT {
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/audit").param("actor", stranger).with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].action").value("SIGN_IN_FAILED"))
-                .andExpect(jsonPath("$[0].recordType").value("app_user"));
+                .andExpect(jsonPath("$.items[0].action").value("SIGN_IN_FAILED"))
+                .andExpect(jsonPath("$.items[0].recordType").value("app_user"));
         long signInsBefore = log.entries(new AuditFilter(null, null, "admin", null, null)).stream()
                 .filter(e -> e.action().equals("SIGN_IN"))
                 .count();

@@ -227,7 +227,7 @@ class CapacityIT {
                         .param("recordType", "cap_person")
                         .param("recordId", String.valueOf(person))
                         .with(admin()))
-                .andExpect(jsonPath("$[*].action", hasItem("REVEAL")));
+                .andExpect(jsonPath("$.items[*].action", hasItem("REVEAL")));
     }
 
     @Test

@@ -114,10 +114,12 @@ class ContextRiskIT {
                 .andExpect(jsonPath("$.reviewReason", containsString("was 75 in 2026Q2, above the threshold 50")))
                 .andExpect(jsonPath("$.triggers[0].firedPeriod").value("2026Q2"));
         mvc.perform(get("/api/v1/risks")
+                        .param("q", "Unrest around the elections")
                         .param("owner", "admin")
                         .param("reviewRequested", "true")
+                        .param("size", "200")
                         .with(admin()))
-                .andExpect(jsonPath("$[*].id", hasItem((int) id)));
+                .andExpect(jsonPath("$.items[*].id", hasItem((int) id)));
         // still above: the fired trigger does not raise the risk again
         value(indicator, unit, "2026Q3", "80");
         mvc.perform(get("/api/v1/risks/" + id).with(admin()))
@@ -130,8 +132,12 @@ class ContextRiskIT {
         mvc.perform(get("/api/v1/risks/" + id).with(admin()))
                 .andExpect(jsonPath("$.reviewRequestedAt").value(nullValue()))
                 .andExpect(jsonPath("$.status").value("TRIGGERED"));
-        mvc.perform(get("/api/v1/risks").param("reviewRequested", "true").with(admin()))
-                .andExpect(jsonPath("$[*].id", not(hasItem((int) id))));
+        mvc.perform(get("/api/v1/risks")
+                        .param("q", "Unrest around the elections")
+                        .param("reviewRequested", "true")
+                        .param("size", "200")
+                        .with(admin()))
+                .andExpect(jsonPath("$.items[*].id", not(hasItem((int) id))));
 
         RequestPostProcessor somalia = userScopedToMission(mvc, "MISSION_MANAGER", missionId(mvc, "UNOSOM II"));
         mvc.perform(get("/api/v1/risks/" + id).with(somalia)).andExpect(status().isNotFound());

@@ -270,8 +270,8 @@ class HrddpIT {
                         .param("recordType", "hrddp_flag")
                         .param("recordId", String.valueOf(flag))
                         .with(admin()))
-                .andExpect(jsonPath("$[*].action", containsInAnyOrder("CREATE", "UPDATE")))
-                .andExpect(jsonPath("$[?(@.action == 'CREATE')].actor").value(hasItem("system")));
+                .andExpect(jsonPath("$.items[*].action", containsInAnyOrder("CREATE", "UPDATE")))
+                .andExpect(jsonPath("$.items[?(@.action == 'CREATE')].actor").value(hasItem("system")));
 
         mvc.perform(get("/api/v1/hrddp/supports")
                         .param("q", tag)

@@ -226,7 +226,7 @@ class OutcomeIT {
                         .param("recordId", code)
                         .with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].action", org.hamcrest.Matchers.containsInAnyOrder("CREATE", "DELETE")));
+                .andExpect(jsonPath("$.items[*].action", org.hamcrest.Matchers.containsInAnyOrder("CREATE", "DELETE")));
     }
 
     @Test

@@ -250,7 +250,7 @@ class MissionReportIT {
                         .param("mission", String.valueOf(mission))
                         .with(elsewhere))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(0));
+                .andExpect(jsonPath("$.items.length()").value(0));
 
         // the mission's own users get its report, but not the whole country's
         RequestPostProcessor inside = TestApi.userScopedToMission(mvc, "MISSION_MANAGER", mission);
@@ -258,13 +258,13 @@ class MissionReportIT {
                         .param("mission", String.valueOf(mission))
                         .with(inside))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].id").value(id));
+                .andExpect(jsonPath("$.items[0].id").value(id));
         mvc.perform(get("/api/v1/reports/" + id + ".pdf").with(inside)).andExpect(status().isOk());
         generate(inside, "\"countryCode\":\"CPV\"", "2022Q4", "en").andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/reports/" + country + ".pdf").with(inside)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/reports").param("country", "CPV").with(inside))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(0));
+                .andExpect(jsonPath("$.items.length()").value(0));
 
         // one subject only
         generate(admin(), missionSubject() + ",\"countryCode\":\"CPV\"", "2022", "en")
@@ -289,11 +289,11 @@ class MissionReportIT {
                         .param("mission", String.valueOf(mission))
                         .with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(2))
-                .andExpect(jsonPath("$[0].period").value("2022Q4"))
-                .andExpect(jsonPath("$[0].scheduled").value(true))
-                .andExpect(jsonPath("$[0].language").value("fr"))
-                .andExpect(jsonPath("$[1].period").value("2022Q3"));
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].period").value("2022Q4"))
+                .andExpect(jsonPath("$.items[0].scheduled").value(true))
+                .andExpect(jsonPath("$.items[0].language").value("fr"))
+                .andExpect(jsonPath("$.items[1].period").value("2022Q3"));
         mvc.perform(get(schedule).with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.lastPeriod").value("2022Q4"));

@@ -169,8 +169,8 @@ class ReportIT {
                         .param("programme", String.valueOf(programme))
                         .with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].id").value(id))
-                .andExpect(jsonPath("$[0].title").value("REP-" + tag + " · 2022 · FR"));
+                .andExpect(jsonPath("$.items[0].id").value(id))
+                .andExpect(jsonPath("$.items[0].title").value("REP-" + tag + " · 2022 · FR"));
     }
 
     @Test
@@ -266,11 +266,52 @@ class ReportIT {
                         .param("programme", String.valueOf(programme))
                         .with(elsewhere))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(0));
+                .andExpect(jsonPath("$.items.length()").value(0));
         RequestPostProcessor inside = TestApi.userScopedToMission(mvc, "VIEWER", unmil);
         mvc.perform(get("/api/v1/reports/" + id + ".pdf").with(inside))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF));
+    }
+
+    @Test
+    void theListPagesSearchesAndSortsLikeEveryOtherList() throws Exception {
+        long q3 = TestApi.id(generate(admin(), "2022Q3", "en").andExpect(status().isCreated()));
+        long q4 = TestApi.id(generate(admin(), "2022Q4", "en").andExpect(status().isCreated()));
+        // the title holds the programme's code: the search ignores case; newest first by default
+        mvc.perform(get("/api/v1/reports")
+                        .param("q", "rep-" + tag.toLowerCase())
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.page").value(0))
+                .andExpect(jsonPath("$.items[0].id").value(q4))
+                .andExpect(jsonPath("$.items[1].id").value(q3));
+        mvc.perform(get("/api/v1/reports")
+                        .param("q", tag)
+                        .param("programme", String.valueOf(programme))
+                        .param("size", "1")
+                        .param("page", "1")
+                        .with(admin()))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(q3))
+                .andExpect(jsonPath("$.size").value(1))
+                .andExpect(jsonPath("$.total").value(2));
+        mvc.perform(get("/api/v1/reports")
+                        .param("q", tag)
+                        .param("sort", "period")
+                        .with(admin()))
+                .andExpect(jsonPath("$.items[0].id").value(q3))
+                .andExpect(jsonPath("$.items[1].id").value(q4));
+        mvc.perform(get("/api/v1/reports").param("q", tag + " · 2022Q3").with(admin()))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(q3));
+        mvc.perform(get("/api/v1/reports").param("q", tag).param("sort", "size").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sort"));
+        RequestPostProcessor elsewhere = TestApi.userScopedToMission(mvc, "VIEWER", missionId(mvc, "UNOCI"));
+        mvc.perform(get("/api/v1/reports").param("q", tag).with(elsewhere))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0));
     }
 
     @Test
@@ -305,10 +346,10 @@ class ReportIT {
                         .param("programme", String.valueOf(programme))
                         .with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(2))
-                .andExpect(jsonPath("$[0].period").value("2022Q4"))
-                .andExpect(jsonPath("$[0].scheduled").value(true))
-                .andExpect(jsonPath("$[1].period").value("2022Q3"));
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].period").value("2022Q4"))
+                .andExpect(jsonPath("$.items[0].scheduled").value(true))
+                .andExpect(jsonPath("$.items[1].period").value("2022Q3"));
         // a change needs the version read
         mvc.perform(put("/api/v1/reports/schedules/" + programme)
                         .with(admin())

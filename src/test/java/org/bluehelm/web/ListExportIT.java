@@ -403,9 +403,9 @@ class ListExportIT {
                         .getResponse()))
                 .map(CSVRecord::toList)
                 .isEqualTo(inFrench.stream().map(CSVRecord::toList).toList());
-        mvc.perform(get("/api/v1/risks").cookie(french).with(admin))
+        mvc.perform(get("/api/v1/risks").param("q", title).cookie(french).with(admin))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.title == '%s')].status".formatted(title))
+                .andExpect(jsonPath("$.items[?(@.title == '%s')].status".formatted(title))
                         .value("MITIGATED"));
     }
 

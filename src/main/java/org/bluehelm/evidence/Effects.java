@@ -12,8 +12,11 @@ public enum Effects {
             case "time" -> TIME;
             case "twoway", "two-way" -> TWOWAY;
             default ->
-                throw org.bluehelm.shared.InvalidInputException.of(
-                        "effects", "'" + value + "' is not one of unit, time, twoway");
+                throw Refused.of(
+                        "effects",
+                        "'" + value + "' is not one of unit, time, twoway",
+                        "evidence.validation.effects",
+                        value);
         };
     }
 

@@ -62,7 +62,7 @@ final class Estimation {
         String outcome = o.required("--outcome");
         List<String> regressors = o.all("--regressor");
         if (regressors.isEmpty()) {
-            throw new OptionException("--regressor", "name at least one --regressor");
+            throw new OptionException("--regressor", "name at least one --regressor", "evidence.validation.regressor");
         }
         Effects effects = Effects.parse(o.required("--effects"));
         String cluster = o.optional("--cluster");
@@ -102,7 +102,10 @@ final class Estimation {
         String startColumn = o.optional("--treatment-start");
         String treatmentColumn = o.optional("--treatment");
         if ((startColumn == null) == (treatmentColumn == null)) {
-            throw new OptionException("--treatment-start", "give one of --treatment-start COL or --treatment COL");
+            throw new OptionException(
+                    "--treatment-start",
+                    "give one of --treatment-start COL or --treatment COL",
+                    "evidence.validation.treatmentColumn");
         }
         List<String> regressors = o.all("--regressor");
         Effects effects = Effects.parse(o.one("--effects", "twoway"));
@@ -178,24 +181,35 @@ final class Estimation {
         Map<String, List<String>> blanks = SyntheticControl.blanks(read, outcome, start, predictors);
         List<String> treatedBlanks = blanks.get(treated.trim());
         if (treatedBlanks != null) {
-            throw InvalidInputException.of(
+            throw Refused.of(
                     "treated",
                     "the treated unit " + treated.trim() + " has blank cells in the periods used ("
                             + String.join("; ", treatedBlanks)
-                            + "): choose a narrower period (--from, --to) or other predictors");
+                            + "): choose a narrower period (--from, --to) or other predictors",
+                    "evidence.validation.treatedBlanks",
+                    treated.trim(),
+                    String.join("; ", treatedBlanks));
         }
         Panel panel = read;
         if (!blanks.isEmpty() && missing == Subset.Missing.ERROR) {
             List<FieldProblem> problems = new ArrayList<>();
-            blanks.forEach((unit, cells) -> problems.add(
-                    new FieldProblem("unit " + unit, "the value is missing: " + String.join("; ", cells))));
+            blanks.forEach((unit, cells) -> problems.add(Refused.problem(
+                    "unit " + unit,
+                    "the value is missing: " + String.join("; ", cells),
+                    "evidence.validation.missingCells",
+                    String.join("; ", cells))));
             List<FieldProblem> listed = new ArrayList<>(problems.subList(0, Math.min(Subset.LISTED, problems.size())));
-            listed.add(new FieldProblem(
+            listed.add(Refused.problem(
                     "missing",
                     blanks.size() + " donor units have blank cells in the periods used"
                             + (blanks.size() > Subset.LISTED ? " (the first " + Subset.LISTED + " listed)" : "")
                             + ": choose missing=drop to leave these donors out, or a narrower period (--from, --to)"
-                            + " or fewer units (--units, --where)"));
+                            + " or fewer units (--units, --where)",
+                    blanks.size() > Subset.LISTED
+                            ? "evidence.validation.donorBlanksListed"
+                            : "evidence.validation.donorBlanks",
+                    blanks.size(),
+                    Subset.LISTED));
             throw new InvalidInputException(listed);
         }
         if (!blanks.isEmpty()) {
@@ -357,7 +371,10 @@ final class Estimation {
                             .anyMatch(p -> p.field().equals(where.column())
                                     && p.message().startsWith("unknown column"))) {
                 throw new OptionException(
-                        "--where", "--where names column '" + where.column() + "', which the panel does not have");
+                        "--where",
+                        "--where names column '" + where.column() + "', which the panel does not have",
+                        "evidence.validation.whereColumn",
+                        where.column());
             }
             throw e;
         }
@@ -404,7 +421,7 @@ final class Estimation {
         String required(String name) {
             String value = optional(name);
             if (value == null || value.isBlank()) {
-                throw new OptionException(name, name + " is required");
+                throw new OptionException(name, name + " is required", "validation.required");
             }
             return value;
         }
@@ -436,7 +453,11 @@ final class Estimation {
             try {
                 return Integer.parseInt(value.trim());
             } catch (NumberFormatException e) {
-                throw new OptionException(name, name + " must be a whole number, not '" + value + "'");
+                throw new OptionException(
+                        name,
+                        name + " must be a whole number, not '" + value + "'",
+                        "evidence.validation.whole",
+                        value);
             }
         }
     }
@@ -445,14 +466,27 @@ final class Estimation {
     static final class OptionException extends IllegalArgumentException {
 
         private final String option;
+        private final String code;
+        private final List<Object> args;
 
-        OptionException(String option, String message) {
+        /** {@code code} and {@code args}: the message of the screens ({@code messages*.properties}). */
+        OptionException(String option, String message, String code, Object... args) {
             super(message);
             this.option = option;
+            this.code = code;
+            this.args = List.of(args);
         }
 
         String option() {
             return option;
+        }
+
+        String code() {
+            return code;
+        }
+
+        List<Object> args() {
+            return args;
         }
     }
 }

@@ -44,11 +44,16 @@ public final class EventStudy {
             Effects effects,
             @Nullable String clusterColumn) {
         if (leads < 1 || lags < 0) {
-            throw InvalidInputException.of("leads", "leads must be at least 1 and lags at least 0");
+            throw Refused.of("leads", "leads must be at least 1 and lags at least 0", "evidence.validation.leadsLags");
         }
         if (reference < -leads || reference > lags) {
-            throw InvalidInputException.of(
-                    "reference", "the reference period " + reference + " is outside -" + leads + ".." + lags);
+            throw Refused.of(
+                    "reference",
+                    "the reference period " + reference + " is outside -" + leads + ".." + lags,
+                    "evidence.validation.reference",
+                    String.valueOf(reference),
+                    String.valueOf(-leads),
+                    String.valueOf(lags));
         }
         Integer[] start = starts(panel, startColumn, kind);
         int n = panel.rows();
@@ -73,7 +78,7 @@ public final class EventStudy {
             kept.add(r);
         }
         if (!anyTreated) {
-            throw InvalidInputException.of(startColumn, "no unit is ever treated");
+            throw Refused.of(startColumn, "no unit is ever treated", "evidence.validation.neverTreated");
         }
         List<Integer> periods = new ArrayList<>();
         for (int e = -leads; e <= lags; e++) {
@@ -94,8 +99,10 @@ public final class EventStudy {
             int r = kept.get(i);
             y[i] = outcomeValues[r];
             if (Double.isNaN(y[i])) {
-                problems.add(new FieldProblem(
-                        "line " + panel.lines()[r] + ", column '" + outcome + "'", "the value is missing"));
+                problems.add(Refused.problem(
+                        "line " + panel.lines()[r] + ", column '" + outcome + "'",
+                        "the value is missing",
+                        "evidence.validation.valueMissing"));
             }
             units[i] = panel.unitIndex()[r];
             times[i] = panel.timeIndex()[r];
@@ -124,12 +131,14 @@ public final class EventStudy {
         } catch (InvalidInputException e) {
             List<FieldProblem> renamed = e.problems().stream()
                     .map(p -> p.field().matches("[-+]\\d+")
-                            ? new FieldProblem(
+                            ? Refused.problem(
                                     "relative period " + p.field(),
                                     "relative period " + p.field()
                                             + " cannot be told apart from the fixed effects or the other periods"
                                             + " (too few treated units observed at that distance, or no never-treated"
-                                            + " units with two-way effects and no binning)")
+                                            + " units with two-way effects and no binning)",
+                                    "evidence.validation.relativePeriod",
+                                    p.field())
                             : p)
                     .toList();
             throw new InvalidInputException(renamed);
@@ -151,8 +160,10 @@ public final class EventStudy {
             for (int r = 0; r < panel.rows(); r++) {
                 double v = treated[r];
                 if (v != 0 && v != 1) {
-                    problems.add(new FieldProblem(
-                            "line " + panel.lines()[r] + ", column '" + column + "'", "the treatment must be 0 or 1"));
+                    problems.add(Refused.problem(
+                            "line " + panel.lines()[r] + ", column '" + column + "'",
+                            "the treatment must be 0 or 1",
+                            "evidence.validation.treatment01"));
                     continue;
                 }
                 int u = panel.unitIndex()[r];
@@ -169,18 +180,24 @@ public final class EventStudy {
                 if (seen[u] == null) {
                     seen[u] = v;
                 } else if (!seen[u].equals(v)) {
-                    problems.add(new FieldProblem(
+                    problems.add(Refused.problem(
                             "line " + panel.lines()[r] + ", column '" + column + "'",
                             "unit '" + panel.units().get(u) + "' has two treatment starts, '" + seen[u] + "' and '" + v
-                                    + "'"));
+                                    + "'",
+                            "evidence.validation.twoStarts",
+                            panel.units().get(u),
+                            seen[u],
+                            v));
                     continue;
                 }
                 if (!v.isEmpty() && start[u] == null) {
                     int t = startIndex(panel, v);
                     if (t < 0) {
-                        problems.add(new FieldProblem(
+                        problems.add(Refused.problem(
                                 "line " + panel.lines()[r] + ", column '" + column + "'",
-                                "'" + v + "' is not a time of the panel"));
+                                "'" + v + "' is not a time of the panel",
+                                "evidence.validation.notATime",
+                                v));
                     } else {
                         start[u] = t;
                     }

@@ -76,7 +76,7 @@ class EvidenceController {
             Model model) {
         try {
             if (file == null || file.isEmpty()) {
-                throw InvalidInputException.of("file", "choose a panel CSV file");
+                throw Refused.of("file", "choose a panel CSV file", "evidence.validation.chooseFile");
             }
             EvidenceService.checkSize(file.getSize());
             String csv = EvidenceService.text(file.getBytes());
@@ -184,7 +184,10 @@ class EvidenceController {
         if (data.equals(UPLOAD)) {
             Upload upload = (Upload) session.getAttribute(SESSION_KEY);
             if (upload == null) {
-                throw InvalidInputException.of("file", "the uploaded panel is no longer here; upload it again");
+                throw Refused.of(
+                        "file",
+                        "the uploaded panel is no longer here; upload it again",
+                        "evidence.validation.uploadGone");
             }
             uploaded = upload.csv();
         } else {

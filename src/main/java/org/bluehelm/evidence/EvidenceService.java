@@ -72,7 +72,11 @@ class EvidenceService {
                 .get()) {
             return List.copyOf(parser.getHeaderNames());
         } catch (IOException | IllegalArgumentException e) {
-            throw InvalidInputException.of("file", "the header row cannot be read: " + e.getMessage());
+            throw Refused.of(
+                    "file",
+                    "the header row cannot be read: " + e.getMessage(),
+                    "evidence.validation.header",
+                    String.valueOf(e.getMessage()));
         }
     }
 
@@ -108,9 +112,12 @@ class EvidenceService {
     /** Refuses a panel file larger than {@link #MAX_BYTES}. */
     static void checkSize(long bytes) {
         if (bytes > MAX_BYTES) {
-            throw InvalidInputException.of(
+            throw Refused.of(
                     "file",
-                    "the file has " + bytes + " bytes; panels up to " + MAX_BYTES / (1024 * 1024) + " MB are accepted");
+                    "the file has " + bytes + " bytes; panels up to " + MAX_BYTES / (1024 * 1024) + " MB are accepted",
+                    "evidence.validation.fileSize",
+                    bytes,
+                    MAX_BYTES / (1024 * 1024));
         }
     }
 
@@ -122,7 +129,7 @@ class EvidenceService {
             text = text.substring(1);
         }
         if (text.isBlank()) {
-            throw InvalidInputException.of("file", "the file is empty");
+            throw Refused.of("file", "the file is empty", "evidence.validation.emptyFile");
         }
         return text;
     }
@@ -140,16 +147,24 @@ class EvidenceService {
         if (csv == null && request.getCsv() != null && !request.getCsv().isBlank()) {
             csv = request.getCsv();
             if (csv.length() > MAX_BYTES) {
-                throw InvalidInputException.of("csv", "panels up to " + MAX_BYTES / (1024 * 1024) + " MB are accepted");
+                throw Refused.of(
+                        "csv",
+                        "panels up to " + MAX_BYTES / (1024 * 1024) + " MB are accepted",
+                        "evidence.validation.csvSize",
+                        MAX_BYTES / (1024 * 1024));
             }
         }
         if (csv == null) {
             String id = request.getPanelSource();
             if (id == null || id.isBlank()) {
-                throw InvalidInputException.of("panelSource", "choose a panel source or upload a panel CSV (file)");
+                throw Refused.of(
+                        "panelSource",
+                        "choose a panel source or upload a panel CSV (file)",
+                        "evidence.validation.chooseSource");
             }
             source = source(id.trim())
-                    .orElseThrow(() -> InvalidInputException.of("panelSource", "no panel source '" + id + "'"));
+                    .orElseThrow(() -> Refused.of(
+                            "panelSource", "no panel source '" + id + "'", "evidence.validation.unknownSource", id));
             if (request.getUnit() == null || request.getUnit().isBlank()) {
                 request.setUnit(source.unitColumn());
             }
@@ -179,7 +194,8 @@ class EvidenceService {
         try {
             result = Estimation.run(estimator, request.toOptions(), input);
         } catch (Estimation.OptionException e) {
-            throw InvalidInputException.of(field(e.option()), message(e.getMessage(), e.option()));
+            throw new InvalidInputException(List.of(
+                    new FieldProblem(field(e.option()), message(e.getMessage(), e.option()), e.code(), e.args())));
         } catch (InvalidInputException e) {
             throw renamed(e);
         } catch (IllegalArgumentException e) {
@@ -195,28 +211,42 @@ class EvidenceService {
 
     static void limits(Panel panel, boolean synth, boolean placebos) {
         if (panel.rows() > MAX_ROWS) {
-            throw InvalidInputException.of(
-                    "panel", "the panel has " + panel.rows() + " rows; up to " + MAX_ROWS + " are accepted");
+            throw Refused.of(
+                    "panel",
+                    "the panel has " + panel.rows() + " rows; up to " + MAX_ROWS + " are accepted",
+                    "evidence.validation.rows",
+                    panel.rows(),
+                    MAX_ROWS);
         }
         if (panel.units().size() > MAX_UNITS) {
-            throw InvalidInputException.of(
-                    "panel", "the panel has " + panel.units().size() + " units; up to " + MAX_UNITS + " are accepted");
+            throw Refused.of(
+                    "panel",
+                    "the panel has " + panel.units().size() + " units; up to " + MAX_UNITS + " are accepted",
+                    "evidence.validation.units",
+                    panel.units().size(),
+                    MAX_UNITS);
         }
         int donors = panel.units().size() - 1;
         if (synth && placebos && donors > MAX_PLACEBO_DONORS) {
-            throw InvalidInputException.of(
+            throw Refused.of(
                     "placebos",
                     "placebos refit the synthetic control once per donor: up to " + MAX_PLACEBO_DONORS
                             + " donors here, and this panel has " + donors
                             + "; keep fewer units (units, or unitFilter such as region=Western Africa),"
-                            + " run without placebos, or use the command line");
+                            + " run without placebos, or use the command line",
+                    "evidence.validation.placeboDonors",
+                    MAX_PLACEBO_DONORS,
+                    donors);
         }
         if (synth && donors > MAX_DONORS) {
-            throw InvalidInputException.of(
+            throw Refused.of(
                     "panel",
                     "a synthetic control takes up to " + MAX_DONORS + " donors here, and this panel has " + donors
                             + "; keep fewer units (units, or unitFilter such as region=Western Africa; missing=drop"
-                            + " leaves out donors with blank cells) or use the command line");
+                            + " leaves out donors with blank cells) or use the command line",
+                    "evidence.validation.donors",
+                    MAX_DONORS,
+                    donors);
         }
     }
 
@@ -236,11 +266,15 @@ class EvidenceService {
         }
         int donors = panel.units().size() - 1;
         if ((long) donors * predictors > MAX_PLACEBO_WORK) {
-            throw InvalidInputException.of(
+            throw Refused.of(
                     "placebos",
                     "placebos with " + donors + " donors and " + predictors + " predictors exceed what is run here"
                             + " (donors times predictors up to " + MAX_PLACEBO_WORK + "); name fewer predictors"
-                            + " (e.g. the outcome in a few pre-treatment years), keep fewer units, or use the command line");
+                            + " (e.g. the outcome in a few pre-treatment years), keep fewer units, or use the command line",
+                    "evidence.validation.placeboWork",
+                    donors,
+                    predictors,
+                    MAX_PLACEBO_WORK);
         }
     }
 

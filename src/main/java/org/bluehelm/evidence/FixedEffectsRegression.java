@@ -57,7 +57,7 @@ public final class FixedEffectsRegression {
         int n = y.length;
         int k = x.length;
         if (k == 0) {
-            throw InvalidInputException.of("regressor", "name at least one regressor");
+            throw Refused.of("regressor", "name at least one regressor", "evidence.validation.regressor");
         }
         int[] units = compact(unit);
         int[] times = compact(time);
@@ -90,10 +90,14 @@ public final class FixedEffectsRegression {
         int p = d + k;
         int df = n - p - absorbedLevels;
         if (df <= 0) {
-            throw InvalidInputException.of(
+            throw Refused.of(
                     "panel",
                     "too few observations: " + n + " rows for " + k + " regressors and " + (absorbedLevels + d)
-                            + " fixed effects leave no degrees of freedom");
+                            + " fixed effects leave no degrees of freedom",
+                    "evidence.validation.tooFew",
+                    n,
+                    k,
+                    absorbedLevels + d);
         }
 
         double[][] columns = new double[p][];
@@ -139,18 +143,21 @@ public final class FixedEffectsRegression {
             }
         }
         if (effectsUnidentified) {
-            throw InvalidInputException.of(
+            throw Refused.of(
                     "effects",
                     "the two-way fixed effects are not all identified: the panel falls apart into groups of units"
-                            + " and periods that share no observation");
+                            + " and periods that share no observation",
+                    "evidence.validation.notIdentified");
         }
         if (!collinear.isEmpty()) {
             List<FieldProblem> problems = new ArrayList<>();
             for (String name : collinear) {
-                problems.add(new FieldProblem(
+                problems.add(Refused.problem(
                         name,
                         "regressor '" + name + "' is collinear with the fixed effects or the regressors before it"
-                                + " (after removing the " + effects.label() + " effects); drop it"));
+                                + " (after removing the " + effects.label() + " effects); drop it",
+                        "evidence.validation.collinear",
+                        name));
             }
             throw new InvalidInputException(problems);
         }
@@ -185,16 +192,20 @@ public final class FixedEffectsRegression {
             int[] clusters = compact(codes(cluster));
             int g = max(clusters) + 1;
             if (g < 2) {
-                throw InvalidInputException.of(
+                throw Refused.of(
                         clusterColumn == null ? "cluster" : clusterColumn,
-                        "cluster-robust errors need at least 2 clusters");
+                        "cluster-robust errors need at least 2 clusters",
+                        "evidence.validation.clusters");
             }
             boolean unitsNested = effects != Effects.TIME && nested(units, clusters);
             int unitEffects = effects == Effects.TIME ? 0 : unitCount - 1;
             int lsdvParameters = p + absorbedLevels; // with the intercept
             int kk = lsdvParameters - (unitsNested ? unitEffects : 0);
             if (n - kk <= 0) {
-                throw InvalidInputException.of("panel", "too few observations for cluster-robust errors");
+                throw Refused.of(
+                        "panel",
+                        "too few observations for cluster-robust errors",
+                        "evidence.validation.tooFewForClusters");
             }
             double[][] scores = new double[g][p];
             for (int i = 0; i < n; i++) {

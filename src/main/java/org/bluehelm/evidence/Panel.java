@@ -2,7 +2,6 @@ package org.bluehelm.evidence;
 
 import java.util.List;
 import java.util.Map;
-import org.bluehelm.shared.InvalidInputException;
 
 /**
  * A panel read from a CSV: one row per unit and time. {@code units} in order of first appearance,
@@ -30,7 +29,8 @@ public record Panel(
     public double[] column(String name) {
         double[] values = numeric.get(name);
         if (values == null) {
-            throw InvalidInputException.of(name, "column '" + name + "' was not read as a number");
+            throw Refused.of(
+                    name, "column '" + name + "' was not read as a number", "evidence.validation.notNumeric", name);
         }
         return values;
     }
@@ -38,7 +38,7 @@ public record Panel(
     public String[] textColumn(String name) {
         String[] values = text.get(name);
         if (values == null) {
-            throw InvalidInputException.of(name, "column '" + name + "' was not read as text");
+            throw Refused.of(name, "column '" + name + "' was not read as text", "evidence.validation.notText", name);
         }
         return values;
     }

@@ -77,8 +77,12 @@ public final class PanelReader {
             wanted.addAll(optionalTextColumns);
             for (String column : wanted) {
                 if (!header.contains(column)) {
-                    problems.add(new FieldProblem(
-                            column, "unknown column '" + column + "'; the header has " + String.join(", ", header)));
+                    problems.add(Refused.problem(
+                            column,
+                            "unknown column '" + column + "'; the header has " + String.join(", ", header),
+                            "evidence.validation.unknownColumn",
+                            column,
+                            String.join(", ", header)));
                 }
             }
             if (!problems.isEmpty()) {
@@ -107,30 +111,46 @@ public final class PanelReader {
                 String unit = cell(record, unitColumn);
                 String time = cell(record, timeColumn);
                 if (unit.isEmpty()) {
-                    problems.add(problem(line, unitColumn, "the unit is missing"));
+                    problems.add(problem(line, unitColumn, "the unit is missing", "evidence.validation.unitMissing"));
                 }
                 if (time.isEmpty()) {
-                    problems.add(problem(line, timeColumn, "the time is missing"));
+                    problems.add(problem(line, timeColumn, "the time is missing", "evidence.validation.timeMissing"));
                 }
                 if (!unit.isEmpty() && !time.isEmpty() && !seen.add(unit + "\u0000" + time)) {
-                    problems.add(
-                            problem(line, timeColumn, "a second row for unit '" + unit + "' and time '" + time + "'"));
+                    problems.add(problem(
+                            line,
+                            timeColumn,
+                            "a second row for unit '" + unit + "' and time '" + time + "'",
+                            "evidence.validation.secondRow",
+                            unit,
+                            time));
                 }
                 for (String column : numericAll) {
                     String value = cell(record, column);
                     double number = Double.NaN;
                     if (value.isEmpty()) {
                         if (!optional.contains(column)) {
-                            problems.add(problem(line, column, "the value is missing"));
+                            problems.add(
+                                    problem(line, column, "the value is missing", "evidence.validation.valueMissing"));
                         }
                     } else {
                         try {
                             number = Double.parseDouble(value);
                             if (!Double.isFinite(number)) {
-                                problems.add(problem(line, column, "'" + value + "' is not a finite number"));
+                                problems.add(problem(
+                                        line,
+                                        column,
+                                        "'" + value + "' is not a finite number",
+                                        "evidence.validation.finite",
+                                        value));
                             }
                         } catch (NumberFormatException e) {
-                            problems.add(problem(line, column, "'" + value + "' is not a number"));
+                            problems.add(problem(
+                                    line,
+                                    column,
+                                    "'" + value + "' is not a number",
+                                    "evidence.validation.number",
+                                    value));
                         }
                     }
                     numbers.get(column).add(number);
@@ -138,7 +158,7 @@ public final class PanelReader {
                 for (String column : textAll) {
                     String value = cell(record, column);
                     if (value.isEmpty() && !optionalText.contains(column)) {
-                        problems.add(problem(line, column, "the value is missing"));
+                        problems.add(problem(line, column, "the value is missing", "evidence.validation.valueMissing"));
                     }
                     texts.get(column).add(value);
                 }
@@ -153,7 +173,7 @@ public final class PanelReader {
                 throw new InvalidInputException(problems);
             }
             if (unitValues.isEmpty()) {
-                throw InvalidInputException.of("panel", "the panel has no rows");
+                throw Refused.of("panel", "the panel has no rows", "evidence.validation.noRows");
             }
             return build(unitColumn, timeColumn, unitValues, timeValues, lines, numbers, texts);
         } catch (IOException e) {
@@ -162,10 +182,17 @@ public final class PanelReader {
             if (e instanceof InvalidInputException) {
                 throw e;
             }
-            throw InvalidInputException.of("panel", "the CSV cannot be read: " + e.getMessage());
+            throw Refused.of(
+                    "panel",
+                    "the CSV cannot be read: " + e.getMessage(),
+                    "evidence.validation.csv",
+                    String.valueOf(e.getMessage()));
         } catch (UncheckedIOException e) {
-            throw InvalidInputException.of(
-                    "panel", "the CSV cannot be read: " + e.getCause().getMessage());
+            throw Refused.of(
+                    "panel",
+                    "the CSV cannot be read: " + e.getCause().getMessage(),
+                    "evidence.validation.csv",
+                    String.valueOf(e.getCause().getMessage()));
         }
     }
 
@@ -214,7 +241,10 @@ public final class PanelReader {
                     throw new InvalidInputException(List.of(problem(
                             lineNumbers[r],
                             timeColumn,
-                            "a second row for unit '" + unitValues.get(r) + "' and time '" + timeValues.get(r) + "'")));
+                            "a second row for unit '" + unitValues.get(r) + "' and time '" + timeValues.get(r) + "'",
+                            "evidence.validation.secondRow",
+                            unitValues.get(r),
+                            timeValues.get(r))));
                 }
             }
         }
@@ -240,7 +270,7 @@ public final class PanelReader {
         return record.isSet(column) ? record.get(column).trim() : "";
     }
 
-    private static FieldProblem problem(long line, String column, String message) {
-        return new FieldProblem("line " + line + ", column '" + column + "'", message);
+    private static FieldProblem problem(long line, String column, String message, String code, Object... args) {
+        return Refused.problem("line " + line + ", column '" + column + "'", message, code, args);
     }
 }

@@ -1,6 +1,5 @@
 package org.bluehelm.evidence;
 
-import org.bluehelm.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +18,7 @@ public record Predictor(
         String column = text.substring(0, colon).trim();
         Window window = Window.parse("predictor", text.substring(colon + 1));
         if (column.isEmpty()) {
-            throw InvalidInputException.of("predictor", "'" + text + "' names no column");
+            throw Refused.of("predictor", "'" + text + "' names no column", "evidence.validation.noColumn", text);
         }
         return new Predictor(column, window.from(), window.to());
     }
@@ -39,7 +38,7 @@ public record Predictor(
             // the separating dash is not the first character (a negative time) and splits two non-empty parts
             int dash = t.indexOf('-', 1);
             if (t.isEmpty()) {
-                throw InvalidInputException.of(field, "the window is empty");
+                throw Refused.of(field, "the window is empty", "evidence.validation.emptyWindow");
             }
             if (dash < 0) {
                 return new Window(t, t);
@@ -47,7 +46,7 @@ public record Predictor(
             String from = t.substring(0, dash).trim();
             String to = t.substring(dash + 1).trim();
             if (from.isEmpty() || to.isEmpty()) {
-                throw InvalidInputException.of(field, "'" + text + "' is not a window FROM-TO");
+                throw Refused.of(field, "'" + text + "' is not a window FROM-TO", "evidence.validation.window", text);
             }
             return new Window(from, to);
         }

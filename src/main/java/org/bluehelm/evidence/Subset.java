@@ -39,7 +39,9 @@ final class Subset {
             return switch (value.trim().toLowerCase(Locale.ROOT)) {
                 case "error" -> ERROR;
                 case "drop" -> DROP;
-                default -> throw new Estimation.OptionException("--missing", "--missing must be error or drop");
+                default ->
+                    throw new Estimation.OptionException(
+                            "--missing", "--missing must be error or drop", "evidence.validation.missing");
             };
         }
     }
@@ -54,7 +56,10 @@ final class Subset {
             int eq = text.indexOf('=');
             if (eq <= 0) {
                 throw new Estimation.OptionException(
-                        "--where", "--where must be COLUMN=VALUE, e.g. region=Western Africa, not '" + text + "'");
+                        "--where",
+                        "--where must be COLUMN=VALUE, e.g. region=Western Africa, not '" + text + "'",
+                        "evidence.validation.where",
+                        text);
             }
             return new Where(
                     text.substring(0, eq).trim(), text.substring(eq + 1).trim());
@@ -95,10 +100,16 @@ final class Subset {
         List<String> unknown =
                 units.stream().filter(u -> !panel.units().contains(u)).toList();
         if (!unknown.isEmpty()) {
+            String listed = String.join(", ", unknown.subList(0, Math.min(LISTED, unknown.size())));
             throw new Estimation.OptionException(
                     "--units",
-                    "not in the panel: " + String.join(", ", unknown.subList(0, Math.min(LISTED, unknown.size())))
-                            + (unknown.size() > LISTED ? " and " + (unknown.size() - LISTED) + " more" : ""));
+                    "not in the panel: " + listed
+                            + (unknown.size() > LISTED ? " and " + (unknown.size() - LISTED) + " more" : ""),
+                    unknown.size() > LISTED
+                            ? "evidence.validation.unitsUnknownMore"
+                            : "evidence.validation.unitsUnknown",
+                    listed,
+                    unknown.size() - LISTED);
         }
         checkTime(panel, from, "--from");
         checkTime(panel, to, "--to");
@@ -122,7 +133,8 @@ final class Subset {
                     "no row of the panel is left by"
                             + (units.isEmpty() ? "" : " --units")
                             + (where == null ? "" : " --where " + where.column() + "=" + where.value())
-                            + (from == null && to == null ? "" : " --from/--to"));
+                            + (from == null && to == null ? "" : " --from/--to"),
+                    "evidence.validation.noRowLeft");
         }
         return kept;
     }
@@ -130,7 +142,10 @@ final class Subset {
     private static void checkTime(Panel panel, @Nullable String time, String option) {
         if (time != null && panel.integerTimes() && !time.trim().matches("[+-]?\\d{1,18}")) {
             throw new Estimation.OptionException(
-                    option, option + " must be a time of this panel (an integer), not '" + time + "'");
+                    option,
+                    option + " must be a time of this panel (an integer), not '" + time + "'",
+                    "evidence.validation.timeInteger",
+                    time);
         }
     }
 
@@ -171,8 +186,11 @@ final class Subset {
         }
         Panel kept = keep(panel, keep);
         if (kept.rows() == 0) {
-            throw InvalidInputException.of(
-                    "missing", "every row has a blank cell in " + String.join(", ", counts.keySet()));
+            throw Refused.of(
+                    "missing",
+                    "every row has a blank cell in " + String.join(", ", counts.keySet()),
+                    "evidence.validation.allBlank",
+                    String.join(", ", counts.keySet()));
         }
         List<String> gone =
                 panel.units().stream().filter(u -> !kept.units().contains(u)).toList();
@@ -192,10 +210,14 @@ final class Subset {
     record Result(Panel panel, @Nullable Dropped dropped) {}
 
     private static FieldProblem cell(Panel panel, int r, String column) {
-        return new FieldProblem(
+        String unit = panel.units().get(panel.unitIndex()[r]);
+        String time = panel.times().get(panel.timeIndex()[r]);
+        return Refused.problem(
                 "line " + panel.lines()[r] + ", column '" + column + "'",
-                "the value is missing (unit " + panel.units().get(panel.unitIndex()[r]) + ", time "
-                        + panel.times().get(panel.timeIndex()[r]) + ")");
+                "the value is missing (unit " + unit + ", time " + time + ")",
+                "evidence.validation.cellMissing",
+                unit,
+                time);
     }
 
     /**
@@ -204,12 +226,15 @@ final class Subset {
      */
     static InvalidInputException blankError(List<FieldProblem> problems, int total) {
         List<FieldProblem> out = new ArrayList<>(problems.subList(0, Math.min(LISTED, problems.size())));
-        out.add(new FieldProblem(
+        out.add(Refused.problem(
                 "missing",
                 total + " blank " + (total == 1 ? "cell" : "cells") + " in the rows used"
                         + (total > LISTED ? " (the first " + LISTED + " listed)" : "")
                         + ": choose missing=drop to leave them out (listwise deletion), or a narrower period"
-                        + " (--from, --to) or fewer units (--units, --where)"));
+                        + " (--from, --to) or fewer units (--units, --where)",
+                total > LISTED ? "evidence.validation.blanksListed" : "evidence.validation.blanks",
+                total,
+                LISTED));
         return new InvalidInputException(out);
     }
 

@@ -68,18 +68,29 @@ public final class SyntheticControl {
             VMode mode) {
         int treatedIndex = panel.units().indexOf(treated.trim());
         if (treatedIndex < 0) {
-            throw InvalidInputException.of("treated", "unit '" + treated + "' is not in the panel");
+            throw Refused.of(
+                    "treated",
+                    "unit '" + treated + "' is not in the panel",
+                    "evidence.validation.treatedUnknown",
+                    treated);
         }
         int start = startIndex(panel, treatmentStart);
         if (start < 2) {
-            throw InvalidInputException.of(
+            throw Refused.of(
                     "treatmentStart",
-                    "too few pre-treatment periods: " + start + " before " + treatmentStart + ", at least 2 needed");
+                    "too few pre-treatment periods: " + start + " before " + treatmentStart + ", at least 2 needed",
+                    "evidence.validation.prePeriods",
+                    start,
+                    treatmentStart);
         }
         int unitCount = panel.units().size();
         int timeCount = panel.times().size();
         if (unitCount - 1 < 2) {
-            throw InvalidInputException.of("panel", "fewer than 2 donor units besides '" + treated + "'");
+            throw Refused.of(
+                    "panel",
+                    "fewer than 2 donor units besides '" + treated + "'",
+                    "evidence.validation.fewDonors",
+                    treated);
         }
         double[][] y = grid(panel, outcome, 0, timeCount - 1);
 
@@ -97,8 +108,11 @@ public final class SyntheticControl {
             int from = predictor.from() == null ? 0 : firstAtOrAfter(panel, predictor.from(), "predictor");
             int to = predictor.to() == null ? start - 1 : lastAtOrBefore(panel, predictor.to(), "predictor");
             if (from > to) {
-                throw InvalidInputException.of(
-                        "predictor", "predictor '" + predictor.label() + "' covers no time of the panel");
+                throw Refused.of(
+                        "predictor",
+                        "predictor '" + predictor.label() + "' covers no time of the panel",
+                        "evidence.validation.predictorNoTime",
+                        predictor.label());
             }
             double[][] values = grid(panel, predictor.column(), from, to);
             x[p] = new double[unitCount];
@@ -111,7 +125,11 @@ public final class SyntheticControl {
             }
             String label = predictor.label();
             if (labels.contains(label)) {
-                throw InvalidInputException.of("predictor", "predictor '" + label + "' is given twice");
+                throw Refused.of(
+                        "predictor",
+                        "predictor '" + label + "' is given twice",
+                        "evidence.validation.predictorTwice",
+                        label);
             }
             labels.add(label);
         }
@@ -121,8 +139,10 @@ public final class SyntheticControl {
             fitFrom = firstAtOrAfter(panel, fitWindow.from(), "fitWindow");
             fitTo = lastAtOrBefore(panel, fitWindow.to(), "fitWindow");
             if (fitFrom > fitTo || fitTo >= start) {
-                throw InvalidInputException.of(
-                        "fitWindow", "the fit window must cover at least one pre-treatment time and none after");
+                throw Refused.of(
+                        "fitWindow",
+                        "the fit window must cover at least one pre-treatment time and none after",
+                        "evidence.validation.fitWindow");
             }
         }
         Data data = new Data(y, x, start, fitFrom, fitTo, mode);
@@ -159,8 +179,10 @@ public final class SyntheticControl {
         SynthResult.Placebo placebo = null;
         if (placebos) {
             if (donors.length < 3) {
-                throw InvalidInputException.of(
-                        "placebos", "placebos need at least 3 donors (each placebo needs 2 donors of its own)");
+                throw Refused.of(
+                        "placebos",
+                        "placebos need at least 3 donors (each placebo needs 2 donors of its own)",
+                        "evidence.validation.placebos");
             }
             Map<String, Double> ratios = new LinkedHashMap<>();
             Map<String, Double> pre = new LinkedHashMap<>();
@@ -251,16 +273,22 @@ public final class SyntheticControl {
 
     private static int startIndex(Panel panel, String treatmentStart) {
         if (panel.integerTimes() && !treatmentStart.trim().matches("[+-]?\\d{1,18}")) {
-            throw InvalidInputException.of(
-                    "treatmentStart", "'" + treatmentStart + "' is not a time of this panel (integers)");
+            throw Refused.of(
+                    "treatmentStart",
+                    "'" + treatmentStart + "' is not a time of this panel (integers)",
+                    "evidence.validation.integerTime",
+                    treatmentStart);
         }
         for (int t = 0; t < panel.times().size(); t++) {
             if (panel.compareTime(treatmentStart, t) <= 0) {
                 return t;
             }
         }
-        throw InvalidInputException.of(
-                "treatmentStart", "no period at or after " + treatmentStart + ": nothing to compare after the start");
+        throw Refused.of(
+                "treatmentStart",
+                "no period at or after " + treatmentStart + ": nothing to compare after the start",
+                "evidence.validation.nothingAfter",
+                treatmentStart);
     }
 
     private static int firstAtOrAfter(Panel panel, String time, String field) {
@@ -285,7 +313,11 @@ public final class SyntheticControl {
 
     private static void checkTime(Panel panel, String time, String field) {
         if (panel.integerTimes() && !time.trim().matches("[+-]?\\d{1,18}")) {
-            throw InvalidInputException.of(field, "'" + time + "' is not a time of this panel (integers)");
+            throw Refused.of(
+                    field,
+                    "'" + time + "' is not a time of this panel (integers)",
+                    "evidence.validation.integerTime",
+                    time);
         }
     }
 
@@ -302,17 +334,22 @@ public final class SyntheticControl {
             grid[u][t] = values[r];
             present[u][t] = true;
             if (t >= from && t <= to && Double.isNaN(values[r])) {
-                problems.add(new FieldProblem(
-                        "line " + panel.lines()[r] + ", column '" + column + "'", "the value is missing"));
+                problems.add(Refused.problem(
+                        "line " + panel.lines()[r] + ", column '" + column + "'",
+                        "the value is missing",
+                        "evidence.validation.valueMissing"));
             }
         }
         for (int u = 0; u < units && problems.size() < 50; u++) {
             for (int t = from; t <= to; t++) {
                 if (!present[u][t]) {
-                    problems.add(new FieldProblem(
+                    problems.add(Refused.problem(
                             column,
                             "unit '" + panel.units().get(u) + "' has no row for time "
-                                    + panel.times().get(t)));
+                                    + panel.times().get(t),
+                            "evidence.validation.noRow",
+                            panel.units().get(u),
+                            panel.times().get(t)));
                 }
             }
         }

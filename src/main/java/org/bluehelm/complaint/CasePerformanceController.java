@@ -10,9 +10,11 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PeriodType;
 import org.bluehelm.web.Crumb;
+import org.bluehelm.web.FormErrors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -74,7 +76,7 @@ class CasePerformanceController {
                             query(country, oversightBody, institution, periodType, from, to, by),
                             AccessScope.current()));
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
+            model.addAttribute("problems", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
         }
         return "complaint/performance";
     }
@@ -132,8 +134,9 @@ class CasePerformanceController {
         try {
             return Enum.valueOf(type, text.strip());
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(
-                    field, "is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            String allowed = java.util.Arrays.toString(type.getEnumConstants());
+            throw new InvalidInputException(List.of(
+                    new FieldProblem(field, "is not one of " + allowed, "complaint.error.oneOf", List.of(allowed))));
         }
     }
 

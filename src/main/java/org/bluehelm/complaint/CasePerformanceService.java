@@ -22,6 +22,7 @@ import org.bluehelm.institution.OversightBodyFilter;
 import org.bluehelm.institution.OversightBodyService;
 import org.bluehelm.institution.OversightBodySummary;
 import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.Period;
@@ -116,7 +117,7 @@ public class CasePerformanceService {
         PeriodType type = query.periodType() == null ? PeriodType.QUARTERLY : query.periodType();
         Validation v = new Validation();
         if (type != PeriodType.QUARTERLY && type != PeriodType.YEARLY) {
-            v.add("periodType", "must be QUARTERLY or YEARLY");
+            v.coded("periodType", "must be QUARTERLY or YEARLY", "complaint.error.periodType");
         }
         if (query.country() != null && !query.country().isBlank()) {
             v.iso3("country", query.country().strip());
@@ -128,13 +129,14 @@ public class CasePerformanceService {
                 ? back(to, type == PeriodType.QUARTERLY ? 3 : 2)
                 : period("from", query.from(), type);
         if (from.startDate().isAfter(to.startDate())) {
-            throw InvalidInputException.of("to", "must not be before from");
+            throw refused("to", "must not be before from", "complaint.error.toBeforeFrom");
         }
         List<Period> periods = new ArrayList<>();
         for (Period p = from; !p.startDate().isAfter(to.startDate()); p = next(p)) {
             periods.add(p);
             if (periods.size() > MAX_PERIODS) {
-                throw InvalidInputException.of("from", "at most " + MAX_PERIODS + " periods at once");
+                throw refused(
+                        "from", "at most " + MAX_PERIODS + " periods at once", "complaint.error.periods", MAX_PERIODS);
             }
         }
         Grouping by = query.by() == null ? Grouping.BODY : query.by();
@@ -183,10 +185,13 @@ public class CasePerformanceService {
     public List<AccountabilityStatistic> publicStatistics(String country, int fromYear, int toYear) {
         Validation v = new Validation();
         v.iso3("country", country);
-        v.check(
-                fromYear <= toYear && toYear - fromYear < MAX_PERIODS,
-                "from",
-                "give at most " + MAX_PERIODS + " years, the first not after the last");
+        if (fromYear > toYear || toYear - fromYear >= MAX_PERIODS) {
+            v.coded(
+                    "from",
+                    "give at most " + MAX_PERIODS + " years, the first not after the last",
+                    "complaint.error.years",
+                    MAX_PERIODS);
+        }
         v.throwIfInvalid();
         Period to = Period.parse(String.valueOf(toYear));
         List<Case> cases = cases(
@@ -481,9 +486,16 @@ public class CasePerformanceService {
             return p;
         }
         if (!p.type().finerThan(type)) {
-            throw InvalidInputException.of(field, "must be a period of type " + type + " (e.g. 2025Q1 or 2025)");
+            throw refused(
+                    field,
+                    "must be a period of type " + type + " (e.g. 2025Q1 or 2025)",
+                    type == PeriodType.YEARLY ? "complaint.error.periodYearly" : "complaint.error.periodQuarterly");
         }
         return p.rollUpTo(type);
+    }
+
+    private static InvalidInputException refused(String field, String message, String code, Object... args) {
+        return new InvalidInputException(List.of(new FieldProblem(field, message, code, List.of(args))));
     }
 
     /** The countries of the cases in the scope, for the country filter. */

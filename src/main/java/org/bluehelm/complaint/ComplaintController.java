@@ -9,6 +9,7 @@ import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
+import org.bluehelm.web.FormErrors;
 import org.bluehelm.web.FormFlow;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
@@ -251,7 +252,7 @@ class ComplaintController {
             model.addAttribute("imported", count);
             model.addAttribute("dryRun", dryRun);
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
+            model.addAttribute("problems", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
         }
         return importPage(model);
     }

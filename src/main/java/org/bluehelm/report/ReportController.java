@@ -4,6 +4,7 @@ import java.util.List;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.Crumb;
+import org.bluehelm.web.FormErrors;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
@@ -108,7 +109,7 @@ class ReportController {
             redirect.addFlashAttribute("generated", report.id());
             return "redirect:/reports?subject=" + report.subjectKind().name() + ":" + report.subjectId();
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
+            model.addAttribute("problems", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
             model.addAttribute("form", new Form(picked == null ? null : picked.value(), period, language));
             prepare(model, picked);
             return "report/list";
@@ -151,7 +152,7 @@ class ReportController {
             redirect.addFlashAttribute("scheduleSaved", true);
             return "redirect:/reports?subject=" + s.subjectKind().name() + ":" + s.subjectId();
         } catch (InvalidInputException e) {
-            model.addAttribute("scheduleProblems", e.problems());
+            model.addAttribute("scheduleProblems", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
             prepare(model, picked);
             return "report/list";
         } catch (org.bluehelm.shared.ConflictException e) {

@@ -205,17 +205,17 @@ public class ReportService {
         Validation v = new Validation();
         ReportSchedule.Frequency f = null;
         if (frequency == null || frequency.isBlank()) {
-            v.add("frequency", "is required");
+            v.coded("frequency", "is required", "validation.required");
         } else {
             try {
                 f = ReportSchedule.Frequency.valueOf(frequency.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                v.add("frequency", "must be MONTHLY or QUARTERLY");
+                v.coded("frequency", "must be MONTHLY or QUARTERLY", "report.validation.frequency");
             }
         }
         Locale lang = language(language, v);
         if (keepLast == null || keepLast < 1 || keepLast > 100) {
-            v.add("keepLast", "must be between 1 and 100");
+            v.coded("keepLast", "must be between 1 and 100", "validation.between", 1, 100);
         }
         v.throwIfInvalid();
         store.saveSchedule(
@@ -307,21 +307,24 @@ public class ReportService {
                 + (command.missionId() == null ? 0 : 1)
                 + (command.countryCode() == null || command.countryCode().isBlank() ? 0 : 1);
         if (given == 0) {
-            v.add("programmeId", "is required (or missionId, or countryCode)");
+            v.coded("programmeId", "is required (or missionId, or countryCode)", "report.validation.subjectRequired");
         } else if (given > 1) {
-            v.add("programmeId", "give one of programmeId, missionId and countryCode");
+            v.coded(
+                    "programmeId",
+                    "give one of programmeId, missionId and countryCode",
+                    "report.validation.oneSubject");
         }
         Period period = null;
         if (command.period() == null || command.period().isBlank()) {
-            v.add("period", "is required");
+            v.coded("period", "is required", "validation.required");
         } else {
             try {
                 period = Period.parse("period", command.period().trim());
                 if (!ReportBuilder.reportable(period)) {
-                    v.add("period", "must be a month, a quarter or a year");
+                    v.coded("period", "must be a month, a quarter or a year", "report.validation.periodType");
                 }
             } catch (InvalidInputException e) {
-                v.add("period", "is not a period: write 2025, 2025Q3 or 202507");
+                v.coded("period", "is not a period: write 2025, 2025Q3 or 202507", "report.validation.period");
             }
         }
         Locale lang = language(command.language(), v);
@@ -344,7 +347,7 @@ public class ReportService {
         if (language.equalsIgnoreCase("fr")) {
             return Locale.FRENCH;
         }
-        v.add("language", "must be en or fr");
+        v.coded("language", "must be en or fr", "report.validation.language");
         return Locale.ENGLISH;
     }
 }

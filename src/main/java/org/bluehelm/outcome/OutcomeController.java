@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.bluehelm.shared.InvalidInputException;
+import org.bluehelm.web.FormErrors;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -45,10 +47,12 @@ class OutcomeController {
 
     private final OutcomeService outcomes;
     private final ListExport export;
+    private final MessageSource messages;
 
-    OutcomeController(OutcomeService outcomes, ListExport export) {
+    OutcomeController(OutcomeService outcomes, ListExport export, MessageSource messages) {
         this.outcomes = outcomes;
         this.export = export;
+        this.messages = messages;
     }
 
     /** The series (the same as the list) as CSV or XLSX. */
@@ -110,7 +114,7 @@ class OutcomeController {
             redirect.addFlashAttribute("flash", "outcome.upload.saved");
             return "redirect:/reference/uploads#" + s.code();
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
+            model.addAttribute("problems", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
             model.addAttribute("label", label);
             model.addAttribute("citation", citation);
             model.addAttribute("unit", unit);
@@ -150,7 +154,7 @@ class OutcomeController {
         try {
             model.addAttribute("comparison", outcomes.comparison(chosen, codes, others, from, to, language()));
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
+            model.addAttribute("problems", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
         }
         return "outcome/comparison";
     }

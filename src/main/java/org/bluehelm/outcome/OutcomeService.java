@@ -236,7 +236,7 @@ public class OutcomeService {
         Set<String> others = chosenCountries(compare, "compare");
         others.remove(iso3);
         if (seriesCodes.isEmpty()) {
-            throw InvalidInputException.of("series", "choose at least one series");
+            throw refused("series", "choose at least one series", "outcome.validation.chooseSeries");
         }
         List<SeriesView> chosen = chosenSeries(seriesCodes);
         int first = from == null ? 1990 : from;
@@ -364,8 +364,10 @@ public class OutcomeService {
                 .maxLength("label", command.label(), 200)
                 .required("citation", command.citation())
                 .maxLength("citation", command.citation(), 2000)
-                .maxLength("unit", command.unit(), 200)
-                .check(command.csv() != null && !command.csv().isBlank(), "file", "choose a CSV file");
+                .maxLength("unit", command.unit(), 200);
+        if (command.csv() == null || command.csv().isBlank()) {
+            v.coded("file", "choose a CSV file", "outcome.validation.chooseFile");
+        }
         v.throwIfInvalid();
         List<SeriesCsv.Value> values = SeriesCsv.read(command.csv(), codes);
         String code = "upload_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -423,7 +425,8 @@ public class OutcomeService {
         for (String code : new LinkedHashSet<>(seriesCodes)) {
             SeriesView s = visible.get(code.strip());
             if (s == null) {
-                problems.add(new FieldProblem("series", "unknown series '" + code + "'"));
+                problems.add(new FieldProblem(
+                        "series", "unknown series '" + code + "'", "outcome.validation.unknownSeries", List.of(code)));
             } else {
                 chosen.add(s);
             }
@@ -446,7 +449,11 @@ public class OutcomeService {
             }
             String iso3 = text.strip().toUpperCase(Locale.ROOT);
             if (codes.country(iso3).isEmpty()) {
-                problems.add(new FieldProblem(field, "unknown country '" + text + "' (give an ISO 3166 alpha-3 code)"));
+                problems.add(new FieldProblem(
+                        field,
+                        "unknown country '" + text + "' (give an ISO 3166 alpha-3 code)",
+                        "outcome.validation.unknownCountry",
+                        List.of(text)));
             } else {
                 result.add(iso3);
             }
@@ -457,12 +464,20 @@ public class OutcomeService {
         return result;
     }
 
+    /** A refusal of one field that the web UI shows in the user's language. */
+    static InvalidInputException refused(String field, String message, String code, Object... args) {
+        return new InvalidInputException(List.of(new FieldProblem(field, message, code, List.of(args))));
+    }
+
     private static void years(int from, int to) {
         if (from < SeriesCsv.MIN_YEAR || to > SeriesCsv.MAX_YEAR || from > to) {
-            throw InvalidInputException.of(
+            throw refused(
                     "from",
                     "the years must run from 'from' to 'to', between " + SeriesCsv.MIN_YEAR + " and "
-                            + SeriesCsv.MAX_YEAR);
+                            + SeriesCsv.MAX_YEAR,
+                    "outcome.validation.years",
+                    String.valueOf(SeriesCsv.MIN_YEAR),
+                    String.valueOf(SeriesCsv.MAX_YEAR));
         }
     }
 

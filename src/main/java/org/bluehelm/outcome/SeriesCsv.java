@@ -59,10 +59,11 @@ final class SeriesCsv {
             }
             String countryColumn = lower.containsKey("iso3") ? lower.get("iso3") : lower.get("country");
             if (countryColumn == null) {
-                throw InvalidInputException.of(
+                throw OutcomeService.refused(
                         "file",
                         "the first line must name the columns: iso3 (or country), year and value;"
-                                + " or iso3 (or country) followed by one column per year");
+                                + " or iso3 (or country) followed by one column per year",
+                        "outcome.validation.header");
             }
             if (lower.containsKey("year") && lower.containsKey("value")) {
                 for (CSVRecord r : parser) {
@@ -79,7 +80,11 @@ final class SeriesCsv {
                     years.add(year(h, 1, h));
                 }
                 if (yearColumns.isEmpty()) {
-                    problems.add(new FieldProblem("line 1", "no year columns and no year and value columns"));
+                    problems.add(new FieldProblem(
+                            "line 1",
+                            "no year columns and no year and value columns",
+                            "outcome.validation.noYears",
+                            List.of()));
                 }
                 for (CSVRecord r : parser) {
                     long line = parser.getCurrentLineNumber();
@@ -91,16 +96,21 @@ final class SeriesCsv {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw InvalidInputException.of("file", "the file is not valid CSV: " + e.getMessage());
+            throw OutcomeService.refused(
+                    "file",
+                    "the file is not valid CSV: " + e.getMessage(),
+                    "outcome.validation.csv",
+                    String.valueOf(e.getMessage()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
         }
         if (values.isEmpty()) {
-            throw InvalidInputException.of("file", "the file holds no values");
+            throw OutcomeService.refused("file", "the file holds no values", "outcome.validation.noValues");
         }
         if (values.size() > MAX_VALUES) {
-            throw InvalidInputException.of("file", "at most " + MAX_VALUES + " values per upload");
+            throw OutcomeService.refused(
+                    "file", "at most " + MAX_VALUES + " values per upload", "outcome.validation.tooMany", MAX_VALUES);
         }
         return values;
     }
@@ -108,19 +118,27 @@ final class SeriesCsv {
     private String country(CSVRecord r, String column, long line) {
         String text = r.isSet(column) ? r.get(column) : "";
         if (text.isBlank()) {
-            problem(line, column, "the country is missing");
+            problem(line, column, "the country is missing", "outcome.validation.countryMissing");
             return "";
         }
         CountryCodes.Resolution resolved = codes.resolveUpload(text);
         if (resolved.iso3() == null) {
-            problem(
-                    line,
-                    column,
-                    resolved.mapping() != null
-                            ? "'" + text + "' cannot be used: "
-                                    + resolved.mapping().note()
-                            : "unknown country '" + text + "' (give an ISO 3166 alpha-3 code or an English or"
-                                    + " French name)");
+            if (resolved.mapping() != null) {
+                problem(
+                        line,
+                        column,
+                        "'" + text + "' cannot be used: " + resolved.mapping().note(),
+                        "outcome.validation.countryUnusable",
+                        text,
+                        resolved.mapping().note());
+            } else {
+                problem(
+                        line,
+                        column,
+                        "unknown country '" + text + "' (give an ISO 3166 alpha-3 code or an English or French name)",
+                        "outcome.validation.uploadCountry",
+                        text);
+            }
             return "";
         }
         return resolved.iso3();
@@ -135,7 +153,14 @@ final class SeriesCsv {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problem(line, column, "'" + text + "' is not a year between " + MIN_YEAR + " and " + MAX_YEAR);
+        problem(
+                line,
+                column,
+                "'" + text + "' is not a year between " + MIN_YEAR + " and " + MAX_YEAR,
+                "outcome.validation.year",
+                text,
+                String.valueOf(MIN_YEAR),
+                String.valueOf(MAX_YEAR));
         return -1;
     }
 
@@ -147,11 +172,11 @@ final class SeriesCsv {
         try {
             value = Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            problem(line, column, "'" + text + "' is not a number");
+            problem(line, column, "'" + text + "' is not a number", "outcome.validation.number", text);
             return;
         }
         if (!Double.isFinite(value)) {
-            problem(line, column, "'" + text + "' is not a finite number");
+            problem(line, column, "'" + text + "' is not a finite number", "outcome.validation.finite", text);
             return;
         }
         if (iso3.isEmpty() || year < 0) {
@@ -159,13 +184,20 @@ final class SeriesCsv {
         }
         Long first = firstLine.putIfAbsent(iso3 + "|" + year, line);
         if (first != null) {
-            problem(line, column, "a second value for " + iso3 + " in " + year + " (first on line " + first + ")");
+            problem(
+                    line,
+                    column,
+                    "a second value for " + iso3 + " in " + year + " (first on line " + first + ")",
+                    "outcome.validation.twice",
+                    iso3,
+                    String.valueOf(year),
+                    String.valueOf(first));
             return;
         }
         values.add(new Value(iso3, year, value));
     }
 
-    private void problem(long line, String column, String message) {
-        problems.add(new FieldProblem("line " + line + ", column '" + column + "'", message));
+    private void problem(long line, String column, String message, String code, Object... args) {
+        problems.add(new FieldProblem("line " + line + ", column '" + column + "'", message, code, List.of(args)));
     }
 }

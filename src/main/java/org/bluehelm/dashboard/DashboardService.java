@@ -410,7 +410,7 @@ public class DashboardService {
                         "missionId",
                         "mission " + missionId + " does not exist",
                         "dashboard.validation.missionNotFound",
-                        missionId);
+                        String.valueOf(missionId));
             } else if (!v.hasProblem("countryCode")) {
                 Set<String> hosts = missions.hostCountries(Set.of(missionId));
                 if (country == null && hosts.size() == 1) {
@@ -486,7 +486,8 @@ public class DashboardService {
                         .forEach(p ->
                                 problems.add(new FieldProblem(itemField(p.field()), p.message(), p.code(), p.args())));
             } catch (NotFoundException e) {
-                problems.add(new FieldProblem("indicators", e.getMessage()));
+                problems.add(new FieldProblem(
+                        "indicators", String.valueOf(e.getMessage()), "dashboard.validation.notFound", List.of()));
             }
         }
         if (!problems.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bluehelm.analytics.AnalyticsTable;
 import org.bluehelm.indicator.Dimension;
+import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.ssrindex.SsrIndexSeries;
 import org.bluehelm.ssrindex.SsrIndexService;
@@ -43,7 +44,8 @@ class IndexRenderer implements ItemRenderer {
     @Override
     public AnalyticsTable render(DashboardItemView item) {
         if (item.orgUnit() == null) {
-            throw InvalidInputException.of("orgUnit", "is required for the SSR index");
+            throw new InvalidInputException(List.of(new FieldProblem(
+                    "orgUnit", "is required for the SSR index", "dashboard.validation.orgUnitForIndex", List.of())));
         }
         SsrIndexSeries series = index.series(item.orgUnit(), null, item.periodType(), item.from(), item.to());
         List<Dimension> dimensions = series.points().isEmpty()

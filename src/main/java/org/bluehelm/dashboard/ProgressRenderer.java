@@ -10,8 +10,8 @@ import org.bluehelm.geography.OrgUnitFilter;
 import org.bluehelm.geography.OrgUnitView;
 import org.bluehelm.progress.IndicatorProgress;
 import org.bluehelm.progress.ProgressService;
-import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -51,17 +51,14 @@ class ProgressRenderer implements ItemRenderer {
 
     @Override
     public AnalyticsTable render(DashboardItemView item) {
-        List<InvalidInputException> problems = new ArrayList<>();
+        Validation v = new Validation();
         if (item.indicators().isEmpty()) {
-            problems.add(InvalidInputException.of("indicators", "choose at least one indicator"));
+            v.coded("indicators", "choose at least one indicator", "dashboard.validation.chooseIndicator");
         }
         if (item.orgUnit() == null) {
-            problems.add(InvalidInputException.of("orgUnit", "is required for progress"));
+            v.coded("orgUnit", "is required for progress", "dashboard.validation.orgUnitForProgress");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(
-                    problems.stream().flatMap(p -> p.problems().stream()).toList());
-        }
+        v.throwIfInvalid();
         long unitId = java.util.Objects.requireNonNull(item.orgUnit());
         List<Long> units = item.children()
                 ? geography

@@ -24,6 +24,7 @@ import org.bluehelm.institution.InstitutionService;
 import org.bluehelm.institution.InstitutionView;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
+import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
@@ -154,8 +155,11 @@ public class SsrIndexService {
         v.throwIfInvalid();
         OrgUnitView unit = geography
                 .findOrgUnit(orgUnit)
-                .orElseThrow(
-                        () -> InvalidInputException.of("orgUnit", "organisation unit " + orgUnit + " does not exist"));
+                .orElseThrow(() -> refused(
+                        "orgUnit",
+                        "organisation unit " + orgUnit + " does not exist",
+                        "ssrindex.validation.orgUnitNotFound",
+                        String.valueOf(orgUnit)));
         Source given = new Source(
                 chain -> indicators.withBenchmarksAtIgnoringScope(chain).stream()
                         .filter(source::includes)
@@ -186,7 +190,10 @@ public class SsrIndexService {
     /** The weights of the indicators of the index in the user's scope (of one dimension, or all). */
     public WeightList weights(@Nullable Dimension dimension) {
         if (dimension == Dimension.CONTEXT) {
-            throw InvalidInputException.of("dimension", "CONTEXT describes the setting and is not part of the index");
+            throw refused(
+                    "dimension",
+                    "CONTEXT describes the setting and is not part of the index",
+                    "ssrindex.validation.context");
         }
         List<IndicatorSummary> found = new ArrayList<>();
         IndicatorFilter filter = new IndicatorFilter(null, dimension, null, null, null);
@@ -250,10 +257,14 @@ public class SsrIndexService {
         Validation v = new Validation();
         List<SetWeights.@Nullable Weight> items = command.weights() == null ? List.of() : command.weights();
         if (items.isEmpty()) {
-            v.add("weights", "give at least one weight");
+            v.coded("weights", "give at least one weight", "ssrindex.validation.noWeight");
         }
         if (items.size() > MAX_WEIGHTS) {
-            v.add("weights", "at most " + MAX_WEIGHTS + " weights at once");
+            v.coded(
+                    "weights",
+                    "at most " + MAX_WEIGHTS + " weights at once",
+                    "ssrindex.validation.tooManyWeights",
+                    MAX_WEIGHTS);
             v.throwIfInvalid();
         }
         Map<Long, IndicatorView> byId = new LinkedHashMap<>();
@@ -263,13 +274,13 @@ public class SsrIndexService {
             SetWeights.Weight w = items.get(i);
             String field = "weights[" + i + "]";
             if (w == null) {
-                v.add(field, "is empty");
+                v.coded(field, "is empty", "ssrindex.validation.empty");
                 continue;
             }
             v.required(field + ".indicatorId", w.indicatorId()).required(field + ".version", w.version());
             checkWeight(field + ".weight", w.weight(), v);
             if (w.version() != null && w.version() < 0) {
-                v.add(field + ".version", "must be 0 or more");
+                v.coded(field + ".version", "must be 0 or more", "ssrindex.validation.version");
             }
             Long id = w.indicatorId();
             if (id == null) {
@@ -278,14 +289,24 @@ public class SsrIndexService {
             Optional<IndicatorView> indicator =
                     indicators.findIgnoringScope(id).filter(x -> scope.canRead(x.missionId(), x.countryCode()));
             if (indicator.isEmpty()) {
-                v.add(field + ".indicatorId", "indicator " + id + " does not exist");
+                v.coded(
+                        field + ".indicatorId",
+                        "indicator " + id + " does not exist",
+                        "ssrindex.validation.indicatorNotFound",
+                        String.valueOf(id));
             } else if (indicator.get().dimension() == Dimension.CONTEXT) {
-                v.add(
+                v.coded(
                         field + ".indicatorId",
                         "indicator " + indicator.get().code()
-                                + " informs CONTEXT, which describes the setting and is not part of the index");
+                                + " informs CONTEXT, which describes the setting and is not part of the index",
+                        "ssrindex.validation.contextIndicator",
+                        indicator.get().code());
             } else if (!seen.add(id)) {
-                v.add(field + ".indicatorId", "indicator " + id + " is listed twice");
+                v.coded(
+                        field + ".indicatorId",
+                        "indicator " + id + " is listed twice",
+                        "ssrindex.validation.twice",
+                        String.valueOf(id));
             } else {
                 byId.put(id, indicator.get());
                 changes.put(id, w);
@@ -376,9 +397,15 @@ public class SsrIndexService {
 
     private static void checkSubject(@Nullable Long orgUnit, @Nullable Long institution, Validation v) {
         if (orgUnit == null && institution == null) {
-            v.add("orgUnit", "is required: give an organisation unit or an institution");
+            v.coded(
+                    "orgUnit",
+                    "is required: give an organisation unit or an institution",
+                    "ssrindex.validation.subjectRequired");
         } else if (orgUnit != null && institution != null) {
-            v.add("institution", "give either an organisation unit or an institution, not both");
+            v.coded(
+                    "institution",
+                    "give either an organisation unit or an institution, not both",
+                    "ssrindex.validation.bothSubjects");
         }
     }
 
@@ -388,10 +415,12 @@ public class SsrIndexService {
                     institutions.view(institution).orElseThrow(() -> new NotFoundException("Institution", institution));
             Long unitId = found.orgUnitId();
             if (unitId == null) {
-                throw InvalidInputException.of(
+                throw refused(
                         "institution",
                         "institution " + found.name()
-                                + " has no organisation unit: link one to it to compute its index");
+                                + " has no organisation unit: link one to it to compute its index",
+                        "ssrindex.validation.noOrgUnit",
+                        found.name());
             }
             OrgUnitView unit =
                     geography.findOrgUnit(unitId).orElseThrow(() -> new NotFoundException("Organisation unit", unitId));
@@ -400,12 +429,20 @@ public class SsrIndexService {
         long id = java.util.Objects.requireNonNull(orgUnit);
         OrgUnitView unit = geography
                 .findOrgUnit(id)
-                .orElseThrow(() -> InvalidInputException.of("orgUnit", "organisation unit " + id + " does not exist"));
+                .orElseThrow(() -> refused(
+                        "orgUnit",
+                        "organisation unit " + id + " does not exist",
+                        "ssrindex.validation.orgUnitNotFound",
+                        String.valueOf(id)));
         if (!AccessScope.current().canRead(null, unit.countryCode())) {
             throw new ForbiddenException("Your scope does not cover " + unit.countryCode()
                     + ", the country of organisation unit " + unit.code());
         }
         return new Subject(unit, null);
+    }
+
+    private static InvalidInputException refused(String field, String message, String code, Object... args) {
+        return new InvalidInputException(List.of(new FieldProblem(field, message, code, List.of(args))));
     }
 
     private static @Nullable Period parse(String field, String text, Validation v) {
@@ -427,7 +464,7 @@ public class SsrIndexService {
         Period first = containing(from.startDate(), type);
         Period last = containing(to.endDate(), type);
         if (last.startDate().isBefore(first.startDate())) {
-            v.add("to", "must not be before from");
+            v.coded("to", "must not be before from", "ssrindex.validation.toBeforeFrom");
             return List.of();
         }
         List<Period> periods = new ArrayList<>();
@@ -435,7 +472,11 @@ public class SsrIndexService {
                 !p.startDate().isAfter(last.startDate());
                 p = containing(p.endDate().plusDays(1), type)) {
             if (periods.size() == MAX_PERIODS) {
-                v.add("to", "at most " + MAX_PERIODS + " periods at once");
+                v.coded(
+                        "to",
+                        "at most " + MAX_PERIODS + " periods at once",
+                        "ssrindex.validation.periods",
+                        MAX_PERIODS);
                 return List.of();
             }
             periods.add(p);

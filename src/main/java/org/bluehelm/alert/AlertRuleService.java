@@ -182,7 +182,7 @@ public class AlertRuleService {
                         "indicatorId",
                         "indicator " + c.indicatorId() + " does not exist or is outside your scope",
                         "alert.validation.indicator",
-                        c.indicatorId());
+                        String.valueOf(c.indicatorId()));
             }
         }
         if (c.kind() == AlertKind.THRESHOLD) {
@@ -208,11 +208,24 @@ public class AlertRuleService {
                         "orgUnitId",
                         "organisation unit " + c.orgUnitId() + " does not exist",
                         "alert.validation.orgUnit",
-                        c.orgUnitId());
+                        String.valueOf(c.orgUnitId()));
             } else if (indicator != null) {
                 String problem = indicators.checkOrgUnit(indicator, unit);
-                if (problem != null) {
-                    v.add("orgUnitId", problem);
+                if (problem != null && indicator.countryCode() != null) {
+                    v.coded(
+                            "orgUnitId",
+                            problem,
+                            "alert.validation.orgUnitOutsideCountry",
+                            unit.code(),
+                            unit.countryCode(),
+                            indicator.countryCode());
+                } else if (problem != null) {
+                    v.coded(
+                            "orgUnitId",
+                            problem,
+                            "alert.validation.orgUnitOutsideMission",
+                            unit.code(),
+                            unit.countryCode());
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,13 +23,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The values the public SSR index is computed on: only indicators released for the public (and
- * chosen by {@code includes}), only approved totals, aggregated over the unit's subtree and the
+ * chosen by {@code includes}), only approved values, aggregated over the unit's subtree and the
  * period by the indicator's aggregation as analytics does (SUM, AVERAGE, RATIO of the summed
  * numerator and denominator, LAST_VALUE of each unit added up). A RATIO's component values count
  * when the ratio indicator itself is approved for their unit and period. An aggregate under its
  * indicator's public small-cell threshold (or a ratio whose numerator is under its threshold) is
  * left out, as if there were no value, so that the index cannot give it away; the thresholds are
  * those the values pages use ({@code IndicatorService.publicSmallCellThresholds}).
+ *
+ * <p>Each unit and period contributes its total, as analytics adds the options up when they are
+ * not asked for apart (ADR 0004, "totals over the options"): the value recorded without option if
+ * there is one, else the values of its breakdown, each counting as a value (added up for SUM, for
+ * a RATIO's components and for a LAST_VALUE unit's latest period; for AVERAGE each option's value
+ * is one of the values averaged, as analytics divides the options' sum by their count). A unit and
+ * period hold one or the other; where an old one holds both (recorded before writes refused it),
+ * the total is read and its breakdown left aside rather than counted twice (analytics adds both;
+ * it also takes a LAST_VALUE unit's latest value per option, where the index takes the unit's latest
+ * period whole: the two differ only for a unit whose options changed within the year). The small-cell
+ * threshold applies to the aggregate, as on the values pages (which publish a SUM indicator's
+ * breakdown added up, never its cells): a breakdown cell under the threshold is not published and
+ * so not hidden on its own.
  */
 final class ApprovedIndexValues implements IndexValues {
 
@@ -59,7 +73,28 @@ final class ApprovedIndexValues implements IndexValues {
     }
 
     private record Row(
-            long indicatorId, long orgUnitId, String period, LocalDate start, LocalDate end, BigDecimal value) {}
+            long indicatorId,
+            long orgUnitId,
+            String period,
+            LocalDate start,
+            LocalDate end,
+            long optionKey,
+            BigDecimal value) {}
+
+    /**
+     * What a unit recorded for an indicator in a period: its total, or its breakdown added up
+     * ({@code count} values).
+     */
+    private record UnitValue(
+            long indicatorId,
+            long orgUnitId,
+            String period,
+            LocalDate start,
+            LocalDate end,
+            BigDecimal value,
+            int count) {}
+
+    private record UnitKey(long indicatorId, long orgUnitId, String period) {}
 
     @Override
     public Map<Long, Map<String, BigDecimal>> values(
@@ -78,10 +113,11 @@ final class ApprovedIndexValues implements IndexValues {
             }
         }
         List<Row> rows = jdbc.sql("""
-                        select v.indicator_id, v.org_unit_id, v.period_id, v.start_date, v.end_date, v.value
+                        select v.indicator_id, v.org_unit_id, v.period_id, v.start_date, v.end_date,
+                               v.option_key, v.value
                           from data_value v
                           join org_unit o on o.id = v.org_unit_id
-                         where v.indicator_id in (:ids) and v.option_key = 0 and o.path like :subtree
+                         where v.indicator_id in (:ids) and o.path like :subtree
                            and v.start_date >= :from and v.end_date <= :to
                          order by v.start_date, v.end_date""")
                 .param("ids", List.copyOf(ids))
@@ -94,12 +130,14 @@ final class ApprovedIndexValues implements IndexValues {
                         rs.getString(3),
                         rs.getObject(4, LocalDate.class),
                         rs.getObject(5, LocalDate.class),
-                        rs.getBigDecimal(6)))
+                        rs.getLong(6),
+                        rs.getBigDecimal(7)))
                 .list();
+        List<UnitValue> recorded = unitValues(rows);
         for (IndicatorView indicator : indicators) {
             Map<String, BigDecimal> byPeriod = new HashMap<>();
             for (Period period : periods) {
-                BigDecimal value = aggregate(indicator, rows, period);
+                BigDecimal value = aggregate(indicator, recorded, period);
                 if (value != null) {
                     byPeriod.put(period.id(), value);
                 }
@@ -109,27 +147,55 @@ final class ApprovedIndexValues implements IndexValues {
         return result;
     }
 
-    /** The approved values of a component indicator in the period, for the indicator whose approval counts. */
-    private List<Row> approvedRows(List<Row> rows, long componentId, long approvalIndicatorId, Period period) {
-        List<Row> in = new ArrayList<>();
+    /**
+     * Each unit's total per indicator and period, in the rows' order (by period): the value recorded
+     * without option if there is one, else its options' values added up.
+     */
+    private static List<UnitValue> unitValues(List<Row> rows) {
+        Map<UnitKey, List<Row>> byUnit = new LinkedHashMap<>();
         for (Row r : rows) {
-            if (r.indicatorId() == componentId
-                    && !r.start().isBefore(period.startDate())
-                    && !r.end().isAfter(period.endDate())
-                    && approved.approved(approvalIndicatorId, r.orgUnitId(), Period.parse(r.period()))) {
-                in.add(r);
+            byUnit.computeIfAbsent(new UnitKey(r.indicatorId(), r.orgUnitId(), r.period()), k -> new ArrayList<>())
+                    .add(r);
+        }
+        List<UnitValue> values = new ArrayList<>();
+        for (List<Row> recorded : byUnit.values()) {
+            List<Row> total = recorded.stream().filter(r -> r.optionKey() == 0).toList();
+            List<Row> counted = total.isEmpty() ? recorded : total;
+            Row first = counted.get(0);
+            values.add(new UnitValue(
+                    first.indicatorId(),
+                    first.orgUnitId(),
+                    first.period(),
+                    first.start(),
+                    first.end(),
+                    counted.stream().map(Row::value).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    counted.size()));
+        }
+        return values;
+    }
+
+    /** The approved values of a component indicator in the period, for the indicator whose approval counts. */
+    private List<UnitValue> approvedValues(
+            List<UnitValue> values, long componentId, long approvalIndicatorId, Period period) {
+        List<UnitValue> in = new ArrayList<>();
+        for (UnitValue v : values) {
+            if (v.indicatorId() == componentId
+                    && !v.start().isBefore(period.startDate())
+                    && !v.end().isAfter(period.endDate())
+                    && approved.approved(approvalIndicatorId, v.orgUnitId(), Period.parse(v.period()))) {
+                in.add(v);
             }
         }
         return in;
     }
 
     private @org.jspecify.annotations.Nullable BigDecimal aggregate(
-            IndicatorView indicator, List<Row> rows, Period period) {
+            IndicatorView indicator, List<UnitValue> values, Period period) {
         if (indicator.aggregation() == Aggregation.RATIO) {
             long numeratorId = java.util.Objects.requireNonNull(indicator.numeratorId());
-            List<Row> numerator = approvedRows(rows, numeratorId, indicator.id(), period);
-            List<Row> denominator = approvedRows(
-                    rows, java.util.Objects.requireNonNull(indicator.denominatorId()), indicator.id(), period);
+            List<UnitValue> numerator = approvedValues(values, numeratorId, indicator.id(), period);
+            List<UnitValue> denominator = approvedValues(
+                    values, java.util.Objects.requireNonNull(indicator.denominatorId()), indicator.id(), period);
             if (numerator.isEmpty() || denominator.isEmpty()) {
                 return null;
             }
@@ -141,17 +207,21 @@ final class ApprovedIndexValues implements IndexValues {
             BigDecimal ratio = top.divide(bottom, MATH);
             return indicator.valueType() == ValueType.PERCENTAGE ? ratio.multiply(BigDecimal.valueOf(100)) : ratio;
         }
-        List<Row> in = approvedRows(rows, indicator.id(), indicator.id(), period);
+        List<UnitValue> in = approvedValues(values, indicator.id(), indicator.id(), period);
         if (in.isEmpty()) {
             return null;
         }
         BigDecimal value = switch (indicator.aggregation()) {
             case SUM -> sum(in);
-            case AVERAGE -> sum(in).divide(BigDecimal.valueOf(in.size()), MATH);
+            case AVERAGE ->
+                sum(in).divide(
+                                BigDecimal.valueOf(
+                                        in.stream().mapToInt(UnitValue::count).sum()),
+                                MATH);
             case LAST_VALUE -> {
-                // rows are ordered by period: the last one seen for each unit is its latest
+                // values are ordered by period: the last one seen for each unit is its latest
                 Map<Long, BigDecimal> latest = new HashMap<>();
-                in.forEach(r -> latest.put(r.orgUnitId(), r.value()));
+                in.forEach(v -> latest.put(v.orgUnitId(), v.value()));
                 yield latest.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             }
             case RATIO -> throw new IllegalStateException("handled above");
@@ -163,7 +233,7 @@ final class ApprovedIndexValues implements IndexValues {
         return SmallCells.hides(thresholds.get(indicatorId), value);
     }
 
-    private static BigDecimal sum(List<Row> rows) {
-        return rows.stream().map(Row::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static BigDecimal sum(List<UnitValue> values) {
+        return values.stream().map(UnitValue::value).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -334,6 +334,105 @@ class PortalIT {
         }
     }
 
+    /** A released indicator of Liberia disaggregated by sex, with benchmarks (JSON items). */
+    private long bySex(String name, String valueType, String aggregation, String benchmarks) throws Exception {
+        long id = id(createIndicator(
+                mvc,
+                admin(),
+                "\"name\":\"" + name + "\",\"countryCode\":\"LBR\",\"dimension\":\"ACCOUNTABILITY\""
+                        + ",\"valueType\":\"" + valueType + "\",\"aggregation\":\"" + aggregation + "\""
+                        + ",\"categories\":[\"SEX\"],\"baselinesAndTargets\":[" + benchmarks + "]"));
+        mvc.perform(put("/api/v1/indicators/{id}/publicRelease", id)
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"publicRelease\":true,\"version\":1}"))
+                .andExpect(status().isOk());
+        return id;
+    }
+
+    private void recordOption(long indicator, long unit, String period, String option, String value) throws Exception {
+        mvc.perform(post("/api/v1/dataValues")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"indicatorId":%d,"orgUnitId":%d,"period":"%s","optionCode":"%s","value":%s}""".formatted(indicator, unit, period, option, value)))
+                .andExpect(status().isCreated());
+    }
+
+    /**
+     * The same figures recorded by sex in one region and as totals in another score alike in the
+     * public index: a count of FEMALE 3 + MALE 4 is 7 of 10 as a total of 7 is (its cells under 5
+     * are not published, their sum is), an average of FEMALE 40 and MALE 60 is 50 of 100 as a total
+     * of 50 is (analytics' mean over the options); a count of FEMALE 2 + MALE 1 is 3, under 5, and
+     * left out as a total of 3 would be.
+     */
+    @Test
+    void anIndicatorRecordedByBreakdownOnlyScoresInTheIndexAsTheSameFiguresRecordedAsTotals() throws Exception {
+        long byBreakdown = orgUnit(mvc, "LBR");
+        long asTotals = orgUnit(mvc, "LBR");
+        long smallBreakdown = orgUnit(mvc, "LBR");
+        long[] districts = {
+            orgUnitBelow(mvc, byBreakdown), orgUnitBelow(mvc, asTotals), orgUnitBelow(mvc, smallBreakdown)
+        };
+        String countBenchmarks = String.join(
+                ",",
+                benchmarks(byBreakdown, "0", "10"),
+                benchmarks(asTotals, "0", "10"),
+                benchmarks(smallBreakdown, "0", "10"));
+        String averageBenchmarks = String.join(
+                ",",
+                benchmarks(byBreakdown, "0", "100"),
+                benchmarks(asTotals, "0", "100"),
+                benchmarks(smallBreakdown, "0", "100"));
+        String countName = "Index vetted by sex " + tag;
+        long count = bySex(countName, "INTEGER", "SUM", countBenchmarks);
+        long average = bySex("Index mean days by sex " + tag, "NUMBER", "AVERAGE", averageBenchmarks);
+        recordOption(count, districts[0], "202401", "FEMALE", "3");
+        recordOption(count, districts[0], "202401", "MALE", "4");
+        recordOption(average, districts[0], "202401", "FEMALE", "40");
+        recordOption(average, districts[0], "202401", "MALE", "60");
+        record(count, districts[1], "202401", "7");
+        record(average, districts[1], "202401", "50");
+        recordOption(count, districts[2], "202401", "FEMALE", "2");
+        recordOption(count, districts[2], "202401", "MALE", "1");
+        recordOption(average, districts[2], "202401", "FEMALE", "40");
+        recordOption(average, districts[2], "202401", "MALE", "60");
+        for (long district : districts) {
+            approvedProgramme(district, count, average);
+        }
+
+        // the values page publishes the count's breakdown added up: 7, never its cells of 3 and 4
+        String values = body("/api/public/v1/countries/LBR/indicators");
+        String rows = "$.rows[?(@.indicatorName == '" + countName + "')]";
+        assertThat(JsonPath.<List<Object>>read(values, rows + ".value")).containsExactlyInAnyOrder(null, 7, 7);
+
+        for (String path : List.of("/public/countries/LBR/index.json", "/api/public/v1/countries/LBR/index")) {
+            String json = body(path);
+            // (70 + 50) / 2, both indicators counted, whether recorded by sex or as totals
+            assertPoint(json, byBreakdown, "60", 2, 2, path + " by breakdown");
+            assertPoint(json, asTotals, "60", 2, 2, path + " as totals");
+            // the count of 2 + 1 is under 5 and takes no part: the average alone, 50 of 100
+            assertPoint(json, smallBreakdown, "50", 1, 2, path + " small breakdown");
+        }
+    }
+
+    /** The 2024 point of a unit's series in the public index: its score and coverage. */
+    private static void assertPoint(
+            String json, long unit, String score, int covered, int applicable, String description) {
+        String point = "$.rows[?(@.orgUnit.id == " + unit + ")].points[?(@.period.id == '2024')]";
+        List<Number> scores = JsonPath.read(json, point + ".score");
+        assertThat(scores).as(description).hasSize(1).doesNotContainNull();
+        assertThat(new java.math.BigDecimal(scores.get(0).toString()))
+                .as(description)
+                .isEqualByComparingTo(score);
+        assertThat(JsonPath.<List<Integer>>read(json, point + ".coverage.covered"))
+                .as(description)
+                .containsExactly(covered);
+        assertThat(JsonPath.<List<Integer>>read(json, point + ".coverage.applicable"))
+                .as(description)
+                .containsExactly(applicable);
+    }
+
     private long institution(String name) throws Exception {
         return TestApi.id(mvc.perform(post("/api/v1/institutions")
                         .with(admin())

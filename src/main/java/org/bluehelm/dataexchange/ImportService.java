@@ -219,7 +219,10 @@ public class ImportService implements DisposableBean {
         private final List<RawRow> chunk = new ArrayList<>(BulkValueService.CHUNK);
         private final List<ImportConflict> conflicts = new ArrayList<>();
         private final Map<String, Optional<Long>> indicatorIds = new HashMap<>();
-        private final Map<String, Optional<Long>> unitIds = new HashMap<>();
+        private final Map<String, UnitMatch> units = new HashMap<>();
+        /** Every unit's code by its code in lower case, read on the first code not found as written. */
+        private @Nullable Map<String, List<String>> unitCodesByFoldedCode;
+
         private long conflictCount;
         private long rowsRead;
         private long rowsRefused;
@@ -313,15 +316,18 @@ public class ImportService implements DisposableBean {
             if (row.orgUnit() == null) {
                 found.add(new ImportConflict(row.line(), "orgUnit", null, "is required"));
             } else {
-                unitId = orgUnit(row.orgUnit()).orElse(null);
+                UnitMatch unit = orgUnit(row.orgUnit());
+                unitId = unit.id();
                 if (unitId == null) {
                     found.add(new ImportConflict(
                             row.line(),
                             "orgUnit",
                             row.orgUnit(),
-                            "'" + row.orgUnit() + "' is not the "
-                                    + (options.orgUnitIdScheme() == IdScheme.CODE ? "code" : "id")
-                                    + " of an organisation unit"));
+                            unit.problem() != null
+                                    ? unit.problem()
+                                    : "'" + row.orgUnit() + "' is not the "
+                                            + (options.orgUnitIdScheme() == IdScheme.CODE ? "code" : "id")
+                                            + " of an organisation unit"));
                 }
             }
             // a deletion removes the stored value whatever the file gives as the value: it is not read
@@ -407,16 +413,37 @@ public class ImportService implements DisposableBean {
             });
         }
 
-        private Optional<Long> orgUnit(String text) {
-            if (unitIds.size() > MAX_CACHE) {
-                unitIds.clear();
+        /**
+         * The unit a file names. A code matches the unit with that code as written, else the unit
+         * whose code differs from it only by case (as indicator and option codes match whatever
+         * their case); a code matching several units' codes that way names none of them.
+         */
+        private UnitMatch orgUnit(String text) {
+            if (units.size() > MAX_CACHE) {
+                units.clear();
             }
-            return unitIds.computeIfAbsent(text, t -> {
+            return units.computeIfAbsent(text, t -> {
                 if (options.orgUnitIdScheme() == IdScheme.ID) {
                     Long id = longOrNull(t);
-                    return id == null ? Optional.empty() : session.orgUnit(id).map(OrgUnitView::id);
+                    return UnitMatch.of(id == null ? Optional.empty() : session.orgUnit(id));
                 }
-                return geography.findOrgUnitByCode(t).map(OrgUnitView::id);
+                Optional<OrgUnitView> exact = geography.findOrgUnitByCode(t);
+                if (exact.isPresent()) {
+                    return UnitMatch.of(exact);
+                }
+                if (unitCodesByFoldedCode == null) {
+                    unitCodesByFoldedCode = geography.orgUnitCodesByFoldedCode();
+                }
+                List<String> codes = unitCodesByFoldedCode.getOrDefault(t.toLowerCase(Locale.ROOT), List.of());
+                if (codes.size() > 1) {
+                    return new UnitMatch(
+                            null,
+                            "'" + t + "' matches the codes of " + codes.size()
+                                    + " organisation units, which differ only by case ("
+                                    + String.join(", ", codes.stream().sorted().toList())
+                                    + "): write the code exactly as the unit has it");
+                }
+                return codes.isEmpty() ? UnitMatch.NONE : UnitMatch.of(geography.findOrgUnitByCode(codes.get(0)));
             });
         }
 
@@ -516,6 +543,16 @@ public class ImportService implements DisposableBean {
                     count,
                     conflictCount,
                     sorted);
+        }
+    }
+
+    /** The unit a file's text names, or none, with why when it is not simply unknown. */
+    private record UnitMatch(@Nullable Long id, @Nullable String problem) {
+
+        static final UnitMatch NONE = new UnitMatch(null, null);
+
+        static UnitMatch of(Optional<OrgUnitView> unit) {
+            return unit.map(u -> new UnitMatch(u.id(), null)).orElse(NONE);
         }
     }
 

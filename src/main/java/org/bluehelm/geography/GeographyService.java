@@ -1,8 +1,10 @@
 package org.bluehelm.geography;
 
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bluehelm.shared.AccessScope;
@@ -157,6 +159,21 @@ public class GeographyService {
                 .param("code", code)
                 .query(OrgUnitView.class)
                 .optional();
+    }
+
+    /**
+     * Every unit's code by the code folded to lower case ({@link Locale#ROOT}), for matching codes
+     * whatever their case with one query: codes are unique as written, so a folded code lists
+     * several codes when units' codes differ only by case. One entry per unit, read in one pass.
+     */
+    public Map<String, List<String>> orgUnitCodesByFoldedCode() {
+        Map<String, List<String>> codes = new HashMap<>();
+        jdbc.sql("select code from org_unit").query((ResultSet rs) -> {
+            String code = rs.getString(1);
+            codes.computeIfAbsent(code.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+                    .add(code);
+        });
+        return codes;
     }
 
     @Transactional

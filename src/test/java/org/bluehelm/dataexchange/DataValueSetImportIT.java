@@ -1102,4 +1102,57 @@ class DataValueSetImportIT {
         org.assertj.core.api.Assertions.assertThat((String) JsonPath.read(body, "$.message"))
                 .isEqualTo("the file has no data rows");
     }
+
+    private long orgUnitCoded(String code) throws Exception {
+        return id(mvc.perform(post("/api/v1/orgUnits")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code":"%s","name":"Test area %s","kind":"AREA","countryCode":"LBR"}""".formatted(code, code)))
+                .andExpect(status().isCreated())
+                .andReturn());
+    }
+
+    @Test
+    void unitAndOptionCodesMatchWhateverTheirCaseAndACodeMatchingTwoUnitsIsRefusedWithItsLine() throws Exception {
+        Fixture f = fixture();
+        String csv = "dataElement,period,orgUnit,categoryOptionCombo,value\n"
+                + f.code().toUpperCase(java.util.Locale.ROOT) + ",202401,"
+                + f.codeA().toLowerCase(java.util.Locale.ROOT)
+                + ",female,5\n"
+                + f.code() + ",202401," + f.codeA().toLowerCase(java.util.Locale.ROOT) + ",Male,6\n"
+                + f.code() + ",202401," + f.codeB().toLowerCase(java.util.Locale.ROOT) + ",,7\n";
+        upload("text/csv", utf8(csv))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUCCESS"))
+                .andExpect(jsonPath("$.importCount.imported").value(3))
+                .andExpect(jsonPath("$.conflictCount").value(0));
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .containsExactlyInAnyOrder(
+                        f.unitA() + "|202401|FEMALE=5", f.unitA() + "|202401|MALE=6", f.unitB() + "|202401|null=7");
+
+        // codes are unique as written: two units may have codes differing only by case
+        String suffix = org.bluehelm.indicator.IndicatorFixtures.unique();
+        long upper = orgUnitCoded("AMB-" + suffix.toUpperCase(java.util.Locale.ROOT));
+        long mixed = orgUnitCoded("Amb-" + suffix);
+        String ambiguous = "dataElement,period,orgUnit,value\n"
+                + f.code() + ",202402," + "amb-" + suffix + ",8\n"
+                + f.code() + ",202402," + "AMB-" + suffix.toUpperCase(java.util.Locale.ROOT) + ",9\n"
+                + f.code() + ",202402," + "Amb-" + suffix + ",10\n";
+        upload("text/csv", utf8(ambiguous), "atomicMode", "NONE")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("WARNING"))
+                .andExpect(jsonPath("$.importCount.imported").value(2))
+                .andExpect(jsonPath("$.conflictCount").value(1))
+                .andExpect(jsonPath("$.conflicts[0].line").value(2))
+                .andExpect(jsonPath("$.conflicts[0].field").value("orgUnit"))
+                .andExpect(jsonPath("$.conflicts[0].value").value("amb-" + suffix))
+                .andExpect(jsonPath(
+                        "$.conflicts[0].message",
+                        containsString("matches the codes of 2 organisation units, which differ only by case (AMB-"
+                                + suffix.toUpperCase(java.util.Locale.ROOT) + ", Amb-" + suffix + ")")));
+        // a code written exactly as a unit has it names that unit
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
+                .contains(upper + "|202402|null=9", mixed + "|202402|null=10");
+    }
 }

@@ -17,8 +17,8 @@ import org.apache.commons.csv.CSVRecord;
  * CSV in UTF-8 (a byte order mark is skipped), with or without a header ({@link Columns}), its
  * cells separated by commas or by semicolons (as Excel writes CSV in French and many other
  * locales): the first line that is not empty decides, semicolons when it has more of them than
- * commas outside quotes. A row's line is its record number counting the header, which is its line
- * in the file unless a quoted value spans lines.
+ * commas outside quotes. A row's line is the line of the file where it begins, counting the header
+ * and empty lines, whatever quoted values span lines before it.
  */
 final class CsvRows implements RowSource {
 
@@ -35,29 +35,36 @@ final class CsvRows implements RowSource {
         if (reader.read() != '\uFEFF') {
             reader.reset();
         }
+        char separator = separator(reader);
+        // empty lines are records of one empty cell, skipped below as blank: the parser would skip
+        // them before a record without counting them into where the record begins
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
-                .setDelimiter(separator(reader))
-                .setIgnoreEmptyLines(true)
+                .setDelimiter(separator)
+                .setIgnoreEmptyLines(false)
                 .setIgnoreSurroundingSpaces(true)
                 .get();
         try (CSVParser parser =
                 CSVParser.builder().setReader(reader).setFormat(format).get()) {
             Columns columns = null;
+            // the parser has read a record (up to its line break) when the loop gets it, and
+            // counts the line breaks it read, those inside quoted values included
+            long line = 1;
             for (CSVRecord record : parser) {
+                long begins = line;
+                line = parser.getCurrentLineNumber() + 1;
                 List<String> cells = new ArrayList<>(record.size());
                 record.forEach(cells::add);
                 if (Columns.blank(cells)) {
                     continue;
                 }
-                long line = record.getRecordNumber();
                 if (columns == null) {
                     columns = Columns.of(cells);
                     if (columns.header()) {
                         continue;
                     }
                 }
-                rows.accept(columns.row(line, cells));
+                rows.accept(columns.row(begins, cells));
             }
         } catch (UncheckedIOException e) {
             throw new ImportFileException("is not valid CSV: " + e.getCause().getMessage(), e);

@@ -1155,4 +1155,31 @@ class DataValueSetImportIT {
         org.assertj.core.api.Assertions.assertThat(stored(f.indicator()))
                 .contains(upper + "|202402|null=9", mixed + "|202402|null=10");
     }
+
+    @Test
+    void aCsvConflictNamesTheLineItsRowBeginsOnAfterACommentSpanningLines() throws Exception {
+        Fixture f = fixture();
+        String csv = "dataElement,period,orgUnit,categoryOptionCombo,value,comment\r\n"
+                + f.code() + ",202405," + f.codeA() + ",FEMALE,1,\"relevé de la mairie,\r\nsur deux lignes\"\r\n"
+                + "\r\n"
+                + f.code() + ",202405,NO-SUCH-UNIT,FEMALE,2,\r\n"
+                + f.code() + ",202405," + f.codeA() + ",FEMALE,3,\"un\ndeux\ntrois\"\r\n"
+                + f.code() + ",202406," + f.codeA() + ",FEMALE,501,\r\n";
+        for (String dryRun : new String[] {"true", "false"}) {
+            // a dry run answers 200 with the summary an import would give
+            upload("text/csv", utf8(csv), "dryRun", dryRun)
+                    .andExpect(status().is(dryRun.equals("true") ? 200 : 409))
+                    .andExpect(jsonPath("$.status").value("ERROR"))
+                    .andExpect(jsonPath("$.rowsRead").value(4))
+                    .andExpect(jsonPath("$.conflictCount").value(3))
+                    .andExpect(jsonPath("$.conflicts[0].line").value(5))
+                    .andExpect(jsonPath("$.conflicts[0].field").value("orgUnit"))
+                    .andExpect(jsonPath("$.conflicts[1].line").value(6))
+                    .andExpect(jsonPath("$.conflicts[1].field").value("row"))
+                    .andExpect(jsonPath("$.conflicts[1].message", containsString("repeats line 2:")))
+                    .andExpect(jsonPath("$.conflicts[2].line").value(9))
+                    .andExpect(jsonPath("$.conflicts[2].field").value("value"));
+        }
+        org.assertj.core.api.Assertions.assertThat(stored(f.indicator())).isEmpty();
+    }
 }

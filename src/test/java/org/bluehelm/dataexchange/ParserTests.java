@@ -89,7 +89,7 @@ class ParserTests {
         assertThat(rows)
                 .containsExactly(
                         new RawRow(2, "trained", "2024Q1", "LR-1", "FEMALE", "12", "vu, et noté; ok", null),
-                        new RawRow(3, "trained", "2024Q1", "LR-1", null, "30", null, null));
+                        new RawRow(4, "trained", "2024Q1", "LR-1", null, "30", null, null));
     }
 
     @Test
@@ -99,6 +99,33 @@ class ParserTests {
                 .containsExactly(
                         new RawRow(1, "trained", "202401", "LR-1", "MALE", "5", "un, deux", null),
                         new RawRow(2, "trained", "202402", "LR-2", null, "6", null, null));
+    }
+
+    @Test
+    void aCsvRowIsTheLineItBeginsOnWhenAQuotedValueBeforeItSpansLines() throws IOException {
+        String file = "dataElement,period,orgUnit,value,comment\n"
+                + "trained,2024Q1,LR-1,12,\"first line\nsecond line\"\n"
+                + "\n"
+                + "trained,2024Q1,LR-2,13,\"a\r\nb\r\nc\"\n"
+                + "trained,2024Q1,LR-3,14,\n"
+                + "  \n"
+                + "trained,2024Q1,LR-4,15,\"\"\"quoted\"\"\n\"";
+        assertThat(csv(file))
+                .extracting(RawRow::line, RawRow::orgUnit)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, "LR-1"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "LR-2"),
+                        org.assertj.core.groups.Tuple.tuple(8L, "LR-3"),
+                        org.assertj.core.groups.Tuple.tuple(10L, "LR-4"));
+        assertThat(csv(file).get(1).comment()).isEqualTo("a\r\nb\r\nc");
+        // the same with Windows line breaks, semicolons and no header
+        assertThat(csv("trained;2024;LR-1;;;1;;;\"un\r\ndeux\";\r\n\r\ntrained;2024;LR-2;;;2\r\n"))
+                .extracting(RawRow::line)
+                .containsExactly(1L, 4L);
+        // a byte order mark and a header spanning lines
+        assertThat(csv("\uFEFFdataElement,value,period,orgUnit,\"my\nnotes\"\nx,1,2024,LR-1,\n"))
+                .extracting(RawRow::line)
+                .containsExactly(3L);
     }
 
     @Test

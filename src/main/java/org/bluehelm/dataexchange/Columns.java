@@ -78,6 +78,11 @@ final class Columns {
     }
 
     RawRow row(long line, List<String> cells) {
+        return row(line, cells, false);
+    }
+
+    /** The row of the cells; {@code decimalComma} when the value may be written with a decimal comma. */
+    RawRow row(long line, List<String> cells, boolean decimalComma) {
         return new RawRow(
                 line,
                 cell(cells, Field.DATA_ELEMENT),
@@ -86,7 +91,8 @@ final class Columns {
                 cell(cells, Field.CATEGORY_OPTION_COMBO),
                 cell(cells, Field.VALUE),
                 cell(cells, Field.COMMENT),
-                null);
+                null,
+                decimalComma);
     }
 
     private @Nullable String cell(List<String> cells, Field field) {

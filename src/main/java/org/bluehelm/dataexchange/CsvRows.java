@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVRecord;
  * cells separated by commas or by semicolons (as Excel writes CSV in French and many other
  * locales): the first line that is not empty decides, semicolons when it has more of them than
  * commas outside quotes. A row's line is the line of the file where it begins, counting the header
- * and empty lines, whatever quoted values span lines before it.
+ * and empty lines, whatever quoted values span lines before it. In a file separated by semicolons
+ * the value may have a decimal comma ({@link RawRow#decimalComma}).
  */
 final class CsvRows implements RowSource {
 
@@ -44,6 +45,7 @@ final class CsvRows implements RowSource {
                 .setIgnoreEmptyLines(false)
                 .setIgnoreSurroundingSpaces(true)
                 .get();
+        boolean decimalComma = separator == ';';
         try (CSVParser parser =
                 CSVParser.builder().setReader(reader).setFormat(format).get()) {
             Columns columns = null;
@@ -64,7 +66,7 @@ final class CsvRows implements RowSource {
                         continue;
                     }
                 }
-                rows.accept(columns.row(begins, cells));
+                rows.accept(columns.row(begins, cells, decimalComma));
             }
         } catch (UncheckedIOException e) {
             throw new ImportFileException("is not valid CSV: " + e.getCause().getMessage(), e);

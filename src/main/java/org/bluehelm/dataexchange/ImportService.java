@@ -336,7 +336,7 @@ public class ImportService implements DisposableBean {
             if (!deleting && row.value() == null) {
                 found.add(new ImportConflict(row.line(), "value", null, "is required"));
             } else if (!deleting) {
-                value = number(row.value());
+                value = number(row.value(), row.decimalComma());
                 if (value == null) {
                     found.add(new ImportConflict(
                             row.line(), "value", row.value(), "'" + row.value() + "' is not a number"));
@@ -583,7 +583,22 @@ public class ImportService implements DisposableBean {
 
     /** The number a cell holds: digits with an optional sign, point and exponent; true and false are 1 and 0. */
     static @Nullable BigDecimal number(String text) {
+        return number(text, false);
+    }
+
+    /**
+     * The number a cell holds ({@link #number(String)}); with {@code decimalComma} (a CSV file
+     * separated by semicolons) the decimal separator may be a comma and the thousands may be
+     * separated by spaces, as Excel writes numbers in French: {@code 12,5} and {@code 1 234,5}.
+     */
+    static @Nullable BigDecimal number(String text, boolean decimalComma) {
         String t = text.strip();
+        if (decimalComma) {
+            t = decimalPoint(t);
+            if (t == null) {
+                return null;
+            }
+        }
         if (t.equalsIgnoreCase("true")) {
             return BigDecimal.ONE;
         }
@@ -595,6 +610,71 @@ public class ImportService implements DisposableBean {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * A number written with a decimal comma and thousands separated by spaces (plain, no-break or
+     * narrow no-break) as written with a decimal point and no separators: {@code -1 234,5} gives
+     * {@code -1234.5}; the text itself when it has neither a comma nor such a space; null when one
+     * is not where such a number has it ({@code 1.234,5}, {@code 1,2,3}, {@code 12 34}). One pass,
+     * no pattern: it runs for every value of a file.
+     */
+    static @Nullable String decimalPoint(String text) {
+        int comma = -1;
+        boolean spaced = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',') {
+                if (comma >= 0) {
+                    return null;
+                }
+                comma = i;
+            } else if (c == '.') {
+                if (comma >= 0 || text.indexOf(',', i) >= 0) {
+                    return null;
+                }
+            } else if (groupSeparator(c)) {
+                spaced = true;
+            }
+        }
+        if (comma < 0 && !spaced) {
+            return text;
+        }
+        int whole = comma < 0 ? text.length() : comma;
+        StringBuilder number = new StringBuilder(text.length());
+        int i = 0;
+        if (whole > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            number.append(text.charAt(0));
+            i = 1;
+        }
+        int digits = 0;
+        boolean grouped = false;
+        for (; i < whole; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                number.append(c);
+                digits++;
+            } else if (groupSeparator(c) && digits > 0 && digits <= 3 && (!grouped || digits == 3)) {
+                grouped = true;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        if (grouped ? digits != 3 : digits == 0 && comma < 0) {
+            return null;
+        }
+        if (comma >= 0) {
+            if (comma == text.length() - 1) {
+                return null;
+            }
+            number.append('.').append(text, comma + 1, text.length());
+        }
+        return number.toString();
+    }
+
+    private static boolean groupSeparator(char c) {
+        return c == ' ' || c == '\u00A0' || c == '\u202F';
     }
 
     private static @Nullable Long longOrNull(String text) {

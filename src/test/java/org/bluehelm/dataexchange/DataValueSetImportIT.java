@@ -1182,4 +1182,51 @@ class DataValueSetImportIT {
         }
         org.assertj.core.api.Assertions.assertThat(stored(f.indicator())).isEmpty();
     }
+
+    @Test
+    void aSemicolonSeparatedFileMayHaveDecimalCommasAndACommaSeparatedOneMayNot() throws Exception {
+        long indicator = id(createIndicator(mvc, admin(), "\"countryCode\":\"LBR\""));
+        String code = jdbc.sql("select code from indicator where id = :id")
+                .param("id", indicator)
+                .query(String.class)
+                .single();
+        String unit = unitCode(orgUnit(mvc, "LBR"));
+        // as Excel saves "CSV (separator: semicolon)" in French, thousands separated by a narrow no-break space
+        String french = "\uFEFFdataElement;period;orgUnit;value;comment\r\n"
+                + code + ";2024Q1;" + unit + ";12,5;\"relevé; ok\"\r\n"
+                + code + ";2024Q2;" + unit + ";1\u202F234,75;\r\n"
+                + code + ";2024Q3;" + unit + ";1\u00A0000;\r\n"
+                + code + ";2024Q4;" + unit + ";-0,25;\r\n"
+                + code + ";2023Q4;" + unit + ";7.5;\r\n";
+        upload("text/csv", utf8(french))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUCCESS"))
+                .andExpect(jsonPath("$.importCount.imported").value(5));
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                                "select period_id, value from data_value where indicator_id = :id order by period_id")
+                        .param("id", indicator)
+                        .query((rs, n) -> rs.getString(1) + "="
+                                + rs.getBigDecimal(2).stripTrailingZeros().toPlainString())
+                        .list())
+                .containsExactly("2023Q4=7.5", "2024Q1=12.5", "2024Q2=1234.75", "2024Q3=1000", "2024Q4=-0.25");
+
+        // what reads two ways is refused: a point and a comma together in a semicolon file, any
+        // decimal comma in a comma-separated one
+        upload("text/csv", utf8("dataElement;period;orgUnit;value\n" + code + ";2022Q1;" + unit + ";1.234,5\n"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.conflicts[0].line").value(2))
+                .andExpect(jsonPath("$.conflicts[0].field").value("value"))
+                .andExpect(jsonPath("$.conflicts[0].value").value("1.234,5"))
+                .andExpect(jsonPath("$.conflicts[0].message").value("'1.234,5' is not a number"));
+        upload("text/csv", utf8("dataElement,period,orgUnit,value\n" + code + ",2022Q1," + unit + ",\"12,5\"\n"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.conflicts[0].line").value(2))
+                .andExpect(jsonPath("$.conflicts[0].field").value("value"))
+                .andExpect(jsonPath("$.conflicts[0].message").value("'12,5' is not a number"));
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from data_value where indicator_id = :id")
+                        .param("id", indicator)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5);
+    }
 }

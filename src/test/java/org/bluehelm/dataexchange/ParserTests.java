@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,8 +89,8 @@ class ParserTests {
                 + "trained;2024Q1;LR-1;;30;\r\n");
         assertThat(rows)
                 .containsExactly(
-                        new RawRow(2, "trained", "2024Q1", "LR-1", "FEMALE", "12", "vu, et noté; ok", null),
-                        new RawRow(4, "trained", "2024Q1", "LR-1", null, "30", null, null));
+                        new RawRow(2, "trained", "2024Q1", "LR-1", "FEMALE", "12", "vu, et noté; ok", null, true),
+                        new RawRow(4, "trained", "2024Q1", "LR-1", null, "30", null, null, true));
     }
 
     @Test
@@ -97,8 +98,8 @@ class ParserTests {
         List<RawRow> rows = csv("trained;202401;LR-1;MALE;;5;admin;;un, deux;false\ntrained;202402;LR-2;;;6\n");
         assertThat(rows)
                 .containsExactly(
-                        new RawRow(1, "trained", "202401", "LR-1", "MALE", "5", "un, deux", null),
-                        new RawRow(2, "trained", "202402", "LR-2", null, "6", null, null));
+                        new RawRow(1, "trained", "202401", "LR-1", "MALE", "5", "un, deux", null, true),
+                        new RawRow(2, "trained", "202402", "LR-2", null, "6", null, null, true));
     }
 
     @Test
@@ -126,6 +127,40 @@ class ParserTests {
         assertThat(csv("\uFEFFdataElement,value,period,orgUnit,\"my\nnotes\"\nx,1,2024,LR-1,\n"))
                 .extracting(RawRow::line)
                 .containsExactly(3L);
+    }
+
+    @Test
+    void aSemicolonSeparatedFileMayWriteItsValuesWithADecimalCommaAndSpacesBetweenThousands() throws IOException {
+        List<RawRow> rows = csv("dataElement;period;orgUnit;value\n" + "trained;2024;LR-1;12,5\n"
+                + "trained;2024;LR-1;-1\u202F234,5\n" + "trained;2024;LR-1;1.5\n");
+        assertThat(rows).allMatch(RawRow::decimalComma);
+        assertThat(rows)
+                .extracting(r -> ImportService.number(r.value(), r.decimalComma()))
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("12.5"), new BigDecimal("-1234.5"), new BigDecimal("1.5"));
+        assertThat(csv("dataElement,period,orgUnit,value\ntrained,2024,LR-1,\"12,5\"\n"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.decimalComma()).isFalse())
+                .satisfies(r -> assertThat(ImportService.number(r.value(), r.decimalComma()))
+                        .isNull());
+
+        assertThat(ImportService.number("1 234 567,25", true)).isEqualByComparingTo("1234567.25");
+        assertThat(ImportService.number("1\u00A0234", true)).isEqualByComparingTo("1234");
+        assertThat(ImportService.number("0,5", true)).isEqualByComparingTo("0.5");
+        assertThat(ImportService.number(",5", true)).isEqualByComparingTo("0.5");
+        assertThat(ImportService.number("+3,25e2", true)).isEqualByComparingTo("325");
+        assertThat(ImportService.number("1e3", true)).isEqualByComparingTo("1000");
+        assertThat(ImportService.number("vrai", true)).isNull();
+        assertThat(ImportService.number("TRUE", true)).isEqualByComparingTo("1");
+        // what could mean two numbers is refused, as is any comma or space out of its place
+        for (String ambiguous : new String[] {
+            "1.234,5", "1,234.5", "1,2,3", "12 34", "1234 567", "1 234 5", "12,", "- 12", "1 234,5 6", "1 ,5", "1\t234"
+        }) {
+            assertThat(ImportService.number(ambiguous, true)).as(ambiguous).isNull();
+        }
+        // and in a file separated by commas, a comma is never a decimal one
+        assertThat(ImportService.number("12,5", false)).isNull();
+        assertThat(ImportService.number("1 234", false)).isNull();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.bluehelm.shared;
 
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +14,7 @@ public record PageQuery(int page, int size, String orderBy) {
     /**
      * @param sort an allowed key, optionally prefixed by {@code -} for descending order
      * @param allowedSorts API sort key to SQL expression
+     * @throws InvalidInputException naming every one of page, size and sort that is wrong
      */
     public static PageQuery of(
             @Nullable Integer page,
@@ -24,11 +24,12 @@ public record PageQuery(int page, int size, String orderBy) {
             String defaultSort) {
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
+        Validation v = new Validation();
         if (p < 0) {
-            throw invalid("page", "must be 0 or more", "list.validation.page");
+            v.coded("page", "must be 0 or more", "list.validation.page");
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw invalid("size", "must be between 1 and " + MAX_SIZE, "list.validation.size", MAX_SIZE);
+            v.coded("size", "must be between 1 and " + MAX_SIZE, "list.validation.size", MAX_SIZE);
         }
         String key = sort == null || sort.isBlank() ? defaultSort : sort.strip();
         boolean descending = key.startsWith("-");
@@ -36,14 +37,10 @@ public record PageQuery(int page, int size, String orderBy) {
         String column = allowedSorts.get(name);
         if (column == null) {
             String keys = String.join(", ", allowedSorts.keySet());
-            throw invalid(
-                    "sort", "'" + name + "' is not a sort key; use one of " + keys, "list.validation.sort", name, keys);
+            v.coded("sort", "'" + name + "' is not a sort key; use one of " + keys, "list.validation.sort", name, keys);
         }
+        v.throwIfInvalid();
         return new PageQuery(p, s, column + (descending ? " desc" : " asc"));
-    }
-
-    private static InvalidInputException invalid(String field, String message, String code, Object... args) {
-        return new InvalidInputException(List.of(new FieldProblem(field, message, code, List.of(args))));
     }
 
     public long offset() {

@@ -70,7 +70,11 @@ class ErrorPagesIT {
         for (String list : LISTS) {
             mvc.perform(get(list).param("page", "-1").with(admin()))
                     .andExpect(status().isBadRequest())
-                    .andExpect(content().string(containsString("The request is not valid.")))
+                    .andExpect(content().string(containsString("<h1>This address has a mistake in it</h1>")))
+                    .andExpect(content().string(not(containsString("Something went wrong"))))
+                    .andExpect(content()
+                            .string(containsString(
+                                    "<a id=\"without-query\" href=\"" + list + "\">Go back to the list</a>")))
                     .andExpect(content().string(containsString("<code>page</code>")))
                     .andExpect(content().string(containsString("must be 0 or more")))
                     .andExpect(content().string(not(containsString("on our side"))));
@@ -93,13 +97,43 @@ class ErrorPagesIT {
     }
 
     @Test
+    void aListAddressWithSeveralMistakesNamesEveryOne() throws Exception {
+        mvc.perform(get("/missions").param("sort", "bogus").param("page", "-1").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content().string(containsString("<title>This address has a mistake in it · Bluehelm</title>")))
+                .andExpect(content().string(containsString("<code>page</code>): <span>must be 0 or more")))
+                .andExpect(content()
+                        .string(containsString("<code>sort</code>): <span>&#39;bogus&#39; is not a sort key")));
+        mvc.perform(get("/missions")
+                        .param("page", "x")
+                        .param("status", "BOGUS")
+                        .param("mine", "maybe")
+                        .param("sort", "name")
+                        .with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content().string(containsString("<code>page</code>): <span>&#39;x&#39; is not a valid value")))
+                .andExpect(content()
+                        .string(containsString("<code>status</code>): <span>&#39;BOGUS&#39; is not a valid value")))
+                .andExpect(content()
+                        .string(containsString("<code>mine</code>): <span>&#39;maybe&#39; is not a valid value")))
+                .andExpect(content().string(not(containsString("<code>sort</code>"))))
+                .andExpect(content().string(containsString("href=\"/missions\">Go back to the list</a>")));
+    }
+
+    @Test
     void theListErrorPageIsInFrenchForAFrenchUser() throws Exception {
         mvc.perform(get("/missions")
                         .param("sort", "bogus")
+                        .param("page", "-2")
                         .cookie(new Cookie("bluehelm-lang", "fr"))
                         .with(admin()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("La demande n&#39;est pas valable.")))
+                .andExpect(content().string(containsString("<h1>Cette adresse contient une erreur</h1>")))
+                .andExpect(content().string(containsString("Une partie de l&#39;adresse n&#39;est pas valable")))
+                .andExpect(content().string(containsString("doit être 0 ou plus")))
+                .andExpect(content().string(containsString("href=\"/missions\">Revenir à la liste</a>")))
                 .andExpect(content().string(containsString("Ordre de tri")))
                 .andExpect(content().string(containsString("« bogus » n&#39;est pas une clé de tri")));
         mvc.perform(get("/missions").param("page", "x").with(admin()))

@@ -289,7 +289,7 @@ class DashboardController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/dashboards/" + id;
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.of(e, messages, LocaleContextHolder.getLocale()));
+            model.addAttribute("errors", onItemForm(FormErrors.of(e, messages, LocaleContextHolder.getLocale())));
         } catch (ConflictException e) {
             // another change to the dashboard came first (perhaps to another item): show the versions
             List<FieldChange> changes = new ArrayList<>();
@@ -370,6 +370,17 @@ class DashboardController {
     }
 
     /** Values the browser sent that do not fit their field (a select tampered with), by field. */
+    /**
+     * The problems of an item where its form shows them: the form chooses the indicators in one list,
+     * so a problem with one of them ({@code indicators[1]}, which names it) shows beside that list.
+     */
+    private static Map<String, String> onItemForm(Map<String, String> errors) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        errors.forEach((field, text) ->
+                fields.merge(field.startsWith("indicators[") ? "indicators" : field, text, (a, b) -> a + "; " + b));
+        return fields;
+    }
+
     private Map<String, String> bindingErrors(BindingResult binding) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : binding.getFieldErrors()) {

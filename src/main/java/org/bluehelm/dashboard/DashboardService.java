@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bluehelm.geography.GeographyService;
+import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.mission.MissionService;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.ConflictException;
@@ -75,6 +76,7 @@ public class DashboardService {
     private final JdbcClient jdbc;
     private final GeographyService geography;
     private final MissionService missions;
+    private final IndicatorService indicators;
     private final Map<ItemKind, ItemRenderer> renderers = new EnumMap<>(ItemKind.class);
     private final Clock clock;
 
@@ -82,11 +84,13 @@ public class DashboardService {
             JdbcClient jdbc,
             GeographyService geography,
             MissionService missions,
+            IndicatorService indicators,
             List<ItemRenderer> renderers,
             Clock clock) {
         this.jdbc = jdbc;
         this.geography = geography;
         this.missions = missions;
+        this.indicators = indicators;
         this.clock = clock;
         for (ItemRenderer renderer : renderers) {
             if (this.renderers.put(renderer.kind(), renderer) != null) {
@@ -486,14 +490,41 @@ public class DashboardService {
                         .forEach(p ->
                                 problems.add(new FieldProblem(itemField(p.field()), p.message(), p.code(), p.args())));
             } catch (NotFoundException e) {
-                problems.add(new FieldProblem(
-                        "indicators", String.valueOf(e.getMessage()), "dashboard.validation.notFound", List.of()));
+                problems.addAll(unknownIndicators(command.indicators()));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return item;
+    }
+
+    /**
+     * Each indicator of the item that the current user cannot read (it does not exist, or is outside
+     * the user's scope), named by its place in the list the user sent ({@code indicators[1]}); the
+     * whole list when the renderer refused something else it could not find.
+     */
+    private List<FieldProblem> unknownIndicators(List<Long> ids) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            try {
+                indicators.get(id);
+            } catch (NotFoundException e) {
+                problems.add(new FieldProblem(
+                        "indicators[" + i + "]",
+                        "indicator " + id + " does not exist or is outside your scope",
+                        "dashboard.validation.indicatorNotFound",
+                        List.of(String.valueOf(id))));
+            }
+        }
+        return problems.isEmpty()
+                ? List.of(new FieldProblem(
+                        "indicators",
+                        "refers to something that does not exist or is outside your scope",
+                        "dashboard.validation.notFound",
+                        List.of()))
+                : problems;
     }
 
     /** The analytics API calls the indicators {@code indicator}; an item calls them {@code indicators}. */

@@ -9,17 +9,22 @@ import static org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow;
 import static org.bluehelm.indicator.IndicatorFixtures.unique;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -39,6 +44,7 @@ import org.bluehelm.test.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -53,6 +59,9 @@ class DashboardIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    UserDetailsService userDetails;
 
     // ---- helpers -------------------------------------------------------------------------------
 
@@ -127,6 +136,32 @@ class DashboardIT {
     }
 
     // ---- building and arranging ----------------------------------------------------------------
+
+    @Test
+    void theItemFormSaysWhichIndicatorIsUnknownBesideTheList() throws Exception {
+        long root = orgUnit(mvc, "LBR");
+        long indicator = id(createIndicator(mvc, admin(), ""));
+        ResultActions created =
+                createDashboard(admin(), "{\"name\":\"Form " + unique() + "\"}").andExpect(status().isCreated());
+        long dashboard = id(created.andReturn());
+        mvc.perform(post("/dashboards/" + dashboard + "/items")
+                        .with(user(userDetails.loadUserByUsername("admin")))
+                        .with(csrf())
+                        .cookie(new Cookie("bluehelm-lang", "fr"))
+                        .param("kind", "PIVOT")
+                        .param("title", "Gone")
+                        .param("indicators", String.valueOf(indicator), "987654321")
+                        .param("orgUnit", String.valueOf(root))
+                        .param("periodType", "YEARLY")
+                        .param("from", "2024")
+                        .param("version", String.valueOf(version(created))))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("<p class=\"field-error\" id=\"indicators-error\">l&#39;indicateur"
+                                + " 987654321 n&#39;existe pas ou est hors de votre périmètre</p>")))
+                .andExpect(content()
+                        .string(containsString("href=\"#indicators\">Indicateurs l&#39;indicateur 987654321")));
+    }
 
     @Test
     void aUserBuildsArrangesAndExportsADashboard() throws Exception {
@@ -421,10 +456,12 @@ class DashboardIT {
                         admin(),
                         dashboard,
                         version,
-                        "\"kind\":\"PIVOT\",\"title\":\"Gone\",\"indicators\":[987654321],\"orgUnit\":%d,\"from\":\"2024\""
-                                .formatted(root))
+                        "\"kind\":\"PIVOT\",\"title\":\"Gone\",\"indicators\":[%d,987654321,987654322],\"orgUnit\":%d,\"from\":\"2024\""
+                                .formatted(indicator, root))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("indicators"));
+                .andExpect(jsonPath("$.errors[*].field").value(contains("indicators[1]", "indicators[2]")))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("indicator 987654321 does not exist or is outside your scope"));
         addItem(
                         admin(),
                         dashboard,

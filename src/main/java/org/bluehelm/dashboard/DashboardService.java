@@ -521,7 +521,7 @@ public class DashboardService {
         return problems.isEmpty()
                 ? List.of(new FieldProblem(
                         "indicators",
-                        "refers to something that does not exist or is outside your scope",
+                        "one of the chosen indicators or organisation units does not exist or is outside your scope",
                         "dashboard.validation.notFound",
                         List.of()))
                 : problems;

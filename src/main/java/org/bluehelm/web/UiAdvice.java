@@ -13,6 +13,7 @@ import org.bluehelm.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.SimpleTypeConverter;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -52,9 +53,10 @@ class UiAdvice {
     private final MessageSource messages;
     private final SimpleTypeConverter converter = new SimpleTypeConverter();
 
-    UiAdvice(MessageSource messages, @Qualifier("mvcConversionService") ConversionService conversions) {
+    /** The MVC conversions exist only with a web server (commands such as {@code import} start without one). */
+    UiAdvice(MessageSource messages, @Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions) {
         this.messages = messages;
-        this.converter.setConversionService(conversions);
+        conversions.ifAvailable(this.converter::setConversionService);
     }
 
     @ModelAttribute("currentPath")

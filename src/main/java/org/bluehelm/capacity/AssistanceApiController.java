@@ -3,7 +3,6 @@ package org.bluehelm.capacity;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.ListExport;
@@ -112,9 +111,18 @@ class AssistanceApiController {
 
     @GetMapping("/deliverables")
     @ListFile
-    ResponseEntity<?> deliverables(@RequestParam(required = false) @Nullable Long institution) {
-        List<DeliverableView> list = assistance.deliverables(institution);
-        return export.jsonOrFile(AssistanceController.DELIVERABLES, () -> list, () -> list);
+    ResponseEntity<?> deliverables(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Long institution,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return export.jsonOrFile(
+                AssistanceController.DELIVERABLES,
+                () -> ListExport.allPages((p, s) -> assistance.deliverables(
+                        q, institution, PageQuery.of(p, s, sort, AssistanceService.DELIVERABLE_SORTS, "-id"))),
+                () -> assistance.deliverables(
+                        q, institution, PageQuery.of(page, size, sort, AssistanceService.DELIVERABLE_SORTS, "-id")));
     }
 
     @GetMapping("/deliverables/{id}")

@@ -164,10 +164,14 @@ class AssistanceController {
         return "capacity/assistance";
     }
 
-    /** The deliverables in the user's scope (the same as the list) as CSV or XLSX. */
+    /** The deliverables in the user's scope (the same as the list, every page of them) as CSV or XLSX. */
     @GetMapping("/capacity/assistance/export")
     ResponseEntity<byte[]> exportDeliverables(@RequestParam(defaultValue = "csv") String format) {
-        return export.download(DELIVERABLES, format, assistance.deliverables(null));
+        return export.download(
+                DELIVERABLES,
+                format,
+                ListExport.allPages((p, s) -> assistance.deliverables(
+                        null, null, PageQuery.of(p, s, null, AssistanceService.DELIVERABLE_SORTS, "-id"))));
     }
 
     @PostMapping("/capacity/assistance")

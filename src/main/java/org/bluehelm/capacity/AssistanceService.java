@@ -206,22 +206,49 @@ public class AssistanceService {
 
     // ---------------------------------------------------------------- deliverables
 
+    /** API sort keys of {@link #deliverables(String, Long, PageQuery)}. */
+    public static final Map<String, String> DELIVERABLE_SORTS = Map.of(
+            "id", "d.id",
+            "title", "d.title",
+            "kind", "d.kind",
+            "status", "d.status",
+            "country", "d.country_code");
+
     public List<DeliverableView> deliverables(@Nullable Long institutionId) {
+        return deliverables(null, institutionId, new PageQuery(0, 500, "d.id desc"))
+                .items();
+    }
+
+    /** One page of the deliverables in the user's scope whose title contains {@code search}; of one institution when set. */
+    public PageResponse<DeliverableView> deliverables(
+            @Nullable String search, @Nullable Long institutionId, PageQuery page) {
         AccessScope.Filter scope = AccessScope.current().filter("d.mission_id", "d.country_code");
         Map<String, Object> params = new HashMap<>(scope.params());
         String where = " where " + scope.sql();
+        if (search != null && !search.isBlank()) {
+            where += " and lower(d.title) like :q";
+            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+        }
         if (institutionId != null) {
             where += " and d.institution_id = :institution";
             params.put("institution", institutionId);
         }
-        return jdbc
-                .sql("select d.* from cap_deliverable d" + where + " order by d.id desc limit 500")
+        long total = jdbc.sql("select count(*) from cap_deliverable d" + where)
                 .params(params)
+                .query(Long.class)
+                .single();
+        List<DeliverableView> items = jdbc
+                .sql("select d.* from cap_deliverable d" + where + " order by " + page.orderBy()
+                        + ", d.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query((rs, n) -> deliverableRow(rs))
                 .list()
                 .stream()
                 .map(this::withMilestones)
                 .toList();
+        return PageResponse.of(items, page, total);
     }
 
     public DeliverableView deliverable(long id) {

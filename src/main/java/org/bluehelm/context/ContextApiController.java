@@ -2,7 +2,8 @@ package org.bluehelm.context;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.List;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +26,15 @@ class ContextApiController {
     }
 
     @GetMapping("/assessments")
-    List<ContextAssessmentView> assessments(
+    PageResponse<ContextAssessmentView> assessments(
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String country,
-            @RequestParam(required = false) @Nullable Long mission) {
-        return context.assessments(country, mission);
+            @RequestParam(required = false) @Nullable Long mission,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return context.assessments(
+                q, country, mission, PageQuery.of(page, size, sort, ContextService.ASSESSMENT_SORTS, "-assessedOn"));
     }
 
     @GetMapping("/assessments/{id}")
@@ -44,10 +50,15 @@ class ContextApiController {
     }
 
     @GetMapping("/revisions")
-    List<RevisionView> revisions(
+    PageResponse<RevisionView> revisions(
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String country,
-            @RequestParam(required = false) @Nullable Long mission) {
-        return context.revisions(country, mission);
+            @RequestParam(required = false) @Nullable Long mission,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return context.revisions(
+                q, country, mission, PageQuery.of(page, size, sort, ContextService.REVISION_SORTS, "-revisedOn"));
     }
 
     @PostMapping("/revisions")

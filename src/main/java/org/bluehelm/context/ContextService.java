@@ -21,6 +21,8 @@ import org.bluehelm.audit.AuditAction;
 import org.bluehelm.audit.AuditLog;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,27 +53,60 @@ public class ContextService {
     }
 
     /** The assessments the user may see, of a country and/or mission when given, newest first. */
+    /** API sort keys of {@link #assessments(String, String, Long, PageQuery)}. */
+    public static final Map<String, String> ASSESSMENT_SORTS = Map.of(
+            "id", "a.id",
+            "assessedOn", "a.assessed_on",
+            "kind", "a.kind",
+            "country", "a.country_code");
+
+    /** API sort keys of {@link #revisions(String, String, Long, PageQuery)}. */
+    public static final Map<String, String> REVISION_SORTS = Map.of(
+            "id", "s.id",
+            "revisedOn", "s.revised_on",
+            "country", "s.country_code");
+
     public List<ContextAssessmentView> assessments(@Nullable String country, @Nullable Long missionId) {
+        return assessments(null, country, missionId, new PageQuery(0, Integer.MAX_VALUE, "a.assessed_on desc"))
+                .items();
+    }
+
+    /**
+     * One page of the assessments the user may see whose summary contains {@code search}, of one
+     * country or mission when set.
+     */
+    public PageResponse<ContextAssessmentView> assessments(
+            @Nullable String search, @Nullable String country, @Nullable Long missionId, PageQuery page) {
         AccessScope.Filter scope = AccessScope.current().filter("a.mission_id", "a.country_code");
-        StringBuilder sql = new StringBuilder("""
-                select a.id, a.mission_id, a.country_code, a.assessed_on, a.kind, a.summary, a.created_by, a.created_at
-                  from context_assessment a
-                 where """).append(" ").append(scope.sql());
+        StringBuilder where = new StringBuilder(" where ").append(scope.sql());
         Map<String, Object> params = new HashMap<>(scope.params());
+        if (search != null && !search.isBlank()) {
+            where.append(" and lower(coalesce(a.summary, '')) like :q");
+            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+        }
         if (country != null && !country.isBlank()) {
-            sql.append(" and a.country_code = :country");
+            where.append(" and a.country_code = :country");
             params.put("country", country.strip().toUpperCase(Locale.ROOT));
         }
         if (missionId != null) {
-            sql.append(" and a.mission_id = :mission");
+            where.append(" and a.mission_id = :mission");
             params.put("mission", missionId);
         }
-        sql.append(" order by a.assessed_on desc, a.id desc");
-        List<Row> rows = jdbc.sql(sql.toString())
+        long total = jdbc.sql("select count(*) from context_assessment a" + where)
                 .params(params)
+                .query(Long.class)
+                .single();
+        List<Row> rows = jdbc.sql(
+                        """
+                        select a.id, a.mission_id, a.country_code, a.assessed_on, a.kind, a.summary, a.created_by,
+                               a.created_at
+                          from context_assessment a""" + where + " order by " + page.orderBy() + ", a.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query(ContextService::row)
                 .list();
-        return rows.stream().map(this::view).toList();
+        return PageResponse.of(rows.stream().map(this::view).toList(), page, total);
     }
 
     /** The latest assessment of a country (and mission, when given), if any is visible. */
@@ -161,27 +196,47 @@ public class ContextService {
 
     /** The strategy revisions the user may see, of a country and/or mission when given, newest first. */
     public List<RevisionView> revisions(@Nullable String country, @Nullable Long missionId) {
+        return revisions(null, country, missionId, new PageQuery(0, Integer.MAX_VALUE, "s.revised_on desc"))
+                .items();
+    }
+
+    /**
+     * One page of the strategy revisions the user may see whose change or reason contains
+     * {@code search}, of one country or mission when set.
+     */
+    public PageResponse<RevisionView> revisions(
+            @Nullable String search, @Nullable String country, @Nullable Long missionId, PageQuery page) {
         AccessScope.Filter scope = AccessScope.current().filter("s.mission_id", "s.country_code");
-        StringBuilder sql = new StringBuilder("""
-                select s.id, s.mission_id, s.country_code, s.revised_on, s.what_changed, s.reason, s.risk_id,
-                       r.title as risk_title, s.assessment_id, s.created_by, s.created_at
-                  from strategy_revision s
-                  left join risk r on r.id = s.risk_id
-                 where """).append(" ").append(scope.sql());
+        StringBuilder where = new StringBuilder(" where ").append(scope.sql());
         Map<String, Object> params = new HashMap<>(scope.params());
+        if (search != null && !search.isBlank()) {
+            where.append(" and (lower(s.what_changed) like :q or lower(s.reason) like :q)");
+            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+        }
         if (country != null && !country.isBlank()) {
-            sql.append(" and s.country_code = :country");
+            where.append(" and s.country_code = :country");
             params.put("country", country.strip().toUpperCase(Locale.ROOT));
         }
         if (missionId != null) {
-            sql.append(" and s.mission_id = :mission");
+            where.append(" and s.mission_id = :mission");
             params.put("mission", missionId);
         }
-        sql.append(" order by s.revised_on desc, s.id desc");
-        return jdbc.sql(sql.toString())
+        long total = jdbc.sql("select count(*) from strategy_revision s" + where)
                 .params(params)
+                .query(Long.class)
+                .single();
+        List<RevisionView> items = jdbc.sql(
+                        """
+                        select s.id, s.mission_id, s.country_code, s.revised_on, s.what_changed, s.reason, s.risk_id,
+                               r.title as risk_title, s.assessment_id, s.created_by, s.created_at
+                          from strategy_revision s
+                          left join risk r on r.id = s.risk_id""" + where + " order by " + page.orderBy() + ", s.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query(ContextService::revision)
                 .list();
+        return PageResponse.of(items, page, total);
     }
 
     /** Logs a revision; one linked to a risk clears that risk's pending review request. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.bluehelm.shared.ExpectedVersion;
 import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Pillar;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListFile;
@@ -132,8 +133,16 @@ class CoordinationApiController {
     }
 
     @GetMapping("/overlaps")
-    List<ActivityView> overlaps() {
-        return coordination.overlapping();
+    PageResponse<ActivityView> overlaps(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Pillar pillar,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return coordination.list(
+                new ActivityFilter(q, pillar, null, null, country, null, null, null, true),
+                PageQuery.of(page, size, sort, CoordinationService.SORTS, "-id"));
     }
 
     @GetMapping("/matrix")
@@ -142,8 +151,14 @@ class CoordinationApiController {
     }
 
     @GetMapping("/needs")
-    List<NeedView> needs() {
-        return coordination.needs();
+    PageResponse<NeedView> needs(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return coordination.needs(
+                q, country, false, PageQuery.of(page, size, sort, CoordinationService.NEED_SORT_KEYS, "country"));
     }
 
     @PostMapping("/needs")
@@ -159,8 +174,14 @@ class CoordinationApiController {
     }
 
     @GetMapping("/gaps")
-    List<NeedView> gaps() {
-        return coordination.gaps();
+    PageResponse<NeedView> gaps(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return coordination.needs(
+                q, country, true, PageQuery.of(page, size, sort, CoordinationService.NEED_SORT_KEYS, "country"));
     }
 
     @GetMapping(value = "/activities.hxl.csv", produces = "text/csv")

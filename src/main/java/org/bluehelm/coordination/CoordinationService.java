@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -492,6 +493,51 @@ public class CoordinationService {
     /** The needs no current activity answers. */
     public List<NeedView> gaps() {
         return needs().stream().filter(NeedView::gap).toList();
+    }
+
+    /**
+     * API sort keys of {@link #needs(String, String, boolean, PageQuery)}; the needs are computed
+     * (recorded ones plus those read from at most {@link #MAX_PROGRAMMES_FOR_NEEDS} programmes), so
+     * they are sorted and paged in memory.
+     */
+    public static final Map<String, Comparator<NeedView>> NEED_SORTS = Map.of(
+            "id", Comparator.comparingLong(NeedView::id).thenComparing(NeedView::description),
+            "country",
+                    Comparator.comparing(NeedView::countryCode)
+                            .thenComparing(NeedView::pillar)
+                            .thenComparingLong(NeedView::id)
+                            .thenComparing(NeedView::description),
+            "pillar",
+                    Comparator.comparing(NeedView::pillar)
+                            .thenComparing(NeedView::countryCode)
+                            .thenComparingLong(NeedView::id)
+                            .thenComparing(NeedView::description));
+
+    /** Allow-list of {@link PageQuery#of} for {@link #NEED_SORTS}. */
+    public static final Map<String, String> NEED_SORT_KEYS = PageResponse.sortKeys(NEED_SORTS);
+
+    /**
+     * One page of the needs (only the gaps, the needs no activity answers, when {@code gapsOnly})
+     * whose description, institution or unit contains {@code search}, of one country when set.
+     */
+    public PageResponse<NeedView> needs(
+            @Nullable String search, @Nullable String country, boolean gapsOnly, PageQuery page) {
+        String q = search == null || search.isBlank() ? null : search.strip().toLowerCase(Locale.ROOT);
+        String iso3 =
+                country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
+        List<NeedView> matching = needs().stream()
+                .filter(n -> !gapsOnly || n.gap())
+                .filter(n -> iso3 == null || n.countryCode().equals(iso3))
+                .filter(n -> q == null
+                        || contains(n.description(), q)
+                        || contains(n.institutionName(), q)
+                        || contains(n.orgUnitName(), q))
+                .toList();
+        return PageResponse.slice(matching, page, NEED_SORTS);
+    }
+
+    private static boolean contains(@Nullable String text, String lowerCaseSearch) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(lowerCaseSearch);
     }
 
     private List<NeedView> needs(@Nullable Long onlyId) {

@@ -3,7 +3,6 @@ package org.bluehelm.coordination;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import org.bluehelm.coordination.MeetingRecords.ActionItemCommand;
 import org.bluehelm.coordination.MeetingRecords.ActionItemView;
 import org.bluehelm.coordination.MeetingRecords.ActionStatus;
@@ -15,6 +14,7 @@ import org.bluehelm.coordination.MeetingRecords.MeetingView;
 import org.bluehelm.coordination.MeetingRecords.Upload;
 import org.bluehelm.shared.ExpectedVersion;
 import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
@@ -81,9 +81,17 @@ class MeetingApiController {
 
     @GetMapping("/action-items/mine")
     @ListFile
-    ResponseEntity<?> mine() {
-        List<ActionItemView> items = meetings.myActionItems();
-        return export.jsonOrFile(MeetingController.ACTION_ITEMS, () -> items, () -> items);
+    ResponseEntity<?> mine(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return export.jsonOrFile(
+                MeetingController.ACTION_ITEMS,
+                () -> ListExport.allPages((p, s) ->
+                        meetings.myActionItems(q, PageQuery.of(p, s, sort, MeetingService.ACTION_ITEM_SORTS, "open"))),
+                () -> meetings.myActionItems(
+                        q, PageQuery.of(page, size, sort, MeetingService.ACTION_ITEM_SORTS, "open")));
     }
 
     @PutMapping("/action-items/{id}/status")
@@ -95,8 +103,12 @@ class MeetingApiController {
     }
 
     @GetMapping("/documents")
-    List<DocumentSummary> documents() {
-        return meetings.documents();
+    PageResponse<DocumentSummary> documents(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return meetings.documents(q, PageQuery.of(page, size, sort, MeetingService.DOCUMENT_SORTS, "title"));
     }
 
     @PostMapping(value = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -195,10 +195,14 @@ class MeetingController {
         return "coordination/my-items";
     }
 
-    /** The user's action items (the same as the list) as CSV or XLSX. */
+    /** The user's action items (the same as the list, every page of them) as CSV or XLSX. */
     @GetMapping("/coordination/action-items/mine/export")
     ResponseEntity<byte[]> exportMine(@RequestParam(defaultValue = "csv") String format) {
-        return export.download(ACTION_ITEMS, format, meetings.myActionItems());
+        return export.download(
+                ACTION_ITEMS,
+                format,
+                ListExport.allPages((p, s) -> meetings.myActionItems(
+                        null, PageQuery.of(p, s, null, MeetingService.ACTION_ITEM_SORTS, "open"))));
     }
 
     @GetMapping("/coordination/documents")

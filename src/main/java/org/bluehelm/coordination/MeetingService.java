@@ -348,16 +348,47 @@ public class MeetingService {
     }
 
     /** The action items the signed-in user owns, overdue and open ones first. */
+    /** API sort keys of {@link #myActionItems(String, PageQuery)}; {@code open} puts the open items first. */
+    public static final Map<String, String> ACTION_ITEM_SORTS = Map.of(
+            "id", "a.id",
+            "open", "case when a.status = 'OPEN' then 0 else 1 end",
+            "dueDate", "a.due_date",
+            "status", "a.status",
+            "meeting", "m.title");
+
+    /** The signed-in user's action items, the open ones first, then by due date. */
     public List<ActionItemView> myActionItems() {
-        return actionItems(
-                        " where a.owner_username = :me",
-                        Map.of("me", AccessScope.current().username()))
-                .stream()
-                .sorted((x, y) -> {
-                    int open = Boolean.compare(y.status() == ActionStatus.OPEN, x.status() == ActionStatus.OPEN);
-                    return open != 0 ? open : x.dueDate().compareTo(y.dueDate());
-                })
-                .toList();
+        return myActionItems(null, new PageQuery(0, Integer.MAX_VALUE, ACTION_ITEM_SORTS.get("open") + " asc"))
+                .items();
+    }
+
+    /**
+     * One page of the signed-in user's action items whose text or meeting title contains
+     * {@code search}, then by due date.
+     */
+    public PageResponse<ActionItemView> myActionItems(@Nullable String search, PageQuery page) {
+        AccessScope.Filter scope = AccessScope.current().filter("m.mission_id", "m.country_code");
+        StringBuilder where = new StringBuilder(" where a.owner_username = :me");
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", AccessScope.current().username());
+        if (search != null && !search.isBlank()) {
+            where.append(" and (lower(a.text) like :q or lower(m.title) like :q)");
+            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        Map<String, Object> countParams = new HashMap<>(scope.params());
+        countParams.putAll(params);
+        long total = jdbc.sql("select count(*) from coordination_action_item a"
+                        + " join coordination_meeting m on m.id = a.meeting_id" + where + " and " + scope.sql())
+                .params(countParams)
+                .query(Long.class)
+                .single();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<ActionItemView> items = actionItems(
+                where.toString(),
+                params,
+                " order by " + page.orderBy() + ", a.due_date, a.id limit :limit offset :offset");
+        return PageResponse.of(items, page, total);
     }
 
     /** How many open action items of the signed-in user are past their due date. */
@@ -384,6 +415,10 @@ public class MeetingService {
     }
 
     private List<ActionItemView> actionItems(String where, Map<String, Object> extra) {
+        return actionItems(where, extra, " order by a.due_date, a.id");
+    }
+
+    private List<ActionItemView> actionItems(String where, Map<String, Object> extra, String order) {
         AccessScope.Filter scope = AccessScope.current().filter("m.mission_id", "m.country_code");
         Map<String, Object> params = new HashMap<>(scope.params());
         params.putAll(extra);
@@ -393,7 +428,7 @@ public class MeetingService {
                         select a.id, a.meeting_id, m.title, a.text, a.owner_username, a.owner_actor_id, a.due_date,
                                a.status, a.version
                           from coordination_action_item a
-                          join coordination_meeting m on m.id = a.meeting_id""" + where + " and " + scope.sql() + " order by a.due_date, a.id")
+                          join coordination_meeting m on m.id = a.meeting_id""" + where + " and " + scope.sql() + order)
                 .params(params)
                 .query((rs, n) -> {
                     Long actor = nullableLong(rs, "owner_actor_id");
@@ -428,8 +463,31 @@ public class MeetingService {
 
     // ---------------------------------------------------------------- documents
 
+    /** API sort keys of {@link #documents(String, PageQuery)}. */
+    public static final Map<String, String> DOCUMENT_SORTS = Map.of(
+            "id", "d.id",
+            "title", "d.title",
+            "kind", "d.kind",
+            "country", "d.country_code");
+
+    /** The documents in the user's scope by title (at most 500). */
     public List<DocumentSummary> documents() {
+        return documents(null, new PageQuery(0, 500, "d.title asc")).items();
+    }
+
+    /** One page of the documents in the user's scope whose title contains {@code search}. */
+    public PageResponse<DocumentSummary> documents(@Nullable String search, PageQuery page) {
         AccessScope.Filter scope = AccessScope.current().filter("d.mission_id", "d.country_code");
+        StringBuilder where = new StringBuilder(" where ").append(scope.sql());
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (search != null && !search.isBlank()) {
+            where.append(" and lower(d.title) like :q");
+            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        long total = jdbc.sql("select count(*) from coordination_document d" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         record Row(
                 long id,
                 String title,
@@ -437,8 +495,11 @@ public class MeetingService {
                 String country,
                 @Nullable Long mission) {}
         List<Row> rows = jdbc.sql("select d.id, d.title, d.kind, d.country_code, d.mission_id"
-                        + " from coordination_document d where " + scope.sql() + " order by d.title, d.id limit 500")
-                .params(scope.params())
+                        + " from coordination_document d" + where + " order by " + page.orderBy()
+                        + ", d.id limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query((rs, n) -> new Row(
                         rs.getLong("id"),
                         rs.getString("title"),
@@ -450,7 +511,7 @@ public class MeetingService {
         for (Row r : rows) {
             documents.add(new DocumentSummary(r.id(), r.title(), r.kind(), r.country(), r.mission(), versions(r.id())));
         }
-        return documents;
+        return PageResponse.of(documents, page, total);
     }
 
     public DocumentSummary document(long id) {

@@ -2,9 +2,13 @@ package org.bluehelm.evidence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,20 +36,35 @@ class EvidenceApiController {
         this.evidence = evidence;
     }
 
-    /** The panel sources, with their columns and citations. */
+    /** A page of the panel sources whose id or label contains {@code q}, with their columns and citations. */
     @GetMapping("/sources")
-    List<Map<String, Object>> sources() {
-        return evidence.sources().stream()
-                .map(s -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("id", s.id());
-                    row.put("label", s.label());
-                    row.put("unitColumn", s.unitColumn());
-                    row.put("timeColumn", s.timeColumn());
-                    row.put("columns", s.columns());
-                    return row;
-                })
+    PageResponse<Map<String, Object>> sources(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        // a short configured list, sorted and paged in memory; by default in the order offered
+        List<PanelSource> all = evidence.sources();
+        Map<String, Comparator<PanelSource>> sorts = Map.of(
+                "offered", Comparator.comparingInt(all::indexOf),
+                "id", Comparator.comparing(PanelSource::id),
+                "label", Comparator.comparing(PanelSource::label).thenComparing(PanelSource::id));
+        PageQuery query = PageQuery.of(page, size, sort, PageResponse.sortKeys(sorts), "offered");
+        String search = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        List<PanelSource> matching = all.stream()
+                .filter(s -> search == null
+                        || s.id().toLowerCase(Locale.ROOT).contains(search)
+                        || s.label().toLowerCase(Locale.ROOT).contains(search))
                 .toList();
+        return PageResponse.slice(matching, query, sorts).map(s -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", s.id());
+            row.put("label", s.label());
+            row.put("unitColumn", s.unitColumn());
+            row.put("timeColumn", s.timeColumn());
+            row.put("columns", s.columns());
+            return row;
+        });
     }
 
     @PostMapping(path = "/{estimator}", consumes = MediaType.APPLICATION_JSON_VALUE)

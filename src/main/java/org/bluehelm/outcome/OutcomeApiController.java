@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.bluehelm.shared.PageQuery;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListFile;
 import org.jspecify.annotations.Nullable;
@@ -40,9 +41,16 @@ class OutcomeApiController {
 
     @GetMapping("/series")
     @ListFile
-    ResponseEntity<?> series() {
-        List<SeriesView> list = outcomes.series();
-        return export.jsonOrFile(OutcomeController.SERIES, () -> list, () -> list);
+    ResponseEntity<?> series(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            @RequestParam(required = false) @Nullable String sort) {
+        return export.jsonOrFile(
+                OutcomeController.SERIES,
+                () -> ListExport.allPages(
+                        (p, s) -> outcomes.series(q, PageQuery.of(p, s, sort, OutcomeService.SERIES_SORTS, "shipped"))),
+                () -> outcomes.series(q, PageQuery.of(page, size, sort, OutcomeService.SERIES_SORTS, "shipped")));
     }
 
     @GetMapping("/series/{code}")

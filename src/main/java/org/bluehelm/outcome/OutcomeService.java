@@ -30,6 +30,8 @@ import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
+import org.bluehelm.shared.PageQuery;
+import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -77,13 +79,47 @@ public class OutcomeService {
               from outcome_series s
              where (s.owner is null or s.owner = :me or :all = true)""";
 
+    /**
+     * API sort keys of {@link #series(String, PageQuery)}; {@code shipped} puts the shipped series
+     * first, then uploads newest first.
+     */
+    public static final Map<String, String> SERIES_SORTS = Map.of(
+            "code", "s.code",
+            "label", "s.label_en",
+            "source", "s.source",
+            "shipped", "case when s.owner is null then 0 else 1 end");
+
     /** Every series the current user may see: the shipped ones first, then uploads, newest first. */
     public List<SeriesView> series() {
-        return jdbc.sql(SERIES + " order by case when s.owner is null then 0 else 1 end, s.uploaded_at desc, s.code")
-                .param("me", currentUser())
-                .param("all", seesAllUploads())
+        return series(null, new PageQuery(0, Integer.MAX_VALUE, SERIES_SORTS.get("shipped") + " asc"))
+                .items();
+    }
+
+    /** One page of the series the current user may see whose code, label or source contains {@code search}. */
+    public PageResponse<SeriesView> series(@Nullable String search, PageQuery page) {
+        String where = "";
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", currentUser());
+        params.put("all", seesAllUploads());
+        if (search != null && !search.isBlank()) {
+            where = " and (lower(s.code) like :q or lower(coalesce(s.label_en, '')) like :q"
+                    + " or lower(coalesce(s.label_fr, '')) like :q or lower(coalesce(s.source, '')) like :q)";
+            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        long total = jdbc.sql(
+                        "select count(*) from outcome_series s where (s.owner is null or s.owner = :me or :all = true)"
+                                + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<SeriesView> items = jdbc.sql(SERIES + where + " order by " + page.orderBy()
+                        + ", s.uploaded_at desc, s.code limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query(OutcomeService::seriesRow)
                 .list();
+        return PageResponse.of(items, page, total);
     }
 
     public List<SeriesView> referenceSeries() {

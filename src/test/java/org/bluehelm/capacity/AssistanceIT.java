@@ -110,7 +110,8 @@ class AssistanceIT {
         mvc.perform(get("/api/v1/capacity/deliverables")
                         .param("institution", String.valueOf(police))
                         .with(admin()))
-                .andExpect(jsonPath("$.length()").value(1));
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items.length()").value(1));
     }
 
     private long institution() throws Exception {

@@ -63,8 +63,8 @@ class ContextRiskIT {
         mvc.perform(get("/api/v1/context/assessments")
                         .param("mission", String.valueOf(unmil))
                         .with(admin()))
-                .andExpect(jsonPath("$[0].id").value((int) second))
-                .andExpect(jsonPath("$[*].id", hasItem((int) first)));
+                .andExpect(jsonPath("$.items[0].id").value((int) second))
+                .andExpect(jsonPath("$.items[*].id", hasItem((int) first)));
         RequestPostProcessor somalia = userScopedToMission(mvc, "VIEWER", missionId(mvc, "UNOSOM II"));
         mvc.perform(get("/api/v1/context/assessments/" + first).with(somalia)).andExpect(status().isNotFound());
     }

@@ -213,9 +213,9 @@ class CoordinationIT {
                         .with(admin()))
                 .andExpect(jsonPath("$.total").value(2))
                 .andExpect(jsonPath("$.items[*].id", containsInAnyOrder((int) first, (int) overlapping)));
-        mvc.perform(get("/api/v1/coordination/overlaps").with(admin()))
-                .andExpect(jsonPath("$[*].id", hasItem((int) first)))
-                .andExpect(jsonPath("$[*].id", not(hasItem((int) later))));
+        mvc.perform(get("/api/v1/coordination/overlaps").param("q", tag).with(admin()))
+                .andExpect(jsonPath("$.items[*].id", hasItem((int) first)))
+                .andExpect(jsonPath("$.items[*].id", not(hasItem((int) later))));
 
         // the matrix flags the cell of each overlapping actor and the police institution
         String matrix = mvc.perform(get("/api/v1/coordination/matrix").with(admin()))
@@ -260,16 +260,19 @@ class CoordinationIT {
                                  "description":"Prison management advice %s"}""".formatted(corrections, tag)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.gap").value(true)));
-        mvc.perform(get("/api/v1/coordination/gaps").with(admin())).andExpect(jsonPath("$[*].id", hasItem((int) need)));
+        mvc.perform(get("/api/v1/coordination/gaps").param("size", "200").with(admin()))
+                .andExpect(jsonPath("$.items[*].id", hasItem((int) need)));
 
         activity("Done long ago " + tag, actor, "IMPLEMENTING", "ADVISORY", corrections, "2020-01-01", "2020-12-31");
-        mvc.perform(get("/api/v1/coordination/gaps").with(admin())).andExpect(jsonPath("$[*].id", hasItem((int) need)));
+        mvc.perform(get("/api/v1/coordination/gaps").param("size", "200").with(admin()))
+                .andExpect(jsonPath("$.items[*].id", hasItem((int) need)));
         long answer =
                 activity("Prison advice " + tag, actor, "IMPLEMENTING", "ADVISORY", corrections, "2024-01-01", null);
-        mvc.perform(get("/api/v1/coordination/gaps").with(admin()))
-                .andExpect(jsonPath("$[*].id", not(hasItem((int) need))));
-        mvc.perform(get("/api/v1/coordination/needs").with(admin()))
-                .andExpect(jsonPath("$[?(@.id == " + need + ")].answeredBy[*].activityId", hasItem((int) answer)));
+        mvc.perform(get("/api/v1/coordination/gaps").param("size", "200").with(admin()))
+                .andExpect(jsonPath("$.items[*].id", not(hasItem((int) need))));
+        mvc.perform(get("/api/v1/coordination/needs").param("size", "200").with(admin()))
+                .andExpect(
+                        jsonPath("$.items[?(@.id == " + need + ")].answeredBy[*].activityId", hasItem((int) answer)));
     }
 
     @Test
@@ -300,16 +303,17 @@ class CoordinationIT {
                                  "results":[{"code":"OC1","level":"OUTCOME","title":"Patrols",
                                              "indicatorIds":[%d]}]}""".formatted(tag, unmil, lead, unit, police, indicator)))
                 .andExpect(status().isCreated());
-        String gap = "$[?(@.institutionId == %d)].".formatted(police);
-        mvc.perform(get("/api/v1/coordination/gaps").with(admin()))
+        String gap = "$.items[?(@.institutionId == %d)].".formatted(police);
+        mvc.perform(get("/api/v1/coordination/gaps").param("size", "200").with(admin()))
                 .andExpect(jsonPath(gap + "createdBy", hasItem("progress")))
                 .andExpect(jsonPath(gap + "description", hasItem(containsString("GAP-" + tag + ": "))))
                 .andExpect(jsonPath(gap + "description", hasItem(containsString("off track"))));
 
         activity("Patrol support " + tag, lead, "IMPLEMENTING", "MENTORING", police, "2024-01-01", null);
-        mvc.perform(get("/api/v1/coordination/gaps").with(admin()))
+        mvc.perform(get("/api/v1/coordination/gaps").param("size", "200").with(admin()))
                 .andExpect(jsonPath(gap + "createdBy").isEmpty());
-        mvc.perform(get("/api/v1/coordination/needs").with(admin())).andExpect(jsonPath(gap + "gap", hasItem(false)));
+        mvc.perform(get("/api/v1/coordination/needs").param("size", "200").with(admin()))
+                .andExpect(jsonPath(gap + "gap", hasItem(false)));
     }
 
     @Test

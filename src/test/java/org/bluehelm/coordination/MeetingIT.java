@@ -106,9 +106,10 @@ class MeetingIT {
 
         mvc.perform(get("/api/v1/coordination/action-items/mine").with(ownerApi))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(2))
-                .andExpect(jsonPath("$[0].id").value((int) item))
-                .andExpect(jsonPath("$[0].overdue").value(true));
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].id").value((int) item))
+                .andExpect(jsonPath("$.items[0].overdue").value(true));
         RequestPostProcessor ownerUi = user(users.loadUserByUsername(owner));
         mvc.perform(get("/coordination/action-items/mine").with(ownerUi))
                 .andExpect(status().isOk())
@@ -191,8 +192,8 @@ class MeetingIT {
                         .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("larger than 10 MB")));
-        mvc.perform(get("/api/v1/coordination/documents").with(admin()))
-                .andExpect(jsonPath("$[?(@.id == " + document + ")].versions.length()", hasItem(2)));
+        mvc.perform(get("/api/v1/coordination/documents").param("size", "200").with(admin()))
+                .andExpect(jsonPath("$.items[?(@.id == " + document + ")].versions.length()", hasItem(2)));
         mvc.perform(get("/coordination/documents").with(user(users.loadUserByUsername("admin"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("joint-plan-v2.txt")));

@@ -336,7 +336,7 @@ class EvidenceApiIT {
     void panelSourcesAreListedWithCitationsAndSigningInIsNeeded() throws Exception {
         mvc.perform(get("/api/v1/evidence/sources").with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].id", hasItem(SimulatedPanelSource.ID)));
+                .andExpect(jsonPath("$.items[*].id", hasItem(SimulatedPanelSource.ID)));
         mvc.perform(post("/api/v1/evidence/panel")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))

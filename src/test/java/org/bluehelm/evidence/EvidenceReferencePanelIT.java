@@ -52,7 +52,7 @@ class EvidenceReferencePanelIT {
     void theReferencePanelIsOfferedFirst() throws Exception {
         mvc.perform(get("/api/v1/evidence/sources").with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].id").value("reference"));
+                .andExpect(jsonPath("$.items[0].id").value("reference"));
     }
 
     @Test

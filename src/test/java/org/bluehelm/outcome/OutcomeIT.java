@@ -53,18 +53,19 @@ class OutcomeIT {
 
     @Test
     void theCatalogueListsEveryShippedSeriesWithItsCitation() throws Exception {
-        mvc.perform(get("/api/v1/reference/series").with(admin()))
+        mvc.perform(get("/api/v1/reference/series").param("size", "200").with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.code == 'wgi_rule_of_law')].citation", hasItem(containsString("Kaufmann"))))
                 .andExpect(jsonPath(
-                        "$[?(@.code == 'wgi_rule_of_law')].values",
+                        "$.items[?(@.code == 'wgi_rule_of_law')].citation", hasItem(containsString("Kaufmann"))))
+                .andExpect(jsonPath(
+                        "$.items[?(@.code == 'wgi_rule_of_law')].values",
                         hasItem(4379 - 10))) // 10 values of the Netherlands Antilles dropped
-                .andExpect(jsonPath("$[?(@.code == 'wgi_rule_of_law')].firstYear", hasItem(1996)))
-                .andExpect(jsonPath("$[?(@.code == 'vdem_physical_violence')].licence", hasItem("CC BY-SA 4.0")))
-                .andExpect(jsonPath("$[?(@.code == 'vdem_political_corruption')].higherIsBetter", hasItem(false)))
+                .andExpect(jsonPath("$.items[?(@.code == 'wgi_rule_of_law')].firstYear", hasItem(1996)))
+                .andExpect(jsonPath("$.items[?(@.code == 'vdem_physical_violence')].licence", hasItem("CC BY-SA 4.0")))
+                .andExpect(jsonPath("$.items[?(@.code == 'vdem_political_corruption')].higherIsBetter", hasItem(false)))
                 .andExpect(jsonPath(
-                        "$[?(@.code == 'wjp_order_security')].source", hasItem(containsString("World Justice"))))
-                .andExpect(jsonPath("$[?(@.code == 'cpia_rule_based_governance')].unit", hasItem("rating 1-6")));
+                        "$.items[?(@.code == 'wjp_order_security')].source", hasItem(containsString("World Justice"))))
+                .andExpect(jsonPath("$.items[?(@.code == 'cpia_rule_based_governance')].unit", hasItem("rating 1-6")));
         mvc.perform(get("/api/v1/reference/series")).andExpect(status().isUnauthorized());
     }
 
@@ -306,12 +307,13 @@ class OutcomeIT {
     }
 
     private int uploadsSeenBy(RequestPostProcessor user) throws Exception {
-        String body = mvc.perform(get("/api/v1/reference/series").with(user))
+        String body = mvc.perform(
+                        get("/api/v1/reference/series").param("size", "200").with(user))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        List<Object> uploads = JsonPath.read(body, "$[?(@.owner != null)]");
+        List<Object> uploads = JsonPath.read(body, "$.items[?(@.owner != null)]");
         return uploads.size();
     }
 

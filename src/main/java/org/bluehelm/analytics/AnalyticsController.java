@@ -15,6 +15,7 @@ import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PeriodType;
 import org.bluehelm.web.Crumb;
+import org.bluehelm.web.FormErrors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -95,7 +96,8 @@ class AnalyticsController {
                         query(indicatorIds, formula, orgUnit, orgUnitLevel, periodType, from, to, byOption));
                 model.addAttribute("tables", tables(result));
             } catch (InvalidInputException e) {
-                model.addAttribute("problems", e.problems());
+                model.addAttribute(
+                        "problems", FormErrors.translated(e.problems(), messages, LocaleContextHolder.getLocale()));
             } catch (NotFoundException e) {
                 model.addAttribute("notFound", true);
             }
@@ -178,8 +180,10 @@ class AnalyticsController {
             try {
                 level = Integer.valueOf(rows.strip());
             } catch (NumberFormatException e) {
-                throw InvalidInputException.of(
-                        "orgUnitLevel", "must be a level of the hierarchy (1 to 10) or children");
+                throw InvalidInputException.coded(
+                        "orgUnitLevel",
+                        "must be a level of the hierarchy (1 to 10) or children",
+                        "analytics.validation.rows");
             }
         }
         return new AnalyticsQuery(

@@ -23,6 +23,7 @@ import org.bluehelm.indicator.IndicatorService;
 import org.bluehelm.indicator.IndicatorView;
 import org.bluehelm.indicator.ValueType;
 import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.FieldProblem;
 import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
@@ -139,17 +140,23 @@ public class AnalyticsService {
     private ResultCache.Computed compute(AnalyticsQuery query, AccessScope scope) {
         Validation v = new Validation();
         if (query.indicators().isEmpty() && query.formulas().isEmpty()) {
-            v.add("indicator", "give at least one indicator (or a formula)");
+            v.coded("indicator", "give at least one indicator (or a formula)", "analytics.validation.noIndicator");
         }
-        v.check(
-                query.indicators().size() + query.formulas().size() <= MAX_ITEMS,
-                "indicator",
-                "at most " + MAX_ITEMS + " indicators and formulas at once");
+        if (query.indicators().size() + query.formulas().size() > MAX_ITEMS) {
+            v.coded(
+                    "indicator",
+                    "at most " + MAX_ITEMS + " indicators and formulas at once",
+                    "analytics.validation.tooManyItems",
+                    MAX_ITEMS);
+        }
         if (query.orgUnits().isEmpty()) {
-            v.add("orgUnit", "give at least one organisation unit");
+            v.coded("orgUnit", "give at least one organisation unit", "analytics.validation.noOrgUnit");
         }
         if (query.children() && query.orgUnitLevel() != null) {
-            v.add("children", "choose either children or orgUnitLevel, not both");
+            v.coded(
+                    "children",
+                    "choose either children or orgUnitLevel, not both",
+                    "analytics.validation.childrenOrLevel");
         }
         v.between("orgUnitLevel", query.orgUnitLevel(), 1, 10);
         List<OrgUnitView> given = new ArrayList<>();
@@ -158,13 +165,20 @@ public class AnalyticsService {
                 OrgUnitView unit = geography.orgUnit(id);
                 given.add(unit);
                 if (query.orgUnitLevel() != null && query.orgUnitLevel() < unit.level()) {
-                    v.add(
+                    v.coded(
                             "orgUnitLevel",
                             "must not be above the level of organisation unit " + unit.code() + " (" + unit.level()
-                                    + ")");
+                                    + ")",
+                            "analytics.validation.levelAbove",
+                            unit.code(),
+                            unit.level());
                 }
             } catch (NotFoundException e) {
-                v.add("orgUnit", "organisation unit " + id + " does not exist");
+                v.coded(
+                        "orgUnit",
+                        "organisation unit " + id + " does not exist",
+                        "alert.validation.orgUnit",
+                        String.valueOf(id));
             }
         }
         List<Period> periods = periods(query, v);
@@ -173,7 +187,7 @@ public class AnalyticsService {
             try {
                 formulas.add(IndicatorFormula.parse("formula", text));
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> v.add(p.field(), p.message()));
+                e.problems().forEach(v::add);
             }
         }
         Map<String, IndicatorView> byCode = new LinkedHashMap<>();
@@ -181,7 +195,7 @@ public class AnalyticsService {
             try {
                 byCode.put(code, indicators.getByCode(code));
             } catch (NotFoundException e) {
-                v.add("formula", "no indicator has the code '" + code + "'");
+                v.add(unknownCode(code));
             }
         }
         v.throwIfInvalid();
@@ -191,10 +205,13 @@ public class AnalyticsService {
         List<OrgUnitView> units = units(given, query);
         long cellCount = (long) units.size() * periods.size() * (requested.size() + formulas.size());
         if (cellCount > MAX_CELLS) {
-            throw InvalidInputException.of(
+            throw InvalidInputException.coded(
                     "orgUnit",
                     "the query asks for " + cellCount + " cells (items x units x periods), more than " + MAX_CELLS
-                            + ": choose fewer units, periods or indicators");
+                            + ": choose fewer units, periods or indicators",
+                    "analytics.validation.tooManyCells",
+                    cellCount,
+                    MAX_CELLS);
         }
         PeriodType type = periods.get(0).type();
         Set<IndicatorView> needed = new LinkedHashSet<>(requested);
@@ -302,7 +319,7 @@ public class AnalyticsService {
             try {
                 indicators.getByCode(code);
             } catch (NotFoundException e) {
-                throw InvalidInputException.of("formula", "no indicator has the code '" + code + "'");
+                throw new InvalidInputException(List.of(unknownCode(code)));
             }
         }
         return formula;
@@ -332,7 +349,7 @@ public class AnalyticsService {
         Period from = null;
         Period to = null;
         if (query.from() == null || query.from().isBlank()) {
-            v.add("from", "is required: the first period, e.g. 2024Q1");
+            v.coded("from", "is required: the first period, e.g. 2024Q1", "analytics.validation.fromRequired");
         } else {
             from = parse("from", query.from(), v);
         }
@@ -346,7 +363,7 @@ public class AnalyticsService {
         Period first = containing(from.startDate(), type);
         Period last = containing((to == null ? from : to).endDate(), type);
         if (to != null && last.startDate().isBefore(first.startDate())) {
-            v.add("to", "must not be before from");
+            v.coded("to", "must not be before from", "analytics.validation.toBeforeFrom");
             return List.of();
         }
         List<Period> periods = new ArrayList<>();
@@ -354,7 +371,11 @@ public class AnalyticsService {
                 !p.startDate().isAfter(last.startDate());
                 p = containing(p.endDate().plusDays(1), type)) {
             if (periods.size() == MAX_PERIODS) {
-                v.add("to", "at most " + MAX_PERIODS + " periods at once");
+                v.coded(
+                        "to",
+                        "at most " + MAX_PERIODS + " periods at once",
+                        "analytics.validation.tooManyPeriods",
+                        MAX_PERIODS);
                 return List.of();
             }
             periods.add(p);
@@ -366,9 +387,17 @@ public class AnalyticsService {
         try {
             return Period.parse(field, text);
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> v.add(p.field(), p.message()));
+            e.problems().forEach(v::add);
             return null;
         }
+    }
+
+    private static FieldProblem unknownCode(String code) {
+        return new FieldProblem(
+                "formula",
+                "no indicator has the code '" + code + "'",
+                "analytics.validation.unknownCode",
+                List.of(code));
     }
 
     /** The period of a type that contains a day. */
@@ -408,7 +437,8 @@ public class AnalyticsService {
                     break;
                 }
                 if (units.size() > MAX_CELLS) {
-                    throw InvalidInputException.of("orgUnitLevel", "selects too many organisation units");
+                    throw InvalidInputException.coded(
+                            "orgUnitLevel", "selects too many organisation units", "analytics.validation.tooManyUnits");
                 }
             }
         }

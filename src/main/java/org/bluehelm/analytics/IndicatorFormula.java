@@ -54,10 +54,14 @@ public final class IndicatorFormula {
      */
     public static IndicatorFormula parse(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw InvalidInputException.of(field, "is empty: write a formula such as #{trained_female} * 100");
+            throw InvalidInputException.coded(
+                    field,
+                    "is empty: write a formula such as #{trained_female} * 100",
+                    "analytics.validation.formula.empty");
         }
         if (text.length() > MAX_LENGTH) {
-            throw InvalidInputException.of(field, "must be at most " + MAX_LENGTH + " characters");
+            throw InvalidInputException.coded(
+                    field, "must be at most " + MAX_LENGTH + " characters", "validation.maxLength", MAX_LENGTH);
         }
         Parser parser = new Parser(field, text);
         Node root = parser.parse();
@@ -154,7 +158,9 @@ public final class IndicatorFormula {
             skipSpaces();
             if (pos < text.length()) {
                 char c = text.charAt(pos);
-                throw error(c == ')' ? "')' without a matching '('" : "unexpected '" + c + "'");
+                throw c == ')'
+                        ? error("')' without a matching '('", "analytics.validation.formula.unmatchedClose")
+                        : error("unexpected '" + c + "'", "analytics.validation.formula.unexpected", String.valueOf(c));
             }
             return node;
         }
@@ -190,7 +196,10 @@ public final class IndicatorFormula {
         private Node unary() {
             skipSpaces();
             if (++depth > MAX_DEPTH) {
-                throw error("is nested too deeply (at most " + MAX_DEPTH + " levels)");
+                throw error(
+                        "is nested too deeply (at most " + MAX_DEPTH + " levels)",
+                        "analytics.validation.formula.tooDeep",
+                        MAX_DEPTH);
             }
             try {
                 if (accept('-')) {
@@ -208,7 +217,9 @@ public final class IndicatorFormula {
         private Node primary() {
             skipSpaces();
             if (pos >= text.length()) {
-                throw error("ends where a number, #{indicator_code} or '(' was expected");
+                throw error(
+                        "ends where a number, #{indicator_code} or '(' was expected",
+                        "analytics.validation.formula.endsEarly");
             }
             char c = text.charAt(pos);
             if (c == '(') {
@@ -217,10 +228,15 @@ public final class IndicatorFormula {
                 Node inner = sum();
                 skipSpaces();
                 if (!accept(')')) {
-                    throw error(
-                            pos >= text.length()
-                                    ? "'(' at position " + (open + 1) + " is never closed"
-                                    : "expected ')' but found '" + text.charAt(pos) + "'");
+                    throw pos >= text.length()
+                            ? error(
+                                    "'(' at position " + (open + 1) + " is never closed",
+                                    "analytics.validation.formula.unclosed",
+                                    open + 1)
+                            : error(
+                                    "expected ')' but found '" + text.charAt(pos) + "'",
+                                    "analytics.validation.formula.expectedClose",
+                                    String.valueOf(text.charAt(pos)));
                 }
                 return inner;
             }
@@ -230,29 +246,35 @@ public final class IndicatorFormula {
             if (Character.isDigit(c) || c == '.') {
                 return number();
             }
-            throw error("expected a number, #{indicator_code} or '(' but found '" + c + "'");
+            throw error(
+                    "expected a number, #{indicator_code} or '(' but found '" + c + "'",
+                    "analytics.validation.formula.expectedOperand",
+                    String.valueOf(c));
         }
 
         private Node reference() {
             int start = pos;
             pos++;
             if (!accept('{')) {
-                throw error("'#' must be followed by {indicator_code}");
+                throw error("'#' must be followed by {indicator_code}", "analytics.validation.formula.hash");
             }
             int codeStart = pos;
             while (pos < text.length() && text.charAt(pos) != '}') {
                 char c = text.charAt(pos);
                 if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
-                    throw error("an indicator code has only letters, digits and underscores; found '" + c + "'");
+                    throw error(
+                            "an indicator code has only letters, digits and underscores; found '" + c + "'",
+                            "analytics.validation.formula.codeCharacter",
+                            String.valueOf(c));
                 }
                 pos++;
             }
             if (pos >= text.length()) {
-                throw errorAt(start, "'#{' is never closed with '}'");
+                throw errorAt(start, "'#{' is never closed with '}'", "analytics.validation.formula.referenceUnclosed");
             }
             String code = text.substring(codeStart, pos).toLowerCase(java.util.Locale.ROOT);
             if (code.isEmpty()) {
-                throw errorAt(start, "'#{}' names no indicator");
+                throw errorAt(start, "'#{}' names no indicator", "analytics.validation.formula.referenceEmpty");
             }
             pos++;
             references.add(code);
@@ -272,7 +294,8 @@ public final class IndicatorFormula {
             }
             String literal = text.substring(start, pos);
             if (literal.equals(".") || literal.length() > 30) {
-                throw errorAt(start, "'" + literal + "' is not a number");
+                throw errorAt(
+                        start, "'" + literal + "' is not a number", "analytics.validation.formula.notNumber", literal);
             }
             return new Num(new BigDecimal(literal));
         }
@@ -291,12 +314,19 @@ public final class IndicatorFormula {
             }
         }
 
-        private InvalidInputException error(String message) {
-            return errorAt(pos, message);
+        private InvalidInputException error(String message, String code, Object... args) {
+            return errorAt(pos, message, code, args);
         }
 
-        private InvalidInputException errorAt(int at, String message) {
-            return InvalidInputException.of(field, "at position " + (at + 1) + ": " + message);
+        /**
+         * A problem at a 0-based position; its message code takes the 1-based position as the first
+         * argument ({@code {0}}), then {@code args}.
+         */
+        private InvalidInputException errorAt(int at, String message, String code, Object... args) {
+            Object[] all = new Object[args.length + 1];
+            all[0] = at + 1;
+            System.arraycopy(args, 0, all, 1, args.length);
+            return InvalidInputException.coded(field, "at position " + (at + 1) + ": " + message, code, all);
         }
     }
 

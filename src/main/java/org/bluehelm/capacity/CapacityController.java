@@ -260,7 +260,8 @@ class CapacityController {
             String name = file.getOriginalFilename() == null ? "roster.csv" : file.getOriginalFilename();
             model.addAttribute("report", training.importRoster(id, RosterFiles.read(name, in), dryRun));
         } catch (InvalidInputException e) {
-            model.addAttribute("rosterProblems", e.problems());
+            model.addAttribute(
+                    "rosterProblems", FormErrors.translated(e.problems(), messages, LocaleContextHolder.getLocale()));
         }
         return event(id, model);
     }

@@ -271,11 +271,16 @@ class ActivityExchange {
             throw new InvalidInputException(problems);
         }
         if (parsed.isEmpty()) {
-            throw InvalidInputException.of("iati-activities", "the document holds no iati-activity");
+            throw InvalidInputException.coded(
+                    "iati-activities", "the document holds no iati-activity", "coordination.iati.noActivity");
         }
         if (parsed.size() > MAX_IMPORT) {
-            throw InvalidInputException.of(
-                    "iati-activities", "holds " + parsed.size() + " activities; import at most " + MAX_IMPORT);
+            throw InvalidInputException.coded(
+                    "iati-activities",
+                    "holds " + parsed.size() + " activities; import at most " + MAX_IMPORT,
+                    "coordination.iati.tooMany",
+                    parsed.size(),
+                    MAX_IMPORT);
         }
         List<ActivityCommand> commands = new ArrayList<>();
         for (Parsed p : parsed) {
@@ -377,20 +382,27 @@ class ActivityExchange {
                 int event = xml.next();
                 int line = xml.getLocation().getLineNumber();
                 if (event == XMLStreamConstants.DTD) {
-                    problems.add(new FieldProblem("line " + line, "a DOCTYPE is not allowed in an IATI import"));
+                    problems.add(problem(
+                            "line " + line, "a DOCTYPE is not allowed in an IATI import", "coordination.iati.doctype"));
                     return List.of();
                 }
                 if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    problems.add(
-                            new FieldProblem("line " + line, "the entity '" + xml.getLocalName() + "' is not allowed"));
+                    problems.add(problem(
+                            "line " + line,
+                            "the entity '" + xml.getLocalName() + "' is not allowed",
+                            "coordination.iati.entity",
+                            String.valueOf(xml.getLocalName())));
                     return List.of();
                 }
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     String name = xml.getLocalName();
                     path.add(name);
                     if (path.size() == 1 && !name.equals("iati-activities")) {
-                        problems.add(new FieldProblem(
-                                "line " + line, "the root element must be iati-activities, not " + name));
+                        problems.add(problem(
+                                "line " + line,
+                                "the root element must be iati-activities, not " + name,
+                                "coordination.iati.root",
+                                name));
                         return List.of();
                     }
                     if (name.equals("iati-activity") && path.size() == 2) {
@@ -426,10 +438,12 @@ class ActivityExchange {
                             orgRole = null;
                             orgNarrativeFor = null;
                             if (role == null || !role.matches("[1-4]")) {
-                                problems.add(new FieldProblem(
+                                problems.add(problem(
                                         "line " + line + ": participating-org",
                                         "role must be 1 (funding), 2 (accountable), 3 (extending) or 4"
-                                                + " (implementing), not " + role));
+                                                + " (implementing), not " + role,
+                                        "coordination.iati.role",
+                                        String.valueOf(role)));
                             } else {
                                 orgRole = Integer.parseInt(role);
                                 orgNarrativeFor = "participating";
@@ -440,9 +454,11 @@ class ActivityExchange {
                             try {
                                 d.status = ActivityStatus.ofIati(Integer.parseInt(String.valueOf(code)));
                             } catch (IllegalArgumentException e) {
-                                problems.add(new FieldProblem(
+                                problems.add(problem(
                                         "line " + line + ": activity-status",
-                                        "code must be an IATI activity status from 1 to 6, not " + code));
+                                        "code must be an IATI activity status from 1 to 6, not " + code,
+                                        "coordination.iati.status",
+                                        String.valueOf(code)));
                             }
                         }
                         case "activity-date" -> {
@@ -457,8 +473,11 @@ class ActivityExchange {
                                     d.end = date;
                                 }
                             } else if (date != null) {
-                                problems.add(new FieldProblem(
-                                        "line " + line + ": activity-date", "type must be 1, 2, 3 or 4, not " + type));
+                                problems.add(problem(
+                                        "line " + line + ": activity-date",
+                                        "type must be 1, 2, 3 or 4, not " + type,
+                                        "coordination.iati.dateType",
+                                        String.valueOf(type)));
                             }
                         }
                         case "recipient-country" -> {
@@ -466,9 +485,11 @@ class ActivityExchange {
                             String iso3 =
                                     code == null ? null : iso2.get(code.strip().toUpperCase(Locale.ROOT));
                             if (iso3 == null) {
-                                problems.add(new FieldProblem(
+                                problems.add(problem(
                                         "line " + line + ": recipient-country",
-                                        "code " + code + " is not an ISO 3166-1 alpha-2 country code"));
+                                        "code " + code + " is not an ISO 3166-1 alpha-2 country code",
+                                        "coordination.iati.country",
+                                        String.valueOf(code)));
                             } else if (d.country == null) {
                                 d.country = iso3;
                             }
@@ -482,9 +503,11 @@ class ActivityExchange {
                                 try {
                                     d.pillar = Pillar.valueOf(code.strip().toUpperCase(Locale.ROOT));
                                 } catch (IllegalArgumentException e) {
-                                    problems.add(new FieldProblem(
+                                    problems.add(problem(
                                             "line " + line + ": sector",
-                                            "code " + code + " of vocabulary 99 is not a pillar"));
+                                            "code " + code + " of vocabulary 99 is not a pillar",
+                                            "coordination.iati.pillar",
+                                            code));
                                 }
                             }
                         }
@@ -494,8 +517,11 @@ class ActivityExchange {
                                 try {
                                     d.kind = SupportKind.valueOf(code.strip().toUpperCase(Locale.ROOT));
                                 } catch (IllegalArgumentException e) {
-                                    problems.add(new FieldProblem(
-                                            "line " + line + ": tag", "code " + code + " is not a kind of support"));
+                                    problems.add(problem(
+                                            "line " + line + ": tag",
+                                            "code " + code + " is not a kind of support",
+                                            "coordination.iati.kind",
+                                            code));
                                 }
                             }
                         }
@@ -508,8 +534,11 @@ class ActivityExchange {
                                     d.budget = new BigDecimal(text);
                                     d.currency = currency != null ? currency : d.defaultCurrency;
                                 } catch (NumberFormatException e) {
-                                    problems.add(new FieldProblem(
-                                            "line " + line + ": budget/value", "'" + text + "' is not a number"));
+                                    problems.add(problem(
+                                            "line " + line + ": budget/value",
+                                            "'" + text + "' is not a number",
+                                            "coordination.iati.number",
+                                            text));
                                 }
                             }
                         }
@@ -528,7 +557,9 @@ class ActivityExchange {
             }
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-            problems.add(new FieldProblem("line " + line, "is not well-formed XML: " + firstLine(e.getMessage())));
+            String reason = firstLine(e.getMessage());
+            problems.add(problem(
+                    "line " + line, "is not well-formed XML: " + reason, "coordination.iati.notWellFormed", reason));
         } finally {
             if (xml != null) {
                 try {
@@ -544,29 +575,37 @@ class ActivityExchange {
     private Parsed finish(Draft d, List<FieldProblem> problems) {
         String at = "line " + d.line + ": iati-activity";
         if (d.identifier == null || d.identifier.isBlank()) {
-            problems.add(new FieldProblem(at + ", iati-identifier", "is required"));
+            problems.add(problem(at + ", iati-identifier", "is required", "validation.required"));
         }
         if (d.title == null || d.title.isBlank()) {
-            problems.add(new FieldProblem(at + ", title/narrative", "is required"));
+            problems.add(problem(at + ", title/narrative", "is required", "validation.required"));
         }
         if (d.actorId == null && !d.unknownOrgs.isEmpty()) {
-            problems.add(new FieldProblem(
+            problems.add(problem(
                     at + ", participating-org",
-                    "no participating organisation is an actor you may see: " + String.join(", ", d.unknownOrgs)));
+                    "no participating organisation is an actor you may see: " + String.join(", ", d.unknownOrgs),
+                    "coordination.iati.unknownOrgs",
+                    String.join(", ", d.unknownOrgs)));
         } else if (d.actorId == null) {
-            problems.add(new FieldProblem(
-                    at + ", participating-org", "at least one participating organisation with a role is required"));
+            problems.add(problem(
+                    at + ", participating-org",
+                    "at least one participating organisation with a role is required",
+                    "coordination.iati.orgRequired"));
         }
         if (d.start == null) {
-            problems.add(new FieldProblem(
-                    at + ", activity-date", "a start date (type 1 planned start or 2 actual start) is required"));
+            problems.add(problem(
+                    at + ", activity-date",
+                    "a start date (type 1 planned start or 2 actual start) is required",
+                    "coordination.iati.startRequired"));
         }
         if (d.country == null) {
-            problems.add(new FieldProblem(at + ", recipient-country", "is required"));
+            problems.add(problem(at + ", recipient-country", "is required", "validation.required"));
         }
         if (!d.securitySector) {
-            problems.add(new FieldProblem(
-                    at + ", sector", "must be 15210 (security system management and reform, vocabulary 1)"));
+            problems.add(problem(
+                    at + ", sector",
+                    "must be 15210 (security system management and reform, vocabulary 1)",
+                    "coordination.iati.sector"));
         }
         return new Parsed(
                 d.line,
@@ -652,15 +691,25 @@ class ActivityExchange {
             XMLStreamReader xml, int line, String element, List<FieldProblem> problems) {
         String text = attr(xml, "iso-date");
         if (text == null) {
-            problems.add(new FieldProblem("line " + line + ": " + element, "iso-date is required"));
+            problems.add(
+                    problem("line " + line + ": " + element, "iso-date is required", "coordination.iati.dateRequired"));
             return null;
         }
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem("line " + line + ": " + element, "iso-date '" + text + "' is not a date"));
+            problems.add(problem(
+                    "line " + line + ": " + element,
+                    "iso-date '" + text + "' is not a date",
+                    "coordination.iati.date",
+                    text));
             return null;
         }
+    }
+
+    /** A problem of the document, in English and under a message code for the import page. */
+    private static FieldProblem problem(String field, String message, String code, Object... args) {
+        return new FieldProblem(field, message, code, List.of(args));
     }
 
     private static @Nullable String attr(XMLStreamReader xml, String name) {

@@ -28,6 +28,7 @@ import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Pillar;
 import org.bluehelm.web.Crumb;
 import org.bluehelm.web.FieldChange;
+import org.bluehelm.web.FormErrors;
 import org.bluehelm.web.FormFlow;
 import org.bluehelm.web.ListExport;
 import org.bluehelm.web.ListLinks;
@@ -384,7 +385,7 @@ class CoordinationController {
                 problems.addAll(e.problems());
             }
         }
-        model.addAttribute("problems", problems);
+        model.addAttribute("problems", FormErrors.translated(problems, messages, LocaleContextHolder.getLocale()));
         return importForm(model);
     }
 

@@ -180,7 +180,7 @@ public class GeographyService {
     public OrgUnitView createOrgUnit(OrgUnitCommand command) {
         Validation v = validate(command, true);
         if (command.code() != null && orgUnits.existsByCode(command.code().strip())) {
-            v.add("code", "'" + command.code().strip() + "' is already used by another organisation unit");
+            codeTaken(v, command.code().strip());
         }
         OrgUnitView parent = parentOf(command, v);
         v.throwIfInvalid();
@@ -212,17 +212,17 @@ public class GeographyService {
         if (command.code() != null
                 && !command.code().strip().equals(unit.code)
                 && orgUnits.existsByCode(command.code().strip())) {
-            v.add("code", "'" + command.code().strip() + "' is already used by another organisation unit");
+            codeTaken(v, command.code().strip());
         }
         OrgUnitView parent = parentOf(command, v);
         if (parent != null && parent.path().startsWith(unit.path)) {
-            v.add("parentId", "a unit cannot be moved below itself");
+            v.coded("parentId", "a unit cannot be moved below itself", "geography.validation.parentLoop");
         }
         if (command.countryCode() != null && !command.countryCode().equals(unit.countryCode)) {
-            v.add("countryCode", "a unit cannot move to another country");
+            v.coded("countryCode", "a unit cannot move to another country", "geography.validation.countryFixed");
         }
         if (parent != null && !parent.countryCode().equals(unit.countryCode)) {
-            v.add("parentId", "the parent is in another country");
+            v.coded("parentId", "the parent is in another country", "geography.validation.parentOtherCountry");
         }
         v.throwIfInvalid();
         if (unit.version != expectedVersion) {
@@ -284,12 +284,24 @@ public class GeographyService {
                 .required("kind", command.kind())
                 .iso3("countryCode", command.countryCode());
         if (creating && command.parentId() == null && command.countryCode() == null) {
-            v.add("countryCode", "is required for a unit without a parent");
+            v.coded("countryCode", "is required for a unit without a parent", "geography.validation.countryRequired");
         }
         if (command.countryCode() != null && !v.hasProblem("countryCode") && !countryExists(command.countryCode())) {
-            v.add("countryCode", "'" + command.countryCode() + "' is not a known country");
+            v.coded(
+                    "countryCode",
+                    "'" + command.countryCode() + "' is not a known country",
+                    "geography.validation.unknownCountry",
+                    command.countryCode());
         }
         return v;
+    }
+
+    private static void codeTaken(Validation v, String code) {
+        v.coded(
+                "code",
+                "'" + code + "' is already used by another organisation unit",
+                "geography.validation.codeTaken",
+                code);
     }
 
     private @Nullable OrgUnitView parentOf(OrgUnitCommand command, Validation v) {
@@ -298,15 +310,23 @@ public class GeographyService {
         }
         Optional<OrgUnit> parent = orgUnits.findById(command.parentId());
         if (parent.isEmpty()) {
-            v.add("parentId", "organisation unit " + command.parentId() + " does not exist");
+            v.coded(
+                    "parentId",
+                    "organisation unit " + command.parentId() + " does not exist",
+                    "alert.validation.orgUnit",
+                    String.valueOf(command.parentId()));
             return null;
         }
         OrgUnitView view = parent.get().view();
         if (command.countryCode() != null && !command.countryCode().equals(view.countryCode())) {
-            v.add("countryCode", "differs from the parent's country " + view.countryCode());
+            v.coded(
+                    "countryCode",
+                    "differs from the parent's country " + view.countryCode(),
+                    "geography.validation.countryNotParent",
+                    view.countryCode());
         }
         if (view.level() >= 10) {
-            v.add("parentId", "the hierarchy is at most 10 levels deep");
+            v.coded("parentId", "the hierarchy is at most 10 levels deep", "geography.validation.tooDeep");
         }
         return view;
     }

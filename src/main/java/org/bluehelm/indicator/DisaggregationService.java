@@ -87,7 +87,12 @@ public class DisaggregationService {
         requireEditor();
         Validation v = validate(command);
         if (!v.hasProblem("code") && findByCode(command.code().strip()).isPresent()) {
-            v.add("code", "'" + command.code().strip() + "' is already used by another category");
+            String code = command.code().strip();
+            v.coded(
+                    "code",
+                    "'" + code + "' is already used by another category",
+                    "indicator.validation.categoryTaken",
+                    code);
         }
         v.throwIfInvalid();
         KeyHolder key = new GeneratedKeyHolder();
@@ -110,7 +115,11 @@ public class DisaggregationService {
         Validation v = validate(command);
         if (!v.hasProblem("code") && !command.code().strip().equals(current.code())) {
             findByCode(command.code().strip())
-                    .ifPresent(other -> v.add("code", "'" + other.code() + "' is already used by another category"));
+                    .ifPresent(other -> v.coded(
+                            "code",
+                            "'" + other.code() + "' is already used by another category",
+                            "indicator.validation.categoryTaken",
+                            other.code()));
         }
         v.throwIfInvalid();
         int changed = jdbc.sql("update disaggregation_category set code = :code, name = :name, version = version + 1"
@@ -212,11 +221,14 @@ public class DisaggregationService {
         if (command.code() != null
                 && !command.code().isBlank()
                 && !CODE.matcher(command.code().strip()).matches()) {
-            v.add("code", "must be 1 to 50 capital letters, digits or underscores, e.g. INSTITUTION_LEVEL");
+            v.coded(
+                    "code",
+                    "must be 1 to 50 capital letters, digits or underscores, e.g. INSTITUTION_LEVEL",
+                    "indicator.validation.categoryCodeFormat");
         }
         v.maxLength("name", command.name(), 200);
         if (command.options() == null || command.options().isEmpty()) {
-            v.add("options", "at least one option is required");
+            v.coded("options", "at least one option is required", "indicator.validation.optionsRequired");
             return v;
         }
         Set<String> codes = new HashSet<>();
@@ -224,7 +236,7 @@ public class DisaggregationService {
             CategoryCommand.OptionCommand o = command.options().get(i);
             String field = "options[" + i + "]";
             if (o == null) {
-                v.add(field, "is empty");
+                v.coded(field, "is empty", "programme.validation.empty");
                 continue;
             }
             v.required(field + ".code", o.code())
@@ -234,9 +246,12 @@ public class DisaggregationService {
             if (o.code() != null && !o.code().isBlank()) {
                 String code = o.code().strip();
                 if (!CODE.matcher(code).matches()) {
-                    v.add(field + ".code", "must be 1 to 50 capital letters, digits or underscores, e.g. FEMALE");
+                    v.coded(
+                            field + ".code",
+                            "must be 1 to 50 capital letters, digits or underscores, e.g. FEMALE",
+                            "indicator.validation.optionCodeFormat");
                 } else if (!codes.add(code)) {
-                    v.add(field + ".code", "'" + code + "' is listed twice");
+                    v.coded(field + ".code", "'" + code + "' is listed twice", "mission.validation.listedTwice", code);
                 }
             }
         }

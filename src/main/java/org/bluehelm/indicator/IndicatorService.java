@@ -278,10 +278,19 @@ public class IndicatorService {
      * indicator's country, or outside the host countries of its mission), or null when it can.
      */
     public @Nullable String checkOrgUnit(IndicatorView indicator, OrgUnitView orgUnit) {
+        FieldProblem problem = checkOrgUnit("orgUnit", indicator, orgUnit);
+        return problem == null ? null : problem.message();
+    }
+
+    /**
+     * {@link #checkOrgUnit(IndicatorView, OrgUnitView)} as a problem of the named field whose message
+     * code lets the web UI translate it; null when the data can be recorded.
+     */
+    public @Nullable FieldProblem checkOrgUnit(String field, IndicatorView indicator, OrgUnitView orgUnit) {
         Collection<String> hosts = indicator.missionId() != null && indicator.countryCode() == null
                 ? missions.hostCountries(Set.of(indicator.missionId()))
                 : Set.of();
-        return orgUnitProblem(indicator.missionId(), indicator.countryCode(), hosts, orgUnit);
+        return orgUnitProblem(field, indicator.missionId(), indicator.countryCode(), hosts, orgUnit);
     }
 
     @Transactional
@@ -413,12 +422,19 @@ public class IndicatorService {
         if (command.code() != null && !command.code().isBlank()) {
             String code = command.code().strip();
             if (!CODE.matcher(code).matches()) {
-                v.add("code", "must be 1 to 60 lower-case letters, digits or underscores, e.g. trained_female");
+                v.coded(
+                        "code",
+                        "must be 1 to 60 lower-case letters, digits or underscores, e.g. trained_female",
+                        "indicator.validation.codeFormat");
             } else {
                 indicators
                         .findByCode(code)
                         .filter(other -> existing == null || !Objects.equals(other.id, existing.id))
-                        .ifPresent(other -> v.add("code", "'" + code + "' is already used by another indicator"));
+                        .ifPresent(other -> v.coded(
+                                "code",
+                                "'" + code + "' is already used by another indicator",
+                                "indicator.validation.codeTaken",
+                                code));
             }
         }
 
@@ -431,19 +447,29 @@ public class IndicatorService {
             if (missions.exists(missionId)) {
                 hosts = missions.get(missionId).hostCountries();
             } else {
-                v.add("missionId", "mission " + missionId + " does not exist");
+                v.coded(
+                        "missionId",
+                        "mission " + missionId + " does not exist",
+                        "indicator.validation.missionNotFound",
+                        String.valueOf(missionId));
             }
         }
         if (country != null) {
             v.iso3("countryCode", country);
             if (!v.hasProblem("countryCode")) {
                 if (!geography.countryExists(country)) {
-                    v.add("countryCode", "'" + country + "' is not a known country");
-                } else if (!hosts.isEmpty() && !hosts.contains(country)) {
-                    v.add(
+                    v.coded(
                             "countryCode",
-                            "'" + country + "' does not host the mission (its hosts: " + String.join(", ", hosts)
-                                    + ")");
+                            "'" + country + "' is not a known country",
+                            "geography.validation.unknownCountry",
+                            country);
+                } else if (!hosts.isEmpty() && !hosts.contains(country)) {
+                    v.coded(
+                            "countryCode",
+                            "'" + country + "' does not host the mission (its hosts: " + String.join(", ", hosts) + ")",
+                            "indicator.validation.countryNotHost",
+                            country,
+                            String.join(", ", hosts));
                 }
             }
         } else if (hosts.size() == 1) {
@@ -451,9 +477,15 @@ public class IndicatorService {
         }
         if (existing != null && !v.hasProblem("missionId") && !v.hasProblem("countryCode")) {
             if (!Objects.equals(existing.missionId, missionId)) {
-                v.add("missionId", "cannot be changed: the indicator's data values belong to its mission");
+                v.coded(
+                        "missionId",
+                        "cannot be changed: the indicator's data values belong to its mission",
+                        "indicator.validation.missionFixed");
             } else if (!Objects.equals(existing.countryCode, country)) {
-                v.add("countryCode", "cannot be changed: the indicator's data values belong to its country");
+                v.coded(
+                        "countryCode",
+                        "cannot be changed: the indicator's data values belong to its country",
+                        "indicator.validation.countryFixed");
             }
         }
 
@@ -469,14 +501,20 @@ public class IndicatorService {
             min = min == null ? BigDecimal.ZERO : min;
             max = max == null ? ValueRules.HUNDRED : max;
             if (min.signum() < 0 || min.compareTo(ValueRules.HUNDRED) > 0) {
-                v.add("minValue", "must be between 0 and 100 for a percentage");
+                v.coded(
+                        "minValue",
+                        "must be between 0 and 100 for a percentage",
+                        "indicator.validation.percentageRange");
             }
             if (max.signum() < 0 || max.compareTo(ValueRules.HUNDRED) > 0) {
-                v.add("maxValue", "must be between 0 and 100 for a percentage");
+                v.coded(
+                        "maxValue",
+                        "must be between 0 and 100 for a percentage",
+                        "indicator.validation.percentageRange");
             }
         }
         if (min != null && max != null && max.compareTo(min) < 0) {
-            v.add("maxValue", "must not be less than minValue");
+            v.coded("maxValue", "must not be less than minValue", "indicator.validation.maxBelowMin");
         }
 
         if (command.aggregation() == Aggregation.RATIO) {
@@ -485,18 +523,20 @@ public class IndicatorService {
             if (existing != null && existing.id != null) {
                 List<String> ratios = ratiosUsing(existing.id);
                 if (!ratios.isEmpty()) {
-                    v.add(
+                    v.coded(
                             "aggregation",
                             "cannot be RATIO: the indicator is the numerator or denominator of "
-                                    + String.join(", ", ratios));
+                                    + String.join(", ", ratios),
+                            "indicator.validation.ratioInUse",
+                            String.join(", ", ratios));
                 }
             }
         } else {
             if (command.numeratorId() != null) {
-                v.add("numeratorId", "is only used by a RATIO indicator");
+                v.coded("numeratorId", "is only used by a RATIO indicator", "indicator.validation.ratioOnly");
             }
             if (command.denominatorId() != null) {
-                v.add("denominatorId", "is only used by a RATIO indicator");
+                v.coded("denominatorId", "is only used by a RATIO indicator", "indicator.validation.ratioOnly");
             }
         }
 
@@ -506,15 +546,23 @@ public class IndicatorService {
                 String code = command.categories().get(i);
                 String field = "categories[" + i + "]";
                 if (code == null || code.isBlank()) {
-                    v.add(field, "is empty");
+                    v.coded(field, "is empty", "programme.validation.empty");
                     continue;
                 }
                 String normalised = code.strip().toUpperCase(Locale.ROOT);
                 Optional<CategoryView> category = disaggregations.findByCode(normalised);
                 if (category.isEmpty()) {
-                    v.add(field, "'" + normalised + "' is not a disaggregation category");
+                    v.coded(
+                            field,
+                            "'" + normalised + "' is not a disaggregation category",
+                            "indicator.validation.categoryUnknown",
+                            normalised);
                 } else if (categoryIds.contains(category.get().id())) {
-                    v.add(field, "'" + normalised + "' is listed twice");
+                    v.coded(
+                            field,
+                            "'" + normalised + "' is listed twice",
+                            "mission.validation.listedTwice",
+                            normalised);
                 } else {
                     categoryIds.add(category.get().id());
                 }
@@ -539,7 +587,11 @@ public class IndicatorService {
             return benchmarks;
         }
         if (items.size() > MAX_BENCHMARKS) {
-            v.add("baselinesAndTargets", "at most " + MAX_BENCHMARKS + " baselines and targets per indicator");
+            v.coded(
+                    "baselinesAndTargets",
+                    "at most " + MAX_BENCHMARKS + " baselines and targets per indicator",
+                    "indicator.validation.tooManyBenchmarks",
+                    MAX_BENCHMARKS);
             return benchmarks;
         }
         Set<Long> baselineUnits = new HashSet<>();
@@ -548,7 +600,7 @@ public class IndicatorService {
             IndicatorCommand.BenchmarkCommand b = items.get(i);
             String field = "baselinesAndTargets[" + i + "]";
             if (b == null) {
-                v.add(field, "is empty");
+                v.coded(field, "is empty", "programme.validation.empty");
                 continue;
             }
             v.required(field + ".kind", b.kind())
@@ -561,14 +613,15 @@ public class IndicatorService {
                     unit = geography.orgUnit(b.orgUnitId());
                 } catch (NotFoundException e) {
                     // the request fails below with this problem, so nothing is written
-                    v.add(field + ".orgUnitId", "organisation unit " + b.orgUnitId() + " does not exist");
+                    v.coded(
+                            field + ".orgUnitId",
+                            "organisation unit " + b.orgUnitId() + " does not exist",
+                            "alert.validation.orgUnit",
+                            String.valueOf(b.orgUnitId()));
                 }
             }
             if (unit != null) {
-                String problem = orgUnitProblem(missionId, country, hosts, unit);
-                if (problem != null) {
-                    v.add(field + ".orgUnitId", problem);
-                }
+                add(v, orgUnitProblem(field + ".orgUnitId", missionId, country, hosts, unit));
             }
             Period period = null;
             if (b.period() != null && !b.period().isBlank()) {
@@ -582,18 +635,23 @@ public class IndicatorService {
                 add(v, ValueRules.problem(field + ".value", command.valueType(), min, max, b.value()));
             }
             if (b.kind() == BenchmarkKind.BASELINE && b.orgUnitId() != null && !baselineUnits.add(b.orgUnitId())) {
-                v.add(
+                v.coded(
                         field + ".orgUnitId",
                         "organisation unit " + b.orgUnitId() + " already has a baseline; an indicator has at most"
-                                + " one baseline per unit");
+                                + " one baseline per unit",
+                        "indicator.validation.baselineTwice",
+                        String.valueOf(b.orgUnitId()));
             }
             if (b.kind() == BenchmarkKind.TARGET
                     && b.orgUnitId() != null
                     && period != null
                     && !targetKeys.add(b.orgUnitId() + "|" + period.id())) {
-                v.add(
+                v.coded(
                         field + ".period",
-                        "organisation unit " + b.orgUnitId() + " already has a target for " + period.id());
+                        "organisation unit " + b.orgUnitId() + " already has a target for " + period.id(),
+                        "indicator.validation.targetTwice",
+                        String.valueOf(b.orgUnitId()),
+                        period.id());
             }
             if (unit != null && period != null && b.kind() != null && b.value() != null) {
                 benchmarks.add(new Indicator.Benchmark(
@@ -617,39 +675,59 @@ public class IndicatorService {
             @Nullable Indicator existing,
             Validation v) {
         if (componentId == null) {
-            v.add(field, "is required for a RATIO indicator");
+            v.coded(field, "is required for a RATIO indicator", "indicator.validation.ratioRequired");
             return;
         }
         if (existing != null && componentId.equals(existing.id)) {
-            v.add(field, "cannot be the indicator itself");
+            v.coded(field, "cannot be the indicator itself", "indicator.validation.ratioSelf");
             return;
         }
         Optional<Indicator> component = indicators.findById(componentId).filter(IndicatorService::readable);
         if (component.isEmpty()) {
-            v.add(field, "indicator " + componentId + " does not exist");
+            v.coded(
+                    field,
+                    "indicator " + componentId + " does not exist",
+                    "indicator.validation.notFound",
+                    String.valueOf(componentId));
         } else if (component.get().aggregation == Aggregation.RATIO) {
-            v.add(
+            v.coded(
                     field,
                     "indicator " + component.get().code + " is itself a RATIO; use a SUM, AVERAGE or"
-                            + " LAST_VALUE indicator");
+                            + " LAST_VALUE indicator",
+                    "indicator.validation.ratioOfRatio",
+                    component.get().code);
         } else if (!Objects.equals(component.get().missionId, missionId)
                 || !Objects.equals(component.get().countryCode, country)) {
-            v.add(
+            v.coded(
                     field,
                     "indicator " + component.get().code + " has another scope (mission and country) than this"
-                            + " indicator");
+                            + " indicator",
+                    "indicator.validation.ratioScope",
+                    component.get().code);
         }
     }
 
-    private static @Nullable String orgUnitProblem(
-            @Nullable Long missionId, @Nullable String country, Collection<String> hosts, OrgUnitView unit) {
+    private static @Nullable FieldProblem orgUnitProblem(
+            String field,
+            @Nullable Long missionId,
+            @Nullable String country,
+            Collection<String> hosts,
+            OrgUnitView unit) {
         if (country != null && !country.equals(unit.countryCode())) {
-            return "organisation unit " + unit.code() + " is in " + unit.countryCode() + ", outside the"
-                    + " indicator's country " + country;
+            return new FieldProblem(
+                    field,
+                    "organisation unit " + unit.code() + " is in " + unit.countryCode() + ", outside the"
+                            + " indicator's country " + country,
+                    "indicator.validation.orgUnitOtherCountry",
+                    List.of(unit.code(), unit.countryCode(), country));
         }
         if (country == null && missionId != null && !hosts.contains(unit.countryCode())) {
-            return "organisation unit " + unit.code() + " is in " + unit.countryCode() + ", which does not host"
-                    + " the indicator's mission";
+            return new FieldProblem(
+                    field,
+                    "organisation unit " + unit.code() + " is in " + unit.countryCode() + ", which does not host"
+                            + " the indicator's mission",
+                    "indicator.validation.orgUnitNotHost",
+                    List.of(unit.code(), unit.countryCode()));
         }
         return null;
     }
@@ -679,11 +757,7 @@ public class IndicatorService {
 
     private static void add(Validation v, @Nullable FieldProblem problem) {
         if (problem != null) {
-            v.coded(
-                    problem.field(),
-                    problem.message(),
-                    problem.code(),
-                    problem.args().toArray());
+            v.add(problem);
         }
     }
 

@@ -276,7 +276,7 @@ public class InstitutionService {
             InstitutionCommand.Strength s = strength.get(i);
             String field = "strength[" + i + "]";
             if (s == null) {
-                v.add(field, "is empty");
+                v.coded(field, "is empty", "programme.validation.empty");
                 continue;
             }
             v.required(field + ".year", s.year())

@@ -210,7 +210,7 @@ public class OversightBodyService {
                 Long institutionId = command.institutionIds().get(i);
                 String field = "institutionIds[" + i + "]";
                 if (institutionId == null) {
-                    v.add(field, "is empty");
+                    v.coded(field, "is empty", "programme.validation.empty");
                     continue;
                 }
                 if (!seen.add(institutionId)) {

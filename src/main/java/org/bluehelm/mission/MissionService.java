@@ -168,7 +168,12 @@ public class MissionService {
         Validation v = validate(command);
         if (command.acronym() != null
                 && missions.findByAcronym(command.acronym().strip()).isPresent()) {
-            v.add("acronym", "'" + command.acronym().strip() + "' is already used by another mission");
+            String acronym = command.acronym().strip();
+            v.coded(
+                    "acronym",
+                    "'" + acronym + "' is already used by another mission",
+                    "mission.validation.acronymTaken",
+                    acronym);
         }
         v.throwIfInvalid();
         AccessScope scope = AccessScope.current();
@@ -194,7 +199,11 @@ public class MissionService {
         Validation v = validate(command);
         if (command.acronym() != null && !command.acronym().strip().equals(mission.acronym)) {
             missions.findByAcronym(command.acronym().strip())
-                    .ifPresent(other -> v.add("acronym", "'" + other.acronym + "' is already used by another mission"));
+                    .ifPresent(other -> v.coded(
+                            "acronym",
+                            "'" + other.acronym + "' is already used by another mission",
+                            "mission.validation.acronymTaken",
+                            other.acronym));
         }
         v.throwIfInvalid();
         if (mission.version != expectedVersion) {
@@ -324,15 +333,19 @@ public class MissionService {
                 .required("startDate", command.startDate())
                 .datesInOrder("startDate", command.startDate(), "endDate", command.endDate());
         if (command.status() == MissionStatus.CLOSED && command.endDate() == null) {
-            v.add("endDate", "is required for a closed mission");
+            v.coded("endDate", "is required for a closed mission", "mission.validation.endDateClosed");
         }
         if (command.hostCountries() == null || command.hostCountries().isEmpty()) {
-            v.add("hostCountries", "at least one host country is required");
+            v.coded("hostCountries", "at least one host country is required", "mission.validation.hostRequired");
         } else {
             for (int i = 0; i < command.hostCountries().size(); i++) {
                 String c = command.hostCountries().get(i);
                 if (c == null || !geography.countryExists(c.strip().toUpperCase(Locale.ROOT))) {
-                    v.add("hostCountries[" + i + "]", "'" + c + "' is not a known ISO 3166 alpha-3 code");
+                    v.coded(
+                            "hostCountries[" + i + "]",
+                            "'" + c + "' is not a known ISO 3166 alpha-3 code",
+                            "mission.validation.hostUnknown",
+                            String.valueOf(c));
                 }
             }
         }
@@ -342,11 +355,15 @@ public class MissionService {
                 MissionView.ResolutionView r = command.resolutions().get(i);
                 String field = "resolutions[" + i + "]";
                 if (r == null || r.symbol() == null || r.symbol().isBlank()) {
-                    v.add(field + ".symbol", "is required");
+                    v.coded(field + ".symbol", "is required", "validation.required");
                 } else {
                     v.maxLength(field + ".symbol", r.symbol(), 40).maxLength(field + ".title", r.title(), 300);
                     if (!symbols.add(r.symbol().strip())) {
-                        v.add(field + ".symbol", "'" + r.symbol().strip() + "' is listed twice");
+                        v.coded(
+                                field + ".symbol",
+                                "'" + r.symbol().strip() + "' is listed twice",
+                                "mission.validation.listedTwice",
+                                r.symbol().strip());
                     }
                 }
             }
@@ -356,7 +373,7 @@ public class MissionService {
                 MissionView.TaskView t = command.tasks().get(i);
                 String field = "tasks[" + i + "]";
                 if (t == null) {
-                    v.add(field, "is empty");
+                    v.coded(field, "is empty", "programme.validation.empty");
                     continue;
                 }
                 v.required(field + ".resolution", t.resolution())
@@ -366,9 +383,11 @@ public class MissionService {
                 if (t.resolution() != null
                         && !t.resolution().isBlank()
                         && !symbols.contains(t.resolution().strip())) {
-                    v.add(
+                    v.coded(
                             field + ".resolution",
-                            "'" + t.resolution().strip() + "' is not one of the mission's resolutions");
+                            "'" + t.resolution().strip() + "' is not one of the mission's resolutions",
+                            "mission.validation.taskResolution",
+                            t.resolution().strip());
                 }
             }
         }

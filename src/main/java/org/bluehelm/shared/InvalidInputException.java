@@ -17,6 +17,11 @@ public class InvalidInputException extends RuntimeException {
         return new InvalidInputException(List.of(new FieldProblem(field, message)));
     }
 
+    /** One problem that the web UI can translate: {@code code} is a message key, {@code args} its arguments. */
+    public static InvalidInputException coded(String field, String message, String code, Object... args) {
+        return new InvalidInputException(List.of(new FieldProblem(field, message, code, List.of(args))));
+    }
+
     public List<FieldProblem> problems() {
         return problems;
     }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * Collects every problem with a command before anything is written, then throws them together.
@@ -45,7 +47,8 @@ public final class Validation {
     public Validation datesInOrder(
             String startField, @Nullable LocalDate start, String endField, @Nullable LocalDate end) {
         if (start != null && end != null && end.isBefore(start)) {
-            coded(endField, "must not be before " + startField, "validation.datesInOrder", startField);
+            // the web UI names the start field by its label (field.<name>), in the user's language
+            coded(endField, "must not be before " + startField, "validation.datesInOrder", label(startField));
         }
         return this;
     }
@@ -64,6 +67,10 @@ public final class Validation {
         return this;
     }
 
+    private static MessageSourceResolvable label(String field) {
+        return new DefaultMessageSourceResolvable(new String[] {"field." + field}, field);
+    }
+
     public Validation check(boolean ok, String field, String message) {
         if (!ok) {
             add(field, message);
@@ -76,9 +83,15 @@ public final class Validation {
         return this;
     }
 
+    /** Adds a problem found elsewhere (a parser's, a value rule's), keeping its message code. */
+    public Validation add(FieldProblem problem) {
+        problems.add(problem);
+        return this;
+    }
+
     /** Adds a problem that the web UI can translate: {@code code} is a message key, {@code args} its arguments. */
     public Validation coded(String field, String message, String code, Object... args) {
-        problems.add(new FieldProblem(field, message, code, java.util.List.of(args)));
+        problems.add(new FieldProblem(field, message, code, List.of(args)));
         return this;
     }
 

@@ -700,7 +700,7 @@ class AnalyticsApiIT {
                         .param("from", "2024Q9"))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(containsString("from: ")));
+                        .string(containsString("From: &#39;2024Q9&#39; is not a period")));
     }
 
     /** A browser session of the administrator, signed in through the login form. */
@@ -753,7 +753,7 @@ class AnalyticsApiIT {
         assertThat(added).contains(">10<", ">1<");
         assertThat(added.split("<th scope=\"row\"", -1)).hasSize(3);
         assertThat(screen(session, "/analytics", children, "orgUnitLevel", "grandchildren"))
-                .contains("orgUnitLevel: must be a level of the hierarchy (1 to 10) or children");
+                .contains("Units shown: must be a level of the hierarchy (1 to 10) or children");
     }
 
     /** A page of the signed-in session (status 200), with the parameters given; a later one of a name wins. */

@@ -163,7 +163,7 @@ class PivotBrowserIT {
     void aBadPeriodIsNamedWithItsFieldAndNoTableIsShown() {
         show("QUARTERLY", "2023Q9", "2023Q4");
         String problem = browser.text(By.cssSelector(".alert.error"));
-        assertThat(problem).contains("from");
+        assertThat(problem).contains("From: '2023Q9' is not a period");
         assertThat(browser.all(By.cssSelector("table tbody tr"))).isEmpty();
         assertThat(browser.driver().findElement(By.id("from")).getAttribute("value"))
                 .isEqualTo("2023Q9");

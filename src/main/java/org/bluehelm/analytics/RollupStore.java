@@ -954,8 +954,8 @@ class RollupStore {
 
     /**
      * LAST_VALUE cells, read from the data values: for every unit with values in the subtree of a
-     * requested unit, the value of its latest period inside the requested period (per option),
-     * then added up over those units.
+     * requested unit, the value of its latest period inside the requested period (per option, of
+     * the total or the breakdown, whichever the unit recorded last), then added up over those units.
      */
     List<Cell> lastValueCells(
             long indicatorId,
@@ -971,13 +971,20 @@ class RollupStore {
                 + " as option_key, sum(x.value) as value_sum, count(*) as value_count"
                 + " from (select a.ancestor_id, m.target_id, d.option_key, d.value,"
                 + "              row_number() over (partition by a.ancestor_id, d.org_unit_id, m.target_id, d.option_key"
-                + "                                 order by d.end_date desc, d.start_date desc) as rn"
+                + "                                 order by d.end_date desc, d.start_date desc) as rn,"
+                // a unit's latest value says whether it records a total or a breakdown now: one that
+                // recorded a total in January and a breakdown from March on has the breakdown's
+                // latest values, never the two added up
+                + "              case when d.option_key = 0 then 0 else 1 end as kind,"
+                + "              first_value(case when d.option_key = 0 then 0 else 1 end) over"
+                + "                  (partition by a.ancestor_id, d.org_unit_id, m.target_id"
+                + "                   order by d.end_date desc, d.start_date desc) as latest_kind"
                 + "         from data_value d"
                 + "         join analytics_period_map m on m.period_id = d.period_id and m.target_type = :type"
                 + "         join analytics_unit_ancestor a on a.org_unit_id = d.org_unit_id"
                 + "        where d.indicator_id = :indicator and a.ancestor_id in (:units)"
                 + "          and m.target_id between :from and :to and " + filter.sql() + ") x"
-                + " where x.rn = 1"
+                + " where x.rn = 1 and x.kind = x.latest_kind"
                 + " group by x.ancestor_id, x.target_id" + (byOption ? ", x.option_key" : "");
         List<Cell> cells = new ArrayList<>();
         for (List<Long> chunk : Chunks.of(unitIds, CHUNK)) {

@@ -309,6 +309,42 @@ class AnalyticsApiIT {
     }
 
     @Test
+    void lastValueOfABreakdownNeverAddsTheTotalItReplaced() throws Exception {
+        long strength = indicator("\"aggregation\":\"LAST_VALUE\",\"valueType\":\"INTEGER\",\"categories\":[\"SEX\"]");
+        String i = "i" + strength;
+        // a total in January, then the breakdown from March on
+        record(strength, a1, "202401", "100");
+        recordOption(strength, a1, "202403", "FEMALE", "30");
+        recordOption(strength, a1, "202403", "MALE", "40");
+        // a unit whose men were last counted in February and women in March: each option's latest
+        recordOption(strength, a2, "202402", "MALE", "20");
+        recordOption(strength, a2, "202403", "FEMALE", "5");
+
+        Map<String, BigDecimal> year = query(
+                admin(),
+                "indicator",
+                String.valueOf(strength),
+                "orgUnit",
+                regionA + "," + a1 + "," + a2,
+                "from",
+                "2024");
+        assertValue(year, key(i, a1, "2024"), "70");
+        assertValue(year, key(i, a2, "2024"), "25");
+        assertValue(year, key(i, regionA, "2024"), "95");
+        Map<String, BigDecimal> january = query(
+                admin(),
+                "indicator",
+                String.valueOf(strength),
+                "orgUnit",
+                String.valueOf(a1),
+                "periodType",
+                "MONTHLY",
+                "from",
+                "202401");
+        assertValue(january, key(i, a1, "202401"), "100");
+    }
+
+    @Test
     void valuesSplitByDisaggregationOptionOnRequest() throws Exception {
         long trained = indicator("\"valueType\":\"INTEGER\",\"categories\":[\"SEX\"]");
         recordOption(trained, a1, "202401", "FEMALE", "4");

@@ -572,10 +572,7 @@ public class MeasurementService {
                             : (batch ? item + ": " : "") + "organisation unit " + unit.code() + " ("
                                     + unit.countryCode() + ") is outside your scope";
                 } else {
-                    String problem = indicators.checkOrgUnit(indicator, unit);
-                    if (problem != null) {
-                        v.add(prefix + "orgUnitId", problem);
-                    }
+                    add(v, indicators.checkOrgUnit(prefix + "orgUnitId", indicator, unit));
                 }
             }
 

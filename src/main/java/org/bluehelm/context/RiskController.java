@@ -3,7 +3,6 @@ package org.bluehelm.context;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -213,7 +212,7 @@ class RiskController {
             Long unit = null;
             if (row.getOrgUnitCode() != null && !row.getOrgUnitCode().isBlank()) {
                 unit = geography
-                        .findOrgUnitByCode(row.getOrgUnitCode().strip().toUpperCase(Locale.ROOT))
+                        .findOrgUnitByCodeAnyCase(row.getOrgUnitCode().strip())
                         .map(OrgUnitView::id)
                         .orElse(null);
                 if (unit == null) {

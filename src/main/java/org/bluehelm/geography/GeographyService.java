@@ -162,6 +162,23 @@ public class GeographyService {
     }
 
     /**
+     * The unit whose code is {@code code} as written, else the one unit whose code differs from it
+     * only by case (empty when none does, or when several do: the code does not say which).
+     */
+    public Optional<OrgUnitView> findOrgUnitByCodeAnyCase(String code) {
+        Optional<OrgUnitView> exact = findOrgUnitByCode(code);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<OrgUnitView> folded = jdbc.sql("select id, code, name, kind, parent_id, level, path, country_code, version"
+                        + " from org_unit where lower(code) = :code")
+                .param("code", code.toLowerCase(Locale.ROOT))
+                .query(OrgUnitView.class)
+                .list();
+        return folded.size() == 1 ? Optional.of(folded.get(0)) : Optional.empty();
+    }
+
+    /**
      * Every unit's code by the code folded to lower case ({@link Locale#ROOT}), for matching codes
      * whatever their case with one query: codes are unique as written, so a folded code lists
      * several codes when units' codes differ only by case. One entry per unit, read in one pass.

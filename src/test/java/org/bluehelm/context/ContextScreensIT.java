@@ -10,9 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+import java.util.List;
+import java.util.Locale;
+import org.bluehelm.indicator.IndicatorFixtures;
 import org.bluehelm.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -43,6 +47,34 @@ class ContextScreensIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Ce qui a changé")))
                 .andExpect(content().string(not(containsString("??"))));
+    }
+
+    @Test
+    void aRiskTriggerFindsItsUnitWhateverTheCaseOfItsCode() throws Exception {
+        String code = "Rsk-Mixed-" + IndicatorFixtures.unique();
+        mvc.perform(post("/api/v1/orgUnits")
+                        .with(IndicatorFixtures.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code":"%s","name":"Mixed case county","kind":"AREA","countryCode":"LBR"}""".formatted(code)))
+                .andExpect(status().isCreated());
+        long indicator = IndicatorFixtures.id(
+                IndicatorFixtures.createIndicator(mvc, IndicatorFixtures.admin(), "\"countryCode\":\"LBR\""));
+        for (String typed : List.of(code, code.toLowerCase(Locale.ROOT))) {
+            mvc.perform(post("/risks")
+                            .with(admin())
+                            .with(csrf())
+                            .param("countryCode", "LBR")
+                            .param("title", "Unrest in " + typed)
+                            .param("likelihood", "3")
+                            .param("impact", "3")
+                            .param("owner", "admin")
+                            .param("triggers[0].indicatorId", String.valueOf(indicator))
+                            .param("triggers[0].orgUnitCode", typed)
+                            .param("triggers[0].comparison", "ABOVE")
+                            .param("triggers[0].threshold", "5"))
+                    .andExpect(status().is3xxRedirection());
+        }
     }
 
     @Test

@@ -242,7 +242,7 @@ class AlertController {
         String code = form.getOrgUnitCode();
         if (code != null && !code.isBlank()) {
             orgUnitId = geography
-                    .findOrgUnitByCode(code.strip())
+                    .findOrgUnitByCodeAnyCase(code.strip())
                     .map(OrgUnitView::id)
                     .orElse(null);
             if (orgUnitId == null) {

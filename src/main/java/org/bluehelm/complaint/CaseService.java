@@ -540,7 +540,7 @@ public class CaseService {
         Long orgUnitId = null;
         String unitCode = trim(c.orgUnitCode());
         if (unitCode != null) {
-            Optional<OrgUnitView> unit = geography.findOrgUnitByCode(unitCode);
+            Optional<OrgUnitView> unit = geography.findOrgUnitByCodeAnyCase(unitCode);
             if (unit.isEmpty() || (country != null && !unit.get().countryCode().equals(country))) {
                 problems.add(problem(
                         prefix + fields.orgUnit(), "is not a place of this country", "complaint.error.orgUnit"));

@@ -160,7 +160,7 @@ class AnalyticsBench implements Command {
             load.put("valuesPerSecond", Math.round(options.values() / loadSeconds));
         }
         if (postgres) {
-            jdbc.sql("analyze data_value").update();
+            jdbc.sql("analyze data_block").update();
             jdbc.sql("analyze org_unit").update();
         }
         report.put("load", load);

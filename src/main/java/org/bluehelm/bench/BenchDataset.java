@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -214,6 +212,20 @@ class BenchDataset {
 
     /** Loads the values; reports progress (values written so far) now and then. */
     void load(Layout layout, long count, boolean postgres, LongConsumer progress) throws SQLException, IOException {
+        for (int m = 0; m < MONTHS; m++) {
+            Period month = Period.month(FIRST_MONTH.plusMonths(m));
+            jdbc.sql("""
+                            insert into block_period (period_id, period_type, block_year, slot, start_date, end_date)
+                            select cast(:id as varchar(20)), 'MONTHLY', cast(:year as integer), cast(:slot as integer),
+                                   cast(:start as date), cast(:end as date)
+                             where not exists (select 1 from block_period where period_id = :id)""")
+                    .param("id", month.id())
+                    .param("year", month.blockYear())
+                    .param("slot", month.blockSlot())
+                    .param("start", month.startDate())
+                    .param("end", month.endDate())
+                    .update();
+        }
         if (postgres) {
             copy(layout, count, progress);
         } else {
@@ -221,8 +233,43 @@ class BenchDataset {
         }
     }
 
-    private static final String COLUMNS = "indicator_id, org_unit_id, period_id, period_type, start_date, end_date,"
-            + " option_id, option_key, value, mission_id, country_code, stored_by, stored_at, version";
+    private static final String COLUMNS = "indicator_id, org_unit_id, option_id, option_key, period_type, block_year,"
+            + " mission_id, country_code, filled, vals, versions, stored_by, stored_at, comments";
+
+    /** A year of one indicator, unit and option: the values of its twelve months (null where none). */
+    record Block(long indicatorId, long orgUnitId, long optionId, int year, Integer[] values) {
+        int filled() {
+            int n = 0;
+            for (Integer v : values) {
+                n += v == null ? 0 : 1;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * The generated values in blocks (the layout of data_value's store): they come in key order
+     * (indicator, unit, month, option), so a unit's blocks are complete when the next unit starts.
+     */
+    static void blocks(Layout layout, long count, java.util.function.Consumer<Block> sink) {
+        long[] current = {-1, -1};
+        Map<String, Block> open = new java.util.LinkedHashMap<>();
+        generate(layout, count, v -> {
+            if (v.indicatorId() != current[0] || v.orgUnitId() != current[1]) {
+                open.values().forEach(sink);
+                open.clear();
+                current[0] = v.indicatorId();
+                current[1] = v.orgUnitId();
+            }
+            int year = v.month().blockYear();
+            open.computeIfAbsent(
+                                    v.optionId() + "|" + year,
+                                    k -> new Block(v.indicatorId(), v.orgUnitId(), v.optionId(), year, new Integer[12]))
+                            .values()[v.month().blockSlot() - 1] =
+                    v.value();
+        });
+        open.values().forEach(sink);
+    }
 
     /**
      * PostgreSQL's own advice for populating a database: COPY into the table without its secondary
@@ -233,20 +280,20 @@ class BenchDataset {
     private void copy(Layout layout, long count, LongConsumer progress) throws SQLException {
         List<String[]> foreignKeys = jdbc.sql("""
                         select conname, pg_get_constraintdef(oid) from pg_constraint
-                         where conrelid = 'data_value'::regclass and contype = 'f' order by conname""")
+                         where conrelid = 'data_block'::regclass and contype = 'f' order by conname""")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .list();
         List<String[]> indexes = jdbc.sql("""
                         select i.indexname, i.indexdef from pg_indexes i
-                         where i.schemaname = current_schema() and i.tablename = 'data_value'
-                           and i.indexname not in (select conname from pg_constraint where conrelid = 'data_value'::regclass)
+                         where i.schemaname = current_schema() and i.tablename = 'data_block'
+                           and i.indexname not in (select conname from pg_constraint where conrelid = 'data_block'::regclass)
                          order by i.indexname""")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .list();
         try (Connection c = dataSource.getConnection()) {
             try (var statement = c.createStatement()) {
                 for (String[] fk : foreignKeys) {
-                    statement.execute("alter table data_value drop constraint " + fk[0]);
+                    statement.execute("alter table data_block drop constraint " + fk[0]);
                 }
                 for (String[] index : indexes) {
                     statement.execute("drop index " + index[0]);
@@ -254,34 +301,54 @@ class BenchDataset {
             }
             CopyIn copy = c.unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn("copy data_value (" + COLUMNS + ") from stdin with (format csv)");
+                    .copyIn("copy data_block (" + COLUMNS + ") from stdin with (format csv)");
             StringBuilder buffer = new StringBuilder(1 << 20);
             String now = java.time.OffsetDateTime.now().toString();
             long[] written = {0};
             try {
-                generate(layout, count, v -> {
-                    buffer.append(v.indicatorId())
+                blocks(layout, count, b -> {
+                    StringBuilder vals = new StringBuilder("{");
+                    StringBuilder versions = new StringBuilder("{");
+                    StringBuilder who = new StringBuilder("{");
+                    StringBuilder at = new StringBuilder("{");
+                    StringBuilder comments = new StringBuilder("{");
+                    for (int i = 0; i < b.values().length; i++) {
+                        String sep = i == 0 ? "" : ",";
+                        Integer v = b.values()[i];
+                        vals.append(sep).append(v == null ? "NULL" : v.toString());
+                        versions.append(sep).append(v == null ? "NULL" : "1");
+                        who.append(sep).append(v == null ? "NULL" : "bench");
+                        at.append(sep).append(v == null ? "NULL" : now);
+                        comments.append(sep).append("NULL");
+                    }
+                    buffer.append(b.indicatorId())
                             .append(',')
-                            .append(v.orgUnitId())
+                            .append(b.orgUnitId())
                             .append(',')
-                            .append(v.month().id())
+                            .append(b.optionId())
+                            .append(',')
+                            .append(b.optionId())
                             .append(",MONTHLY,")
-                            .append(v.month().startDate())
-                            .append(',')
-                            .append(v.month().endDate())
-                            .append(',')
-                            .append(v.optionId())
-                            .append(',')
-                            .append(v.optionId())
-                            .append(',')
-                            .append(v.value())
-                            .append(",," + COUNTRY + ",bench,")
-                            .append(now)
-                            .append(",1\n");
-                    if (buffer.length() > (1 << 20) - 512) {
+                            .append(b.year())
+                            .append(",," + COUNTRY + ",")
+                            .append(b.filled())
+                            .append(",\"")
+                            .append(vals)
+                            .append("}\",\"")
+                            .append(versions)
+                            .append("}\",\"")
+                            .append(who)
+                            .append("}\",\"")
+                            .append(at)
+                            .append("}\",\"")
+                            .append(comments)
+                            .append("}\"\n");
+                    if (buffer.length() > (1 << 20) - 2048) {
                         flush(copy, buffer);
                     }
-                    if (++written[0] % 1_000_000 == 0) {
+                    long before = written[0];
+                    written[0] += b.filled();
+                    if (before / 1_000_000 != written[0] / 1_000_000) {
                         progress.accept(written[0]);
                     }
                 });
@@ -298,8 +365,8 @@ class BenchDataset {
                     statement.execute(index[1]);
                 }
                 for (String[] fk : foreignKeys) {
-                    statement.execute("alter table data_value add constraint " + fk[0] + " " + fk[1] + " not valid");
-                    statement.execute("alter table data_value validate constraint " + fk[0]);
+                    statement.execute("alter table data_block add constraint " + fk[0] + " " + fk[1] + " not valid");
+                    statement.execute("alter table data_block validate constraint " + fk[0]);
                 }
             }
         }
@@ -316,35 +383,49 @@ class BenchDataset {
     }
 
     private void batches(Layout layout, long count, LongConsumer progress) throws SQLException {
-        int batchSize = 10_000;
+        int batchSize = 2_000;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            Timestamp now = Timestamp.from(java.time.Instant.now());
-            Map<String, Date[]> dates = new java.util.HashMap<>();
-            try (PreparedStatement insert = c.prepareStatement("insert into data_value (" + COLUMNS + ")"
-                    + " values (?, ?, ?, 'MONTHLY', ?, ?, ?, ?, ?, null, '" + COUNTRY + "', 'bench', ?, 1)")) {
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+            try (PreparedStatement insert = c.prepareStatement("insert into data_block (" + COLUMNS + ")"
+                    + " values (?, ?, ?, ?, 'MONTHLY', ?, null, '" + COUNTRY + "', ?, ?, ?, ?, ?, ?)")) {
                 long[] written = {0};
-                generate(layout, count, v -> {
+                long[] blocks = {0};
+                blocks(layout, count, b -> {
                     try {
-                        Date[] d = dates.computeIfAbsent(v.month().id(), k -> new Date[] {
-                            Date.valueOf(v.month().startDate()),
-                            Date.valueOf(v.month().endDate())
-                        });
-                        insert.setLong(1, v.indicatorId());
-                        insert.setLong(2, v.orgUnitId());
-                        insert.setString(3, v.month().id());
-                        insert.setDate(4, d[0]);
-                        insert.setDate(5, d[1]);
-                        insert.setLong(6, v.optionId());
-                        insert.setLong(7, v.optionId());
-                        insert.setBigDecimal(8, BigDecimal.valueOf(v.value()));
-                        insert.setTimestamp(9, now);
+                        int length = b.values().length;
+                        BigDecimal[] vals = new BigDecimal[length];
+                        Integer[] versions = new Integer[length];
+                        String[] who = new String[length];
+                        java.time.OffsetDateTime[] at = new java.time.OffsetDateTime[length];
+                        for (int i = 0; i < length; i++) {
+                            Integer v = b.values()[i];
+                            if (v != null) {
+                                vals[i] = BigDecimal.valueOf(v);
+                                versions[i] = 1;
+                                who[i] = "bench";
+                                at[i] = now;
+                            }
+                        }
+                        insert.setLong(1, b.indicatorId());
+                        insert.setLong(2, b.orgUnitId());
+                        insert.setLong(3, b.optionId());
+                        insert.setLong(4, b.optionId());
+                        insert.setInt(5, b.year());
+                        insert.setInt(6, b.filled());
+                        insert.setObject(7, vals);
+                        insert.setObject(8, versions);
+                        insert.setObject(9, who);
+                        insert.setObject(10, at);
+                        insert.setObject(11, new String[length]);
                         insert.addBatch();
-                        if (++written[0] % batchSize == 0) {
+                        if (++blocks[0] % batchSize == 0) {
                             insert.executeBatch();
                             c.commit();
                         }
-                        if (written[0] % 1_000_000 == 0) {
+                        long before = written[0];
+                        written[0] += b.filled();
+                        if (before / 1_000_000 != written[0] / 1_000_000) {
                             progress.accept(written[0]);
                         }
                     } catch (SQLException e) {

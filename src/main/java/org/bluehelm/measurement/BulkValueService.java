@@ -40,6 +40,7 @@ import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -78,6 +79,7 @@ public class BulkValueService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final DataSource dataSource;
+    private final DataValueRepository blocks;
     private final boolean postgres;
 
     BulkValueService(
@@ -88,8 +90,10 @@ public class BulkValueService {
             JdbcClient jdbc,
             DataSource dataSource,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            DataValueRepository blocks) {
         this.measurements = measurements;
+        this.blocks = blocks;
         this.indicators = indicators;
         this.geography = geography;
         this.locks = locks;
@@ -466,14 +470,17 @@ public class BulkValueService {
                     r.value(),
                     r.comment(),
                     indicator.missionId(),
-                    unit.countryCode()
+                    unit.countryCode(),
+                    period.blockYear(),
+                    period.blockSlot()
                 });
             }
             if (postgres) {
                 copy(staged);
             } else {
                 jdbcTemplate.batchUpdate(
-                        "insert into value_staging (" + STAGED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "insert into value_staging (" + STAGED
+                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         staged,
                         STAGED_TYPES);
             }
@@ -602,44 +609,53 @@ public class BulkValueService {
             // a value and comment equal to the stored ones change nothing: no write, version, audit
             // entry or rollup delta (a deletion deletes them all the same). Indicators whose small
             // counts the user may not see never reach here (refused by check), so being told
-            // "ignored" reveals no hidden value.
+            // "ignored" reveals no hidden value. Each staged row notes its block (when stored) and
+            // the element of its slot (its value's id, value and version, when one is stored).
             boolean setAside = mode != WriteMode.DELETE;
-            long matched = jdbc.sql(postgres ? """
+            String sameValue =
+                    "b.vals[%1$s.slot] = %1$s.value and b.comments[%1$s.slot] is not distinct from %1$s.comment";
+            String stored = "case when b.vals[%1$s.slot] is null then null else b.id * " + DataValueRepository.SLOTS
+                    + " + %1$s.slot end";
+            long matched = jdbc.sql(
+                            postgres
+                                    ? """
                             merge into value_staging s
-                            using data_value d
-                               on s.batch_id = :batch and d.indicator_id = s.indicator_id
-                              and d.org_unit_id = s.org_unit_id and d.period_id = s.period_id
-                              and d.option_key = s.option_key""" + (setAside ? """
+                            using data_block b
+                               on s.batch_id = :batch and b.indicator_id = s.indicator_id
+                              and b.org_unit_id = s.org_unit_id and b.option_key = s.option_key
+                              and b.period_type = s.period_type and b.block_year = s.block_year""" + (setAside ? """
 
-                             when matched and d.value = s.value and d.comment is not distinct from s.comment
-                                  then delete""" : "") + """
+                             when matched and %s then delete""".formatted(sameValue.formatted("s")) : "")
+                                            + """
 
-                             when matched then update set existing_id = d.id, old_value = d.value,
-                                  old_version = d.version""" : """
+                             when matched then update set block_id = b.id, existing_id = %s,
+                                  old_value = b.vals[s.slot], old_version = b.versions[s.slot]""".formatted(stored.formatted("s"))
+                                    : """
                             merge into value_staging s
-                            using (select t.line, d.id, d.value, d.version,
-                                          d.value = t.value and d.comment is not distinct from t.comment as same
+                            using (select t.line, b.id as block_id, %s as existing_id, b.vals[t.slot] as value,
+                                          b.versions[t.slot] as version, coalesce(%s, false) as same
                                      from value_staging t
-                                     join data_value d on d.indicator_id = t.indicator_id
-                                      and d.org_unit_id = t.org_unit_id and d.period_id = t.period_id
-                                      and d.option_key = t.option_key
+                                     join data_block b on b.indicator_id = t.indicator_id
+                                      and b.org_unit_id = t.org_unit_id and b.option_key = t.option_key
+                                      and b.period_type = t.period_type and b.block_year = t.block_year
                                     where t.batch_id = :batch) x
-                               on s.batch_id = :batch and s.line = x.line""" + (setAside ? """
+                               on s.batch_id = :batch and s.line = x.line""".formatted(stored.formatted("t"), sameValue.formatted("t"))
+                                            + (setAside ? """
 
                              when matched and x.same then delete""" : "") + """
 
-                             when matched then update set existing_id = x.id, old_value = x.value,
-                                  old_version = x.version""")
+                             when matched then update set block_id = x.block_id, existing_id = x.existing_id,
+                                  old_value = x.value, old_version = x.version""")
                     .param("batch", batch)
                     .update();
             Map<String, Object> counts =
                     jdbc.sql("""
-                            select count(existing_id) as stored, count(*) as total
+                            select count(existing_id) as stored, count(block_id) as blocks, count(*) as total
                               from value_staging where batch_id = :batch""").param("batch", batch).query().singleRow();
-            long stored = ((Number) counts.get("stored")).longValue();
-            long fresh = ((Number) counts.get("total")).longValue() - stored;
-            storedCount = stored;
-            return new StagedCounts(stored, fresh, matched - stored);
+            long storedValues = ((Number) counts.get("stored")).longValue();
+            long fresh = ((Number) counts.get("total")).longValue() - storedValues;
+            storedCount = storedValues;
+            return new StagedCounts(storedValues, fresh, matched - ((Number) counts.get("blocks")).longValue());
         }
 
         /**
@@ -665,39 +681,84 @@ public class BulkValueService {
                 return new WriteResult(0, 0, ignored, deleteStaged(batch));
             }
             OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-            int created = jdbc.sql("""
-                            insert into data_value (indicator_id, org_unit_id, period_id, period_type, start_date,
-                                                    end_date, option_id, option_key, value, comment, mission_id,
-                                                    country_code, stored_by, stored_at, version)
-                            select indicator_id, org_unit_id, period_id, period_type, start_date, end_date,
-                                   nullif(option_key, 0), option_key, value, comment, mission_id, country_code,
-                                   :who, :now, 1
-                              from value_staging where batch_id = :batch and existing_id is null""")
-                    .param("batch", batch)
-                    .param("who", scope.username())
-                    .param("now", now)
-                    .update();
-            int updated = jdbc.sql(postgres ? """
-                            update data_value d
-                               set value = s.value, comment = s.comment, stored_by = :who, stored_at = :now,
-                                   version = d.version + 1
-                              from value_staging s
-                             where s.batch_id = :batch and s.existing_id is not null and d.id = s.existing_id
-                               and d.version = s.old_version""" : """
-                            merge into data_value d
-                            using (select existing_id, old_version, value, comment from value_staging
-                                    where batch_id = :batch and existing_id is not null) s
-                               on d.id = s.existing_id and d.version = s.old_version
-                             when matched then update set value = s.value, comment = s.comment, stored_by = :who,
-                                  stored_at = :now, version = d.version + 1""")
-                    .param("batch", batch)
-                    .param("who", scope.username())
-                    .param("now", now)
-                    .update();
-            long replaced = mode == WriteMode.CREATE ? 0 : storedCount;
-            if (updated != replaced) {
-                throw changedMeanwhile(replaced - updated);
+            blocks.ensurePeriods(stagedPeriods(batch));
+            // Values of blocks not stored yet: one new block per key, built from its staged rows.
+            // Blocks stored already: the staged elements put into them, each block only if every
+            // element it is given is still at the version the import read (else someone changed it
+            // meanwhile, and the counts below do not add up).
+            String grouped = """
+                    select %s indicator_id, org_unit_id, option_key, period_type, block_year,
+                           min(mission_id) as mission_id, min(country_code) as country_code,
+                           count(*) as filled, sum(case when existing_id is null then 1 else 0 end) as added,
+                           %s as len,
+                           array_agg(slot order by slot) as slots,
+                           array_agg(value order by slot) as vals,
+                           array_agg(coalesce(old_version, 0) + 1 order by slot) as versions,
+                           array_agg(old_version order by slot) as expected,
+                           array_agg(cast(:who as varchar(64)) order by slot) as stored_by,
+                           array_agg(cast(:now as timestamp with time zone) order by slot) as stored_at,
+                           array_agg(comment order by slot) as comments
+                      from value_staging
+                     where batch_id = :batch and block_id is %s
+                     group by %s indicator_id, org_unit_id, option_key, period_type, block_year""";
+            try {
+                jdbc.sql("""
+                            insert into data_block (indicator_id, org_unit_id, option_id, option_key, period_type,
+                                                    block_year, mission_id, country_code, filled, vals, versions,
+                                                    stored_by, stored_at, comments)
+                            select indicator_id, org_unit_id, nullif(option_key, 0), option_key, period_type, block_year,
+                                   mission_id, country_code, filled,
+                                   block_put_numeric(null, len, slots, vals), block_put_integer(null, len, slots, versions),
+                                   block_put_text(null, len, slots, stored_by), block_put_time(null, len, slots, stored_at),
+                                   block_put_text(null, len, slots, comments)
+                              from (""" + grouped.formatted("", DataValueRepository.blockLength("period_type"), "null", "")
+                                + ") g")
+                        .param("batch", batch)
+                        .param("who", scope.username())
+                        .param("now", now)
+                        .update();
+            } catch (DuplicateKeyException e) {
+                throw changedMeanwhile(1); // someone else stored a value of one of the new blocks meanwhile
             }
+            String put = """
+                    vals = block_put_numeric(b.vals, 0, g.slots, g.vals),
+                    versions = block_put_integer(b.versions, 0, g.slots, g.versions),
+                    stored_by = block_put_text(b.stored_by, 0, g.slots, g.stored_by),
+                    stored_at = block_put_time(b.stored_at, 0, g.slots, g.stored_at),
+                    comments = block_put_text(b.comments, 0, g.slots, g.comments),
+                    filled = b.filled + g.added""";
+            String existing = grouped.formatted("block_id,", "0", "not null", "block_id,");
+            long expectedBlocks = jdbc.sql("select count(distinct block_id) from value_staging where batch_id = :batch")
+                    .param("batch", batch)
+                    .query(Long.class)
+                    .single();
+            long changedBlocks = jdbc.sql(postgres ? """
+                            update data_block b set %s
+                              from (%s) g
+                             where b.id = g.block_id and block_versions_match(b.versions, g.slots, g.expected)""".formatted(put, existing) : """
+                            merge into data_block b
+                            using (%s) g
+                               on b.id = g.block_id
+                             when matched and block_versions_match(b.versions, g.slots, g.expected)
+                                  then update set %s""".formatted(existing, put))
+                    .param("batch", batch)
+                    .param("who", scope.username())
+                    .param("now", now)
+                    .update();
+            if (changedBlocks != expectedBlocks) {
+                throw changedMeanwhile(Math.max(
+                        1, jdbc.sql("""
+                                select count(*) from value_staging s
+                                  join data_block b on b.id = s.block_id
+                                 where s.batch_id = :batch
+                                   and b.versions[s.slot] is distinct from coalesce(s.old_version, 0) + 1""").param("batch", batch).query(Long.class).single()));
+            }
+            Map<String, Object> written =
+                    jdbc.sql("""
+                            select count(existing_id) as updated, count(*) - count(existing_id) as created
+                              from value_staging where batch_id = :batch""").param("batch", batch).query().singleRow();
+            int created = ((Number) written.get("created")).intValue();
+            int updated = ((Number) written.get("updated")).intValue();
             if (created + updated > 0) {
                 List<Long> indicatorIds = jdbc.sql(
                                 "select distinct indicator_id from value_staging where batch_id = :batch order by 1")
@@ -746,13 +807,28 @@ public class BulkValueService {
                     return deleted;
                 }
                 long gone = 0;
-                for (int count :
-                        jdbcTemplate.batchUpdate("delete from data_value where id = ? and version = ?", stored)) {
+                List<Object[]> elements = new ArrayList<>(stored.size());
+                Set<Long> emptied = new TreeSet<>();
+                for (Object[] value : stored) {
+                    long id = (Long) value[0];
+                    long block = Math.floorDiv(id, DataValueRepository.SLOTS);
+                    int slot = (int) Math.floorMod(id, DataValueRepository.SLOTS);
+                    elements.add(new Object[] {slot, slot, slot, slot, slot, block, slot, value[1]});
+                    emptied.add(block);
+                }
+                for (int count : jdbcTemplate.batchUpdate("""
+                        update data_block
+                           set vals[?] = null, comments[?] = null, stored_by[?] = null, stored_at[?] = null,
+                               versions[?] = null, filled = filled - 1
+                         where id = ? and versions[?] = ?""", elements)) {
                     gone += count;
                 }
                 if (gone != stored.size()) {
                     throw changedMeanwhile(stored.size() - gone);
                 }
+                named.update(
+                        "delete from data_block where id in (:blocks) and filled = 0",
+                        new MapSqlParameterSource("blocks", List.copyOf(emptied)));
                 events.publishEvent(new DataValuesChanged(changes));
                 deleted += gone;
                 after = last[0];
@@ -777,7 +853,7 @@ public class BulkValueService {
 
     private static final String STAGED = """
             batch_id, line, indicator_id, org_unit_id, period_id, period_type, start_date, end_date, option_key,
-            value, comment, mission_id, country_code""";
+            value, comment, mission_id, country_code, block_year, slot""";
 
     private static final int[] STAGED_TYPES = {
         Types.BIGINT,
@@ -792,7 +868,9 @@ public class BulkValueService {
         Types.NUMERIC,
         Types.VARCHAR,
         Types.BIGINT,
-        Types.CHAR
+        Types.CHAR,
+        Types.INTEGER,
+        Types.INTEGER
     };
 
     /**
@@ -833,6 +911,18 @@ public class BulkValueService {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /** The periods of a batch's staged rows. */
+    private List<Period> stagedPeriods(long batch) {
+        return jdbc
+                .sql("select distinct period_id from value_staging where batch_id = :batch")
+                .param("batch", batch)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(Period::parse)
+                .toList();
     }
 
     /** The staged (and written) values of a batch for some indicators, as changes. */

@@ -5,17 +5,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.bluehelm.shared.PeriodType;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Table;
 
-@Table("data_value")
+/** A stored data value: one element of its block (see {@link DataValueRepository}). */
 class DataValue {
 
     /** The option key of a total: a value not broken down by any disaggregation option. */
     static final long TOTAL = 0;
 
-    @Id
     @Nullable
     Long id;
 
@@ -42,7 +38,6 @@ class DataValue {
     String storedBy;
     OffsetDateTime storedAt;
 
-    @Version
     int version;
 
     DataValue(

@@ -479,7 +479,11 @@ public class MeasurementService {
     @Transactional
     public int deleteAllOf(long indicatorId) {
         indicators.get(indicatorId);
-        int deleted = jdbc.sql("delete from data_value where indicator_id = :id")
+        int deleted = jdbc.sql("select coalesce(sum(filled), 0) from data_block where indicator_id = :id")
+                .param("id", indicatorId)
+                .query(Integer.class)
+                .single();
+        jdbc.sql("delete from data_block where indicator_id = :id")
                 .param("id", indicatorId)
                 .update();
         events.publishEvent(new IndicatorValuesDeleted(indicatorId));

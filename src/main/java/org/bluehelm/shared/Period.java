@@ -124,6 +124,35 @@ public record Period(String id, PeriodType type, LocalDate startDate, LocalDate 
         }
     }
 
+    /**
+     * The year of the block of values this period is kept in: its year (a week's week-based year).
+     */
+    public int blockYear() {
+        return type == PeriodType.WEEKLY ? startDate.plusDays(3).get(IsoFields.WEEK_BASED_YEAR) : startDate.getYear();
+    }
+
+    /** This period's slot in its block, from 1: the month, quarter, ISO week or day of the year; 1 for a year. */
+    public int blockSlot() {
+        return switch (type) {
+            case YEARLY -> 1;
+            case QUARTERLY -> (startDate.getMonthValue() - 1) / 3 + 1;
+            case MONTHLY -> startDate.getMonthValue();
+            case WEEKLY -> startDate.plusDays(3).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            case DAILY -> startDate.getDayOfYear();
+        };
+    }
+
+    /** How many slots a block of periods of this type has: 1, 4, 12, 53 or 366. */
+    public static int blockLength(PeriodType type) {
+        return switch (type) {
+            case YEARLY -> 1;
+            case QUARTERLY -> 4;
+            case MONTHLY -> 12;
+            case WEEKLY -> 53;
+            case DAILY -> 366;
+        };
+    }
+
     /** The period of the given coarser type that contains this one (a week belongs to the year of its Thursday). */
     public Period rollUpTo(PeriodType target) {
         if (target == type) {

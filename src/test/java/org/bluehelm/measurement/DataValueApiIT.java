@@ -208,12 +208,17 @@ class DataValueApiIT {
 
         // a total beside the breakdown, as data recorded before writes refused it
         jdbc.sql("""
-                        insert into data_value (indicator_id, org_unit_id, period_id, period_type, start_date, end_date,
-                                                option_id, option_key, value, mission_id, country_code, stored_by,
-                                                stored_at, version)
-                        select indicator_id, org_unit_id, period_id, period_type, start_date, end_date,
-                               null, 0, 30, mission_id, country_code, stored_by, stored_at, 1
-                          from data_value where indicator_id = :indicator and period_id = '2023Q2'
+                        insert into data_block (indicator_id, org_unit_id, option_id, option_key, period_type,
+                                                block_year, mission_id, country_code, filled, vals, versions,
+                                                stored_by, stored_at, comments)
+                        select indicator_id, org_unit_id, null, 0, period_type, block_year, mission_id, country_code, 1,
+                               block_put_numeric(null, 4, array[2], array[cast(30 as numeric(20, 6))]),
+                               block_put_integer(null, 4, array[2], array[1]),
+                               block_put_text(null, 4, array[2], array[cast('test' as varchar(64))]),
+                               block_put_time(null, 4, array[2], array[current_timestamp]),
+                               block_put_text(null, 4, array[2], array[cast(null as varchar(1000))])
+                          from data_block where indicator_id = :indicator and period_type = 'QUARTERLY'
+                           and block_year = 2023 and vals[2] is not null
                          order by id limit 1""").param("indicator", indicator).update();
         doubleCounted()
                 .andExpect(jsonPath(cell + ".indicatorCode", contains(code)))

@@ -13,12 +13,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Types;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.bluehelm.shared.Period;
 import org.bluehelm.test.IntegrationTest;
 import org.bluehelm.test.TestDatabase;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -37,12 +40,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DataValueReferencesIT {
 
     private static final String INSERT = """
-            insert into data_value (indicator_id, org_unit_id, period_id, period_type, start_date, end_date,
-                                    option_id, option_key, value, mission_id, country_code, stored_by, stored_at)
-            values (:indicator, :unit, '2024', 'YEARLY', date '2024-01-01', date '2024-12-31', null, 0, 1, null,
-                    'LBR', 'test', current_timestamp),
-                   (:indicator2, :unit2, '2023', 'YEARLY', date '2023-01-01', date '2023-12-31', :option, :optionKey, 2,
-                    null, 'LBR', 'test', current_timestamp)""";
+            insert into data_block (indicator_id, org_unit_id, option_id, option_key, period_type, block_year,
+                                    mission_id, country_code, filled, vals, versions, stored_by, stored_at, comments)
+            values (:indicator, :unit, null, 0, 'YEARLY', 2024, null, 'LBR', 1, array[1], array[1],
+                    array[cast('test' as varchar(64))], array[current_timestamp], array[cast(null as varchar(1000))]),
+                   (:indicator2, :unit2, :option, :optionKey, 'YEARLY', 2023, null, 'LBR', 1, array[2], array[1],
+                    array[cast('test' as varchar(64))], array[current_timestamp], array[cast(null as varchar(1000))])""";
 
     @Autowired
     MockMvc mvc;
@@ -52,6 +55,14 @@ class DataValueReferencesIT {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    DataValueRepository blocks;
+
+    @BeforeEach
+    void periods() {
+        blocks.ensurePeriods(List.of(Period.parse("2023"), Period.parse("2024")));
+    }
 
     @Test
     void aUnitThatDataValuesUseCannotBeDeletedUntilTheValuesAreGone() throws Exception {
@@ -97,7 +108,7 @@ class DataValueReferencesIT {
 
         insert(indicator, unit, indicator, unit, null);
         assertThat(valuesOf(unit)).isEqualTo(2);
-        jdbc.sql("delete from data_value where org_unit_id = :unit")
+        jdbc.sql("delete from data_block where org_unit_id = :unit")
                 .param("unit", unit)
                 .update();
     }
@@ -135,7 +146,7 @@ class DataValueReferencesIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        jdbc.sql("delete from data_value where org_unit_id = :unit")
+        jdbc.sql("delete from data_block where org_unit_id = :unit")
                 .param("unit", unit)
                 .update();
     }

@@ -686,33 +686,45 @@ public class BulkValueService {
             // Blocks stored already: the staged elements put into them, each block only if every
             // element it is given is still at the version the import read (else someone changed it
             // meanwhile, and the counts below do not add up).
+            // The arrays of one group are aggregated in the same pass, so their elements are in the
+            // same order, that of the sorted rows (PostgreSQL and H2 aggregate a sorted subquery's
+            // rows in its order; were they not, block_put would still place each element by its
+            // slot). A block given all of its slots in order (a whole year, as files usually hold)
+            // takes the arrays as they are; any other is laid out by slot.
             String grouped = """
                     select %s indicator_id, org_unit_id, option_key, period_type, block_year,
                            min(mission_id) as mission_id, min(country_code) as country_code,
                            count(*) as filled, sum(case when existing_id is null then 1 else 0 end) as added,
                            %s as len,
-                           array_agg(slot order by slot) as slots,
-                           array_agg(value order by slot) as vals,
-                           array_agg(coalesce(old_version, 0) + 1 order by slot) as versions,
-                           array_agg(old_version order by slot) as expected,
-                           array_agg(cast(:who as varchar(64)) order by slot) as stored_by,
-                           array_agg(cast(:now as timestamp with time zone) order by slot) as stored_at,
-                           array_agg(comment order by slot) as comments
-                      from value_staging
-                     where batch_id = :batch and block_id is %s
+                           array_agg(slot) as slots,
+                           array_agg(value) as vals,
+                           array_agg(coalesce(old_version, 0) + 1) as versions,
+                           array_agg(old_version) as expected,
+                           array_agg(cast(:who as varchar(64))) as stored_by,
+                           array_agg(cast(:now as timestamp with time zone)) as stored_at,
+                           array_agg(comment) as comments
+                      from (select block_id, indicator_id, org_unit_id, option_key, period_type, block_year, slot,
+                                   mission_id, country_code, existing_id, value, old_version, comment
+                              from value_staging
+                             where batch_id = :batch and block_id is %s
+                             order by indicator_id, org_unit_id, option_key, period_type, block_year, slot) s
                      group by %s indicator_id, org_unit_id, option_key, period_type, block_year""";
+            String laidOut = "case when slots = %s then %s else block_put_%s(null, len, slots, %s) end";
+            String allSlots = DataValueRepository.allSlots("period_type");
             try {
                 jdbc.sql("""
-                            insert into data_block (indicator_id, org_unit_id, option_id, option_key, period_type,
-                                                    block_year, mission_id, country_code, filled, vals, versions,
-                                                    stored_by, stored_at, comments)
-                            select indicator_id, org_unit_id, nullif(option_key, 0), option_key, period_type, block_year,
-                                   mission_id, country_code, filled,
-                                   block_put_numeric(null, len, slots, vals), block_put_integer(null, len, slots, versions),
-                                   block_put_text(null, len, slots, stored_by), block_put_time(null, len, slots, stored_at),
-                                   block_put_text(null, len, slots, comments)
-                              from (""" + grouped.formatted("", DataValueRepository.blockLength("period_type"), "null", "")
-                                + ") g")
+                                insert into data_block (indicator_id, org_unit_id, option_id, option_key, period_type,
+                                                        block_year, mission_id, country_code, filled, vals, versions,
+                                                        stored_by, stored_at, comments)
+                                select indicator_id, org_unit_id, nullif(option_key, 0), option_key, period_type,
+                                       block_year, mission_id, country_code, filled, %s, %s, %s, %s, %s
+                                  from (%s) g""".formatted(
+                                laidOut.formatted(allSlots, "vals", "numeric", "vals"),
+                                laidOut.formatted(allSlots, "versions", "integer", "versions"),
+                                laidOut.formatted(allSlots, "stored_by", "text", "stored_by"),
+                                laidOut.formatted(allSlots, "stored_at", "time", "stored_at"),
+                                laidOut.formatted(allSlots, "comments", "text", "comments"),
+                                grouped.formatted("", DataValueRepository.blockLength("period_type"), "null", "")))
                         .param("batch", batch)
                         .param("who", scope.username())
                         .param("now", now)

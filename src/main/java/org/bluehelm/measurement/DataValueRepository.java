@@ -33,6 +33,19 @@ class DataValueRepository {
                 + " when 'WEEKLY' then 53 else 366 end";
     }
 
+    /** Every slot of a block in order (1, 2, ... its length), as SQL over a {@code period_type} column. */
+    static String allSlots(String periodType) {
+        StringBuilder sql = new StringBuilder("case ").append(periodType);
+        for (PeriodType type : PeriodType.values()) {
+            sql.append(" when '").append(type.name()).append("' then array[");
+            for (int slot = 1; slot <= Period.blockLength(type); slot++) {
+                sql.append(slot == 1 ? "" : ",").append(slot);
+            }
+            sql.append(']');
+        }
+        return sql.append(" end").toString();
+    }
+
     private static final String COLUMNS = """
             select d.id, d.indicator_id, d.org_unit_id, d.period_id, d.period_type, d.start_date, d.end_date,
                    d.option_id, d.value, d.comment, d.mission_id, d.country_code, d.stored_by, d.stored_at, d.version
@@ -147,22 +160,37 @@ class DataValueRepository {
                 .update();
     }
 
-    /** Makes sure the view of the blocks knows the periods (their block year and slot). */
+    /**
+     * Makes sure the view of the blocks knows the periods (their block year and slot). On
+     * PostgreSQL the periods' statistics are renewed when some are new: the planner would
+     * otherwise take the table for as small as when it last looked, and plan every read of
+     * {@code data_value} for a handful of rows.
+     */
     void ensurePeriods(Collection<Period> periods) {
+        int added = 0;
         for (Period p : periods) {
             String sql = postgres ? """
                     insert into block_period (period_id, period_type, block_year, slot, start_date, end_date)
                     values (:id, :type, :year, :slot, :start, :end) on conflict (period_id) do nothing""" : """
-                    merge into block_period (period_id, period_type, block_year, slot, start_date, end_date)
-                    key (period_id) values (:id, :type, :year, :slot, :start, :end)""";
-            jdbc.sql(sql)
-                    .param("id", p.id())
-                    .param("type", p.type().name())
-                    .param("year", p.blockYear())
-                    .param("slot", p.blockSlot())
-                    .param("start", p.startDate())
-                    .param("end", p.endDate())
-                    .update();
+                    insert into block_period (period_id, period_type, block_year, slot, start_date, end_date)
+                    select cast(:id as varchar(20)), cast(:type as varchar(20)), cast(:year as integer),
+                           cast(:slot as integer), cast(:start as date), cast(:end as date)
+                     where not exists (select 1 from block_period where period_id = :id)""";
+            try {
+                added += jdbc.sql(sql)
+                        .param("id", p.id())
+                        .param("type", p.type().name())
+                        .param("year", p.blockYear())
+                        .param("slot", p.blockSlot())
+                        .param("start", p.startDate())
+                        .param("end", p.endDate())
+                        .update();
+            } catch (DuplicateKeyException e) {
+                // H2: another writer added the same period at the same moment
+            }
+        }
+        if (postgres && added > 0) {
+            jdbc.sql("analyze block_period").update();
         }
     }
 

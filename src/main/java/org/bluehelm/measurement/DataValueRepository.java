@@ -284,7 +284,8 @@ class DataValueRepository {
                 + v.orgUnitId + ", period " + v.periodId + ")");
     }
 
-    private static DataValue row(ResultSet rs, int n) throws SQLException {
+    /** A data value from a row of {@code data_value} (every column of the view). */
+    static DataValue row(ResultSet rs, int n) throws SQLException {
         DataValue d = new DataValue(
                 rs.getLong("indicator_id"),
                 rs.getLong("org_unit_id"),

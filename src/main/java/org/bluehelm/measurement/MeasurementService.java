@@ -1,8 +1,6 @@
 package org.bluehelm.measurement;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -136,7 +134,7 @@ public class MeasurementService {
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())
-                .query(MeasurementService::row)
+                .query(DataValueRepository::row)
                 .list();
         Map<Long, Optional<IndicatorView>> indicatorsById = new HashMap<>();
         Map<Long, Integer> thresholds = indicators.smallCellThresholdsForCurrentUser();
@@ -904,26 +902,6 @@ public class MeasurementService {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static DataValue row(ResultSet rs, int n) throws SQLException {
-        DataValue d = new DataValue(
-                rs.getLong("indicator_id"),
-                rs.getLong("org_unit_id"),
-                rs.getString("period_id"),
-                PeriodType.valueOf(rs.getString("period_type")),
-                rs.getObject("start_date", java.time.LocalDate.class),
-                rs.getObject("end_date", java.time.LocalDate.class),
-                rs.getObject("option_id", Long.class),
-                rs.getBigDecimal("value"),
-                rs.getObject("mission_id", Long.class),
-                rs.getString("country_code"),
-                rs.getString("stored_by"),
-                rs.getObject("stored_at", OffsetDateTime.class));
-        d.id = rs.getLong("id");
-        d.comment = rs.getString("comment");
-        d.version = rs.getInt("version");
-        return d;
     }
 
     private static DataValueView view(DataValue d, @Nullable IndicatorView indicator) {

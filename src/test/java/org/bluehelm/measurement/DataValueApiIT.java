@@ -62,6 +62,52 @@ class DataValueApiIT {
     }
 
     @Test
+    void monthsOfOneYearAreChangedAndDeletedEachAtItsOwnVersion() throws Exception {
+        long unit = orgUnit(mvc, "LBR");
+        long indicator = id(createIndicator(mvc, admin(), "\"valueType\":\"INTEGER\",\"countryCode\":\"LBR\""));
+        String value = """
+                {"indicatorId":%d,"orgUnitId":%d,"period":"%s","value":%d%s}""";
+        long january = id(record(value.formatted(indicator, unit, "202401", 5, ""))
+                .andExpect(status().isCreated())
+                .andReturn());
+        long february = id(record(value.formatted(indicator, unit, "202402", 6, ""))
+                .andExpect(status().isCreated())
+                .andReturn());
+
+        // two people each change a different month of the year: neither change is refused
+        record(value.formatted(indicator, unit, "202401", 7, ",\"version\":1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(january))
+                .andExpect(jsonPath("$.version").value(2));
+        record(value.formatted(indicator, unit, "202402", 8, ",\"version\":1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(february))
+                .andExpect(jsonPath("$.version").value(2));
+        // the same month at a version already replaced is
+        mvc.perform(delete("/api/v1/dataValues/{id}", january).param("version", "1").with(admin()))
+                .andExpect(status().isConflict());
+        mvc.perform(delete("/api/v1/dataValues/{id}", january).param("version", "2").with(admin()))
+                .andExpect(status().isNoContent());
+        listFor(indicator)
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].period").value("202402"))
+                .andExpect(jsonPath("$.items[0].value").value(8))
+                .andExpect(jsonPath("$.items[0].version").value(2));
+        mvc.perform(get("/api/v1/dataValues/{id}", january).with(admin())).andExpect(status().isNotFound());
+
+        // the year's last value gone, it can be recorded again from scratch
+        mvc.perform(delete("/api/v1/dataValues/{id}", february).param("version", "2").with(admin()))
+                .andExpect(status().isNoContent());
+        listFor(indicator).andExpect(jsonPath("$.total").value(0));
+        record(value.formatted(indicator, unit, "202402", 9, ""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.version").value(1));
+        listFor(indicator)
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].value").value(9));
+    }
+
+    @Test
     void aValueIsCreatedThenReplacedOnlyWithItsCurrentVersion() throws Exception {
         long unit = orgUnit(mvc, "LBR");
         long indicator = id(createIndicator(

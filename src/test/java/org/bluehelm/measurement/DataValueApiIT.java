@@ -84,9 +84,13 @@ class DataValueApiIT {
                 .andExpect(jsonPath("$.id").value(february))
                 .andExpect(jsonPath("$.version").value(2));
         // the same month at a version already replaced is
-        mvc.perform(delete("/api/v1/dataValues/{id}", january).param("version", "1").with(admin()))
+        mvc.perform(delete("/api/v1/dataValues/{id}", january)
+                        .param("version", "1")
+                        .with(admin()))
                 .andExpect(status().isConflict());
-        mvc.perform(delete("/api/v1/dataValues/{id}", january).param("version", "2").with(admin()))
+        mvc.perform(delete("/api/v1/dataValues/{id}", january)
+                        .param("version", "2")
+                        .with(admin()))
                 .andExpect(status().isNoContent());
         listFor(indicator)
                 .andExpect(jsonPath("$.total").value(1))
@@ -96,7 +100,9 @@ class DataValueApiIT {
         mvc.perform(get("/api/v1/dataValues/{id}", january).with(admin())).andExpect(status().isNotFound());
 
         // the year's last value gone, it can be recorded again from scratch
-        mvc.perform(delete("/api/v1/dataValues/{id}", february).param("version", "2").with(admin()))
+        mvc.perform(delete("/api/v1/dataValues/{id}", february)
+                        .param("version", "2")
+                        .with(admin()))
                 .andExpect(status().isNoContent());
         listFor(indicator).andExpect(jsonPath("$.total").value(0));
         record(value.formatted(indicator, unit, "202402", 9, ""))

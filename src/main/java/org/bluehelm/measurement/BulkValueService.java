@@ -390,7 +390,8 @@ public class BulkValueService {
                 problems.add(new FieldProblem("period", "is required"));
             } else {
                 try {
-                    period = Period.parse("period", v.period());
+                    // a file names few periods, each on many rows: parsed once (a refused one is not kept)
+                    period = periods.computeIfAbsent(v.period(), text -> Period.parse("period", text));
                 } catch (InvalidInputException e) {
                     problems.addAll(e.problems());
                 }

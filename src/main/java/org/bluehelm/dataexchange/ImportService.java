@@ -592,7 +592,7 @@ public class ImportService implements DisposableBean {
      * separated by spaces, as Excel writes numbers in French: {@code 12,5} and {@code 1 234,5}.
      */
     static @Nullable BigDecimal number(String text, boolean decimalComma) {
-        String t = text.strip();
+        String t = stripSpaces(text);
         if (decimalComma) {
             t = decimalPoint(t);
             if (t == null) {
@@ -671,6 +671,26 @@ public class ImportService implements DisposableBean {
             number.append('.').append(text, comma + 1, text.length());
         }
         return number.toString();
+    }
+
+    /**
+     * The text without the spaces around it, no-break spaces included (spreadsheets leave them
+     * around numbers they formatted; {@link String#strip()} keeps them).
+     */
+    static String stripSpaces(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && space(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && space(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean space(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u202F' || c == '\u2007';
     }
 
     private static boolean groupSeparator(char c) {

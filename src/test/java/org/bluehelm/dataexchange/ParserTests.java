@@ -146,6 +146,9 @@ class ParserTests {
 
         assertThat(ImportService.number("1 234 567,25", true)).isEqualByComparingTo("1234567.25");
         assertThat(ImportService.number("1\u00A0234", true)).isEqualByComparingTo("1234");
+        // no-break spaces a spreadsheet left around a number are spaces like any other
+        assertThat(ImportService.number("\u00A012,5\u202F", true)).isEqualByComparingTo("12.5");
+        assertThat(ImportService.number("\u00A042\u00A0")).isEqualByComparingTo("42");
         assertThat(ImportService.number("0,5", true)).isEqualByComparingTo("0.5");
         assertThat(ImportService.number(",5", true)).isEqualByComparingTo("0.5");
         assertThat(ImportService.number("+3,25e2", true)).isEqualByComparingTo("325");

@@ -438,7 +438,7 @@ public class BulkValueService {
 
         /**
          * Stages checked rows of an import under {@code batch} (the job's id) in the caller's
-         * transaction, with the period's type and dates and the scope columns: COPY on PostgreSQL,
+         * transaction, with the period's type, block year and slot and the scope columns: COPY on PostgreSQL,
          * one JDBC batch elsewhere. Rows come from {@link #check}, so their indicator and unit are
          * cached and in scope.
          */
@@ -465,8 +465,6 @@ public class BulkValueService {
                     k.orgUnitId(),
                     period.id(),
                     period.type().name(),
-                    java.sql.Date.valueOf(period.startDate()),
-                    java.sql.Date.valueOf(period.endDate()),
                     k.optionKey(),
                     r.value(),
                     r.comment(),
@@ -480,8 +478,7 @@ public class BulkValueService {
                 copy(staged);
             } else {
                 jdbcTemplate.batchUpdate(
-                        "insert into value_staging (" + STAGED
-                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "insert into value_staging (" + STAGED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         staged,
                         STAGED_TYPES);
             }
@@ -865,8 +862,8 @@ public class BulkValueService {
     }
 
     private static final String STAGED = """
-            batch_id, line, indicator_id, org_unit_id, period_id, period_type, start_date, end_date, option_key,
-            value, comment, mission_id, country_code, block_year, slot""";
+            batch_id, line, indicator_id, org_unit_id, period_id, period_type, option_key, value, comment, mission_id,
+            country_code, block_year, slot""";
 
     private static final int[] STAGED_TYPES = {
         Types.BIGINT,
@@ -875,8 +872,6 @@ public class BulkValueService {
         Types.BIGINT,
         Types.VARCHAR,
         Types.VARCHAR,
-        Types.DATE,
-        Types.DATE,
         Types.BIGINT,
         Types.NUMERIC,
         Types.VARCHAR,

@@ -337,6 +337,8 @@ public class BulkValueService {
         private final Map<String, Period> periods = new HashMap<>();
         /** How many staged rows replace or delete a stored value, as {@link #markStored} found them. */
         private long storedCount;
+        /** How many staged rows are new values, as {@link #markStored} found them. */
+        private long freshCount;
 
         /** The indicators whose small counts the user may not see, so may not write (as in the data entry grid). */
         private final Map<Long, Integer> hiddenCounts;
@@ -653,6 +655,7 @@ public class BulkValueService {
             long storedValues = ((Number) counts.get("stored")).longValue();
             long fresh = ((Number) counts.get("total")).longValue() - storedValues;
             storedCount = storedValues;
+            freshCount = fresh;
             return new StagedCounts(storedValues, fresh, matched - ((Number) counts.get("blocks")).longValue());
         }
 
@@ -679,7 +682,12 @@ public class BulkValueService {
                 return new WriteResult(0, 0, ignored, deleteStaged(batch));
             }
             OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-            blocks.ensurePeriods(stagedPeriods(batch));
+            List<String> periodIds = jdbc.sql(
+                            "select distinct period_id from value_staging where batch_id = :batch order by 1")
+                    .param("batch", batch)
+                    .query(String.class)
+                    .list();
+            blocks.ensurePeriods(periodIds.stream().map(Period::parse).toList());
             // Values of blocks not stored yet: one new block per key, built from its staged rows.
             // Blocks stored already: the staged elements put into them, each block only if every
             // element it is given is still at the version the import read (else someone changed it
@@ -763,22 +771,14 @@ public class BulkValueService {
                                  where s.batch_id = :batch
                                    and b.versions[s.slot] is distinct from coalesce(s.old_version, 0) + 1""").param("batch", batch).query(Long.class).single()));
             }
-            Map<String, Object> written =
-                    jdbc.sql("""
-                            select count(existing_id) as updated, count(*) - count(existing_id) as created
-                              from value_staging where batch_id = :batch""").param("batch", batch).query().singleRow();
-            int created = ((Number) written.get("created")).intValue();
-            int updated = ((Number) written.get("updated")).intValue();
+            // the rows the mode leaves alone are gone from the batch: what is left was written
+            int created = mode == WriteMode.UPDATE ? 0 : (int) freshCount;
+            int updated = mode == WriteMode.CREATE ? 0 : (int) storedCount;
             if (created + updated > 0) {
                 List<Long> indicatorIds = jdbc.sql(
                                 "select distinct indicator_id from value_staging where batch_id = :batch order by 1")
                         .param("batch", batch)
                         .query(Long.class)
-                        .list();
-                List<String> periodIds = jdbc.sql(
-                                "select distinct period_id from value_staging where batch_id = :batch order by 1")
-                        .param("batch", batch)
-                        .query(String.class)
                         .list();
                 events.publishEvent(new DataValuesImported(
                         batch, created, updated, indicatorIds, periodIds, ids -> stagedChanges(batch, ids)));
@@ -919,18 +919,6 @@ public class BulkValueService {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-    }
-
-    /** The periods of a batch's staged rows. */
-    private List<Period> stagedPeriods(long batch) {
-        return jdbc
-                .sql("select distinct period_id from value_staging where batch_id = :batch")
-                .param("batch", batch)
-                .query(String.class)
-                .list()
-                .stream()
-                .map(Period::parse)
-                .toList();
     }
 
     /** The staged (and written) values of a batch for some indicators, as changes. */

@@ -23,9 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL of the aggregate store (tables of V0011): applying the changes of a write to the
- * rollups in one set-based statement, rebuilding everything from {@code data_value}, and reading
- * cells. Only this class knows the tables; every statement is a fixed text with named parameters.
+ * The SQL of the aggregate store (V0011, V0040; kept in blocks of a year since V0050): adding the
+ * changes of a write or an import to the rollup blocks (fanned out in memory, written in batches),
+ * rebuilding everything from {@code data_value}, and reading cells (from the blocks, or through the
+ * views {@code analytics_rollup} and {@code analytics_rollup_total} with a row per cell). Only this
+ * class knows the tables; every statement is a fixed text with named parameters.
  */
 @Component
 class RollupStore {
@@ -45,30 +47,52 @@ class RollupStore {
             TOTAL_KEY + ", start_date, end_date, mission_id, country_code, value_sum, value_count";
 
     /**
-     * The two tables of rollups: a cell per disaggregation option, and the cell's total over its
-     * options (what most questions ask for, read without grouping). Every write adds to both.
+     * The two stores of rollups: a cell per disaggregation option, and the cell's total over its
+     * options (what most questions ask for, read without grouping). Every write adds to both. Each
+     * is a table of blocks (one row per year of a cell's periods, V0050) read through a view with
+     * a row per cell.
      */
     private enum Table {
-        CELLS("analytics_rollup", COLUMNS, KEY),
-        TOTALS("analytics_rollup_total", TOTAL_COLUMNS, TOTAL_KEY);
+        CELLS("analytics_rollup_block", true),
+        TOTALS("analytics_rollup_total_block", false);
 
-        final String name;
-        final String columns;
+        /** The table of blocks (its view with a row per cell has the name without {@code _block}). */
+        final String blocks;
+        /** The key of a block, in the order of the primary key. */
         final String key;
+        /** The columns of a block, in order. */
+        final String columns;
 
-        Table(String name, String columns, String key) {
-            this.name = name;
-            this.columns = columns;
-            this.key = key;
+        Table(String blocks, boolean withOption) {
+            this.blocks = blocks;
+            this.key = "indicator_id, period_type, org_unit_level, org_unit_id" + (withOption ? ", option_key" : "")
+                    + ", block_year";
+            this.columns = key + ", mission_id, country_code, sums, counts";
         }
 
         int keyColumns() {
             return key.split(", ").length;
         }
+
+        boolean withOption() {
+            return this == CELLS;
+        }
+    }
+
+    /** The number of slots of a block of the period type in column {@code column}. */
+    private static String blockLength(String column) {
+        StringBuilder sql = new StringBuilder("case ").append(column);
+        for (PeriodType type : PeriodType.values()) {
+            sql.append(" when '").append(type.name()).append("' then ").append(Period.blockLength(type));
+        }
+        return sql.append(" end").toString();
     }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** For reading many rows: fetched a thousand at a time rather than all at once. */
+    private final JdbcTemplate streaming;
+
     private final boolean postgres;
     private final int levels;
 
@@ -82,6 +106,8 @@ class RollupStore {
         }
         this.jdbc = jdbc;
         this.template = template;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(1000);
         this.postgres = Databases.isPostgres(dataSource);
         this.levels = levels;
     }
@@ -154,12 +180,16 @@ class RollupStore {
             return;
         }
         List<Object[]> rows = new ArrayList<>();
+        Map<String, Object[]> targets = new HashMap<>();
         for (String id : missing) {
             Period period = Period.parse(id);
             for (PeriodType type : PeriodType.values()) {
                 if (type == period.type() || period.type().finerThan(type)) {
                     Period target = period.rollUpTo(type);
                     rows.add(new Object[] {id, type.name(), target.id(), target.startDate(), target.endDate()});
+                    targets.computeIfAbsent(target.id(), t -> new Object[] {
+                        t, type.name(), target.blockYear(), target.blockSlot(), target.startDate(), target.endDate()
+                    });
                 }
             }
         }
@@ -167,6 +197,16 @@ class RollupStore {
                 "insert into analytics_period_map (period_id, target_type, target_id, target_start, target_end)"
                         + " values (?, ?, ?, ?, ?) on conflict do nothing",
                 rows);
+        List<Object[]> periods = new ArrayList<>(targets.values());
+        periods.sort((a, b) -> ((String) a[0]).compareTo((String) b[0]));
+        template.batchUpdate(
+                "insert into analytics_period (period_id, period_type, block_year, slot, start_date, end_date)"
+                        + " values (?, ?, ?, ?, ?, ?) on conflict do nothing",
+                periods);
+        if (postgres) {
+            // the views of the rollups join this table: the planner needs its size
+            jdbc.sql("analyze analytics_period").update();
+        }
     }
 
     // ---- incremental maintenance ---------------------------------------------------------------
@@ -202,109 +242,44 @@ class RollupStore {
 
     /**
      * Adds the values of an import, staged by measurement in {@code value_staging} (every row
-     * written, with the stored value it replaced), to the rollups. On PostgreSQL one statement
-     * groups the staged rows, joined to their ancestors at the deepest level with rollups and to
-     * their containing periods, into that level's cells, adds up each level above from the level
-     * below (and the staged rows of its own units), and upserts every level's cells in key order. H2
-     * runs such a statement slowly (each cell a MERGE step), so there the staged rows are read once
-     * and fanned out in memory as single writes are. The caller has made sure that their units and
-     * periods are known.
+     * written, with the stored value it replaced), to the rollups: the staged rows are read once,
+     * streamed, and fanned out in memory as single writes are, then each block is added with one
+     * batched statement in key order. What is held is one block per rollup row touched (bounded by
+     * the units of the upper levels, the indicators and the years, not by the rows imported). A
+     * set-based statement that grouped the staged rows into cells in the database was 3 times
+     * slower on PostgreSQL (docs/benchmarks.md, run 16). The caller has made sure that their units
+     * and periods are known.
      */
     void applyStaged(long batchId) {
-        if (!postgres) {
-            Fanout fanout = new Fanout(ancestors(new HashSet<>(stagedUnits(batchId))));
-            jdbc.sql("""
-                            select indicator_id, org_unit_id, period_id, option_key, value - coalesce(old_value, 0),
-                                   case when existing_id is null then 1 else 0 end, mission_id, country_code
-                              from value_staging where batch_id = :batch""").param("batch", batchId).query(rs -> {
-                fanout.add(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getLong(4),
-                        rs.getBigDecimal(5),
-                        rs.getInt(6),
-                        rs.getObject(7, Long.class),
-                        rs.getString(8));
-            });
-            fanout.write();
-            return;
+        Fanout fanout = new Fanout(ancestors(new HashSet<>(stagedUnits(batchId))));
+        streaming.query(
+                """
+                select indicator_id, org_unit_id, period_id, option_key, value - coalesce(old_value, 0),
+                       case when existing_id is null then 1 else 0 end, mission_id, country_code
+                  from value_staging where batch_id = ?""",
+                rs -> {
+                    fanout.add(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getLong(4),
+                            rs.getBigDecimal(5),
+                            rs.getInt(6),
+                            rs.getObject(7, Long.class),
+                            rs.getString(8));
+                },
+                batchId);
+        fanout.write();
+        if (postgres && fanout.blocks() >= ANALYZE_FROM) {
+            // the views of the rollups join the blocks to their periods: without the blocks'
+            // statistics the planner takes a table of thousands of rows for one and loops over it
+            jdbc.sql("analyze analytics_rollup_block").update();
+            jdbc.sql("analyze analytics_rollup_total_block").update();
         }
-        int deepest = jdbc.sql("""
-                        select max(a.ancestor_level)
-                          from value_staging s
-                          join analytics_unit_ancestor a on a.org_unit_id = s.org_unit_id
-                               and a.ancestor_id = s.org_unit_id
-                         where s.batch_id = :batch""")
-                .param("batch", batchId)
-                .query(Integer.class)
-                .optional()
-                .orElse(0);
-        int top = Math.min(deepest, levels);
-        if (top < 1) {
-            return;
-        }
-        // The deepest level's cells are grouped from the staged rows, each level above from the
-        // cells of the level below plus the staged rows of its own units: a million staged rows
-        // with three periods each are grouped once, not once per level. The cells of every level
-        // are then added with one statement.
-        StringBuilder source = new StringBuilder("with ").append(levelCells(top, true));
-        for (int level = top - 1; level >= 1; level--) {
-            source.append(",\n").append(levelCells(level, false));
-        }
-        List<String> all = new ArrayList<>();
-        for (int level = 1; level <= top; level++) {
-            all.add("select * from l" + level);
-        }
-        source.append("\n").append(String.join("\nunion all\n", all));
-        // Group the staged rows by hashing them in memory: PostgreSQL cannot know how few cells
-        // the upper levels have, expects a group per row, and would sort every row on disk.
-        jdbc.sql("set local work_mem = '256MB'").update();
-        jdbc.sql("set local enable_sort = off").update();
-        addFrom(source.toString(), Map.of("batch", batchId));
-        jdbc.sql("set local enable_sort = on").update();
     }
 
-    /**
-     * The rollup cells of one level (a common table expression {@code l<level>}) for the staged
-     * rows of an import, with their containing periods: at the deepest level, every staged row
-     * through its unit's ancestor at that level; above it, the staged rows of the level's own
-     * units and the cells of the level below ({@code l<level + 1>}), each with its unit's parent
-     * (found through the units below it: the hierarchy copy lists the units that have values, not
-     * necessarily their ancestors); grouped by cell.
-     */
-    private static String levelCells(int level, boolean deepest) {
-        String units = "a.org_unit_id = s.org_unit_id and a.ancestor_level = " + level
-                + (deepest ? "" : " and a.ancestor_id = s.org_unit_id");
-        String staged = """
-                select s.indicator_id, p.target_type as period_type, a.ancestor_id as org_unit_id,
-                       p.target_id as period_id, s.option_key, p.target_start as start_date, p.target_end as end_date,
-                       s.mission_id, s.country_code, s.value - coalesce(s.old_value, 0) as value_sum,
-                       case when s.existing_id is null then 1 else 0 end as value_count
-                  from value_staging s
-                  join analytics_unit_ancestor a on %s
-                  join analytics_period_map p on p.period_id = s.period_id
-                 where s.batch_id = :batch""".formatted(units);
-        String rows = deepest ? staged : """
-                select c.indicator_id, c.period_type, u.parent_id as org_unit_id, c.period_id, c.option_key, c.start_date,
-                       c.end_date, c.mission_id, c.country_code, c.value_sum, c.value_count
-                  from %s c
-                  join (select distinct child.ancestor_id as child_id, parent.ancestor_id as parent_id
-                          from analytics_unit_ancestor child
-                          join analytics_unit_ancestor parent on parent.org_unit_id = child.org_unit_id
-                               and parent.ancestor_level = %d
-                         where child.ancestor_level = %d) u on u.child_id = c.org_unit_id
-                union all
-                %s""".formatted("l" + (level + 1), level, level + 1, staged);
-        return """
-                l%d (%s) as materialized (
-                select x.indicator_id, x.period_type, %d, x.org_unit_id, x.period_id, x.option_key, min(x.start_date),
-                       max(x.end_date), max(x.mission_id), max(x.country_code), sum(x.value_sum),
-                       cast(sum(x.value_count) as bigint)
-                  from (%s) x
-                 group by x.indicator_id, x.period_type, x.org_unit_id, x.period_id, x.option_key
-                having sum(x.value_sum) <> 0 or sum(x.value_count) <> 0)""".formatted(level, COLUMNS, level, rows);
-    }
+    /** A write of at least this many blocks renews the planner's statistics of the block tables. */
+    private static final int ANALYZE_FROM = 10_000;
 
     /** The distinct units and periods of an import's staged rows. */
     List<Long> stagedUnits(long batchId) {
@@ -345,13 +320,13 @@ class RollupStore {
 
     /**
      * The changes of one write fanned out in memory over every ancestor with rollups (from the
-     * hierarchy copy) and every containing period, added up per rollup cell and per total.
+     * hierarchy copy) and every containing period, added up per rollup block and per total block.
      */
     private final class Fanout {
         private final Map<Long, long[][]> ancestors;
         private final Map<String, Period[]> periods = new HashMap<>();
-        private final Map<DeltaKey, Delta> cells = new HashMap<>();
-        private final Map<DeltaKey, Delta> totals = new HashMap<>();
+        private final Map<BlockKey, Block> cells = new HashMap<>();
+        private final Map<BlockKey, Block> totals = new HashMap<>();
 
         Fanout(Map<Long, long[][]> ancestors) {
             this.ancestors = ancestors;
@@ -374,65 +349,48 @@ class RollupStore {
                 throw new IllegalStateException("unit " + orgUnitId + " is not in the hierarchy copy");
             }
             for (Period target : periods.computeIfAbsent(periodId, RollupStore::containingPeriods)) {
+                int slot = target.blockSlot() - 1;
                 for (long[] ancestor : up) {
                     if (ancestor[1] > levels) {
                         continue;
                     }
-                    DeltaKey total = new DeltaKey(
-                            indicatorId, target.type().name(), (int) ancestor[1], ancestor[0], target.id(), 0);
-                    DeltaKey cell = optionKey == 0 ? total : total.withOption(optionKey);
-                    cells.computeIfAbsent(cell, k -> new Delta(target)).add(delta, count, missionId, countryCode);
-                    totals.computeIfAbsent(total, k -> new Delta(target)).add(delta, count, missionId, countryCode);
+                    BlockKey total = new BlockKey(
+                            indicatorId, target.type().name(), (int) ancestor[1], ancestor[0], 0, target.blockYear());
+                    BlockKey cell = optionKey == 0 ? total : total.withOption(optionKey);
+                    cells.computeIfAbsent(cell, k -> new Block(target.type()))
+                            .add(slot, delta, count, missionId, countryCode);
+                    totals.computeIfAbsent(total, k -> new Block(target.type()))
+                            .add(slot, delta, count, missionId, countryCode);
                 }
             }
+        }
+
+        int blocks() {
+            return cells.size() + totals.size();
         }
 
         /** Adds the cells, then the totals, each in key order (the order rows are locked in). */
         void write() {
-            addAll(Table.CELLS, rows(cells, true));
-            addAll(Table.TOTALS, rows(totals, false));
-        }
-
-        private static List<Object[]> rows(Map<DeltaKey, Delta> deltas, boolean withOption) {
-            List<Map.Entry<DeltaKey, Delta>> sorted = new ArrayList<>(deltas.entrySet());
-            sorted.sort(Map.Entry.comparingByKey());
-            List<Object[]> rows = new ArrayList<>(sorted.size());
-            for (Map.Entry<DeltaKey, Delta> e : sorted) {
-                DeltaKey k = e.getKey();
-                Delta d = e.getValue();
-                List<Object> row = new ArrayList<>(12);
-                row.addAll(List.of(k.indicatorId(), k.periodType(), k.level(), k.orgUnitId(), k.periodId()));
-                if (withOption) {
-                    row.add(k.optionKey());
-                }
-                row.add(java.sql.Date.valueOf(d.period.startDate()));
-                row.add(java.sql.Date.valueOf(d.period.endDate()));
-                row.add(d.missionId);
-                row.add(d.countryCode);
-                row.add(d.sum);
-                row.add(d.count);
-                rows.add(row.toArray());
-            }
-            return rows;
+            addAll(Table.CELLS, cells);
+            addAll(Table.TOTALS, totals);
         }
     }
 
-    /** The key of a rollup cell, ordered as the table's primary key (the order rows are locked in). */
-    private record DeltaKey(
-            long indicatorId, String periodType, int level, long orgUnitId, String periodId, long optionKey)
-            implements Comparable<DeltaKey> {
+    /** The key of a rollup block, ordered as the table's primary key (the order rows are locked in). */
+    private record BlockKey(long indicatorId, String periodType, int level, long orgUnitId, long optionKey, int year)
+            implements Comparable<BlockKey> {
 
-        DeltaKey withOption(long option) {
-            return new DeltaKey(indicatorId, periodType, level, orgUnitId, periodId, option);
+        BlockKey withOption(long option) {
+            return new BlockKey(indicatorId, periodType, level, orgUnitId, option, year);
         }
 
         @Override
         public int hashCode() {
-            return mix(indicatorId, orgUnitId, periodId, optionKey * 31 + level * 7L + periodType.hashCode());
+            return mix(indicatorId, orgUnitId, periodType, optionKey * 31 + level * 7L + year * 131L);
         }
 
         @Override
-        public int compareTo(DeltaKey o) {
+        public int compareTo(BlockKey o) {
             int c = Long.compare(indicatorId, o.indicatorId);
             if (c == 0) {
                 c = periodType.compareTo(o.periodType);
@@ -444,27 +402,33 @@ class RollupStore {
                 c = Long.compare(orgUnitId, o.orgUnitId);
             }
             if (c == 0) {
-                c = periodId.compareTo(o.periodId);
+                c = Long.compare(optionKey, o.optionKey);
             }
-            return c != 0 ? c : Long.compare(optionKey, o.optionKey);
+            return c != 0 ? c : Integer.compare(year, o.year);
         }
     }
 
-    /** The sum and count to add to one cell, with the scope columns (the largest, as the SQL rebuild keeps). */
-    private static final class Delta {
-        private final Period period;
-        private BigDecimal sum = BigDecimal.ZERO;
-        private long count;
+    /**
+     * The sums and counts to add to one block, slot by slot, with the scope columns (the largest,
+     * as the SQL rebuild keeps).
+     */
+    private static final class Block {
+        private final BigDecimal[] sums;
+        private final Long[] counts;
         private @Nullable Long missionId;
         private @Nullable String countryCode;
 
-        Delta(Period period) {
-            this.period = period;
+        Block(PeriodType type) {
+            int length = Period.blockLength(type);
+            sums = new BigDecimal[length];
+            counts = new Long[length];
+            java.util.Arrays.fill(sums, BigDecimal.ZERO);
+            java.util.Arrays.fill(counts, 0L);
         }
 
-        void add(BigDecimal value, int n, @Nullable Long mission, @Nullable String country) {
-            sum = sum.add(value);
-            count += n;
+        void add(int slot, BigDecimal value, int n, @Nullable Long mission, @Nullable String country) {
+            sums[slot] = sums[slot].add(value);
+            counts[slot] += n;
             if (mission != null && (missionId == null || mission > missionId)) {
                 missionId = mission;
             }
@@ -475,46 +439,116 @@ class RollupStore {
     }
 
     /**
-     * Adds rows (a table's columns in order, sorted by key, one row per key) to its stored rows in
-     * batches: an upsert on PostgreSQL (safe when two transactions add to the same new cell); on
-     * H2 an update of the stored rows, then an insert of those that had none.
+     * Adds blocks to the stored ones in key order, in batches: an upsert on PostgreSQL (safe when
+     * two transactions add to the same new block); on H2 an update of the stored blocks, then an
+     * insert of those that had none.
      */
-    private void addAll(Table table, List<Object[]> rows) {
-        if (rows.isEmpty()) {
+    private void addAll(Table table, Map<BlockKey, Block> blocks) {
+        if (blocks.isEmpty()) {
             return;
         }
-        String placeholders = String.join(", ", Collections.nCopies(rows.get(0).length, "?"));
-        String insert = "insert into " + table.name + " (" + table.columns + ") values (" + placeholders + ")";
-        if (postgres) {
-            template.batchUpdate(
-                    insert + " on conflict (" + table.key + ") do update"
-                            + " set value_sum = " + table.name + ".value_sum + excluded.value_sum,"
-                            + " value_count = " + table.name + ".value_count + excluded.value_count",
-                    rows);
-            return;
-        }
-        int keys = table.keyColumns();
-        List<Object[]> updates = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            Object[] u = new Object[keys + 2];
-            u[0] = r[r.length - 2];
-            u[1] = r[r.length - 1];
-            System.arraycopy(r, 0, u, 2, keys);
-            updates.add(u);
-        }
-        int[] updated = template.batchUpdate(
-                "update " + table.name + " set value_sum = value_sum + ?, value_count = value_count + ? where "
-                        + String.join(" = ? and ", table.key.split(", ")) + " = ?",
-                updates);
-        List<Object[]> inserts = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (updated[i] == 0) {
-                inserts.add(rows.get(i));
+        List<Map.Entry<BlockKey, Block>> sorted = new ArrayList<>(blocks.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
+        String sums = "cast(? as numeric(32, 6) array)";
+        String counts = "cast(? as bigint array)";
+        String insert = "insert into " + table.blocks + " (" + table.columns + ") values ("
+                + String.join(", ", Collections.nCopies(table.keyColumns() + 2, "?")) + ", " + sums + ", " + counts
+                + ")";
+        template.execute((java.sql.Connection connection) -> {
+            if (postgres) {
+                try (java.sql.PreparedStatement upsert = connection.prepareStatement(insert + " on conflict ("
+                        + table.key + ") do update set sums = rollup_add_numeric(" + table.blocks
+                        + ".sums, excluded.sums), counts = rollup_add_count(" + table.blocks
+                        + ".counts, excluded.counts)")) {
+                    for (Map.Entry<BlockKey, Block> e : sorted) {
+                        bindBlock(upsert, connection, table, e.getKey(), e.getValue());
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
+                }
+                return null;
             }
+            int[] updated;
+            try (java.sql.PreparedStatement update = connection.prepareStatement("update " + table.blocks
+                    + " set sums = rollup_add_numeric(sums, " + sums + "), counts = rollup_add_count(counts, "
+                    + counts + ") where " + String.join(" = ? and ", table.key.split(", ")) + " = ?")) {
+                for (Map.Entry<BlockKey, Block> e : sorted) {
+                    update.setArray(1, connection.createArrayOf("numeric", e.getValue().sums));
+                    update.setArray(2, connection.createArrayOf("int8", e.getValue().counts));
+                    bindKey(update, 3, table, e.getKey());
+                    update.addBatch();
+                }
+                updated = update.executeBatch();
+            }
+            try (java.sql.PreparedStatement add = connection.prepareStatement(insert)) {
+                boolean any = false;
+                for (int i = 0; i < sorted.size(); i++) {
+                    if (updated[i] == 0) {
+                        bindBlock(
+                                add,
+                                connection,
+                                table,
+                                sorted.get(i).getKey(),
+                                sorted.get(i).getValue());
+                        add.addBatch();
+                        any = true;
+                    }
+                }
+                if (any) {
+                    add.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Binds a block's columns in order, from parameter 1. */
+    private static void bindBlock(
+            java.sql.PreparedStatement statement,
+            java.sql.Connection connection,
+            Table table,
+            BlockKey key,
+            Block block)
+            throws java.sql.SQLException {
+        int next = bindKey(statement, 1, table, key);
+        statement.setObject(next++, block.missionId, java.sql.Types.BIGINT);
+        statement.setString(next++, block.countryCode);
+        statement.setArray(next++, connection.createArrayOf("numeric", block.sums));
+        statement.setArray(next, connection.createArrayOf("int8", block.counts));
+    }
+
+    /** Binds a block's key in the order of the table's key from parameter {@code first}; returns the next. */
+    private static int bindKey(java.sql.PreparedStatement statement, int first, Table table, BlockKey key)
+            throws java.sql.SQLException {
+        int next = first;
+        statement.setLong(next++, key.indicatorId());
+        statement.setString(next++, key.periodType());
+        statement.setInt(next++, key.level());
+        statement.setLong(next++, key.orgUnitId());
+        if (table.withOption()) {
+            statement.setLong(next++, key.optionKey());
         }
-        if (!inserts.isEmpty()) {
-            template.batchUpdate(insert, inserts);
-        }
+        statement.setInt(next++, key.year());
+        return next;
+    }
+
+    /**
+     * The blocks of the rows of a source of cells (the rollup columns of {@code COLUMNS} in order,
+     * one row per cell, or the total columns when {@code table} is the totals): the cells of a
+     * year laid out by their periods' slots, in the block columns' order.
+     */
+    private static String blocksOf(Table table, String source, String sourceColumns) {
+        String option = table.withOption() ? " s.option_key," : "";
+        return "select s.indicator_id, s.period_type, s.org_unit_level, s.org_unit_id," + option + " p.block_year,"
+                + " max(s.mission_id), max(s.country_code),"
+                + " rollup_lay_numeric(" + blockLength("s.period_type") + ", array_agg(p.slot),"
+                + " array_agg(cast(s.value_sum as numeric(32, 6)))),"
+                + " rollup_lay_count(" + blockLength("s.period_type") + ", array_agg(p.slot),"
+                + " array_agg(cast(s.value_count as bigint)))\n"
+                + " from (" + source + ") s (" + sourceColumns + ")\n"
+                + " join analytics_period p on p.period_id = s.period_id\n"
+                + " group by s.indicator_id, s.period_type, s.org_unit_level, s.org_unit_id," + option
+                + " p.block_year";
     }
 
     /** The totals over the options of rollup rows (a source of the rollup columns in order). */
@@ -526,49 +560,60 @@ class RollupStore {
     }
 
     /**
-     * Adds the rows of a query (selecting the rollup columns in order) to the stored rollups and
-     * their totals: an upsert on PostgreSQL (safe when two transactions add to the same new cell),
-     * a MERGE on H2. Rows are locked in key order, cells before totals, so that concurrent writers
-     * do not deadlock.
+     * Adds the rows of a query (selecting the rollup columns in order, one row per cell) to the
+     * stored rollups and their totals, laid out in blocks: an upsert on PostgreSQL (safe when two
+     * transactions add to the same new block), a MERGE on H2. Blocks are locked in key order,
+     * cells before totals, so that concurrent writers do not deadlock.
      */
     private void addFrom(String source, Map<String, ?> params) {
         if (postgres) {
             // The cells are grouped first (a materialised CTE, so the planner can hash them) and
-            // only the groups are sorted into key order.
+            // only the blocks are sorted into key order.
             jdbc.sql("with source (" + COLUMNS + ") as materialized (\n" + source + "\n),\n"
-                            + "cells as (insert into analytics_rollup (" + COLUMNS + ")\n"
-                            + " select * from source order by 1, 2, 3, 4, 5, 6\n"
-                            + " on conflict (" + KEY + ") do update"
-                            + " set value_sum = analytics_rollup.value_sum + excluded.value_sum,"
-                            + " value_count = analytics_rollup.value_count + excluded.value_count)\n"
-                            + "insert into analytics_rollup_total (" + TOTAL_COLUMNS + ")\n"
-                            + totalsOf("select * from source") + "\n order by 1, 2, 3, 4, 5\n"
-                            + " on conflict (" + TOTAL_KEY + ") do update"
-                            + " set value_sum = analytics_rollup_total.value_sum + excluded.value_sum,"
-                            + " value_count = analytics_rollup_total.value_count + excluded.value_count")
+                            + "cells as (" + upsert(Table.CELLS, blocksOf(Table.CELLS, "select * from source", COLUMNS))
+                            + ")\n"
+                            + upsert(
+                                    Table.TOTALS,
+                                    blocksOf(Table.TOTALS, totalsOf("select * from source"), TOTAL_COLUMNS)))
                     .params(params)
                     .update();
             return;
         }
-        jdbc.sql(merge(Table.CELLS, source)).params(params).update();
-        jdbc.sql(merge(Table.TOTALS, totalsOf(source))).params(params).update();
+        jdbc.sql(merge(Table.CELLS, blocksOf(Table.CELLS, source, COLUMNS)))
+                .params(params)
+                .update();
+        jdbc.sql(merge(Table.TOTALS, blocksOf(Table.TOTALS, totalsOf(source), TOTAL_COLUMNS)))
+                .params(params)
+                .update();
     }
 
-    private static String merge(Table table, String source) {
+    private static String upsert(Table table, String blocks) {
+        int keys = table.keyColumns();
+        StringBuilder order = new StringBuilder();
+        for (int i = 1; i <= keys; i++) {
+            order.append(i == 1 ? "" : ", ").append(i);
+        }
+        return "insert into " + table.blocks + " (" + table.columns + ")\n" + blocks + "\n order by " + order
+                + "\n on conflict (" + table.key + ") do update"
+                + " set sums = rollup_add_numeric(" + table.blocks + ".sums, excluded.sums),"
+                + " counts = rollup_add_count(" + table.blocks + ".counts, excluded.counts)";
+    }
+
+    private static String merge(Table table, String blocks) {
         List<String> key = List.of(table.key.split(", "));
         List<String> columns = List.of(table.columns.split(",\\s*"));
-        return "merge into " + table.name + " r using (" + source + ") s (" + table.columns + ")\n on ("
+        return "merge into " + table.blocks + " r using (" + blocks + ") s (" + table.columns + ")\n on ("
                 + String.join(
                         " and ", key.stream().map(c -> "r." + c + " = s." + c).toList()) + ")\n"
-                + " when matched then update set value_sum = r.value_sum + s.value_sum,"
-                + " value_count = r.value_count + s.value_count\n"
+                + " when matched then update set sums = rollup_add_numeric(r.sums, s.sums),"
+                + " counts = rollup_add_count(r.counts, s.counts)\n"
                 + " when not matched then insert (" + table.columns + ") values ("
                 + String.join(", ", columns.stream().map(c -> "s." + c).toList()) + ")";
     }
 
     void deleteIndicator(long indicatorId) {
         for (Table table : Table.values()) {
-            jdbc.sql("delete from " + table.name + " where indicator_id = :id")
+            jdbc.sql("delete from " + table.blocks + " where indicator_id = :id")
                     .param("id", indicatorId)
                     .update();
         }
@@ -635,7 +680,7 @@ class RollupStore {
         if (shift != 0) {
             for (List<Long> chunk : Chunks.of(members, CHUNK)) {
                 for (Table table : Table.values()) {
-                    jdbc.sql("delete from " + table.name + " where org_unit_id in (:units)")
+                    jdbc.sql("delete from " + table.blocks + " where org_unit_id in (:units)")
                             .param("units", chunk)
                             .update();
                 }
@@ -685,9 +730,17 @@ class RollupStore {
             // ids with the database's collation, which is several times slower.
             jdbc.sql("set local work_mem = '512MB'").update();
             jdbc.sql("set local enable_sort = off").update();
+            // The sort into key order that remains (of the blocks written) then costs so much in the
+            // planner's eyes that each statement of the rebuild (two per indicator and level) would
+            // be compiled by the JIT, about a second each.
+            jdbc.sql("set local jit = off").update();
         }
         for (String table : List.of(
-                "analytics_rollup", "analytics_rollup_total", "analytics_unit_ancestor", "analytics_period_map")) {
+                "analytics_rollup_block",
+                "analytics_rollup_total_block",
+                "analytics_unit_ancestor",
+                "analytics_period_map",
+                "analytics_period")) {
             // TRUNCATE is transactional on PostgreSQL (and locks out writers until the rebuild commits);
             // on H2 it would commit the open transaction, so H2 deletes.
             jdbc.sql((postgres ? "truncate table " : "delete from ") + table).update();
@@ -717,8 +770,8 @@ class RollupStore {
      * Builds the rollups of one indicator for the units at one level from their own values and from
      * the rollups of the level below (built just before), so each value is read once and each level
      * only once; at the deepest level with rollups ({@code bottom}), from the values of the units'
-     * whole subtrees, then their totals from those rows. One indicator at a time keeps the groups
-     * of a statement in memory. Returns the rows written to both tables.
+     * whole subtrees; each with its totals. One indicator at a time keeps the groups of a statement
+     * in memory. Returns the blocks written to both tables.
      */
     long buildLevel(long indicator, int level, boolean bottom) {
         String values = """
@@ -747,20 +800,20 @@ class RollupStore {
                   from (""" + values + below + """
                 ) x
                  group by indicator_id, period_type, org_unit_id, period_id, option_key, start_date, end_date""";
-        JdbcClient.StatementSpec statement = jdbc.sql("insert into analytics_rollup (" + COLUMNS + ")\n" + source)
-                .param("indicator", indicator)
-                .param("level", level);
+        Map<String, Object> params = new HashMap<>(Map.of("indicator", indicator, "level", level));
         if (!bottom) {
-            statement = statement.param("below", level + 1);
+            params.put("below", level + 1);
         }
-        long rows = statement.update();
-        return rows
-                + jdbc.sql("insert into analytics_rollup_total (" + TOTAL_COLUMNS + ")\n"
-                                + totalsOf("select " + COLUMNS + " from analytics_rollup"
-                                        + " where indicator_id = :indicator and org_unit_level = :level"))
-                        .param("indicator", indicator)
-                        .param("level", level)
-                        .update();
+        addFrom(source, params);
+        return jdbc.sql("""
+                        select (select count(*) from analytics_rollup_block where indicator_id = :indicator
+                                   and org_unit_level = :level)
+                             + (select count(*) from analytics_rollup_total_block where indicator_id = :indicator
+                                   and org_unit_level = :level)""")
+                .param("indicator", indicator)
+                .param("level", level)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -804,7 +857,11 @@ class RollupStore {
     void analyze() {
         if (postgres) {
             for (String table : List.of(
-                    "analytics_rollup", "analytics_rollup_total", "analytics_unit_ancestor", "analytics_period_map")) {
+                    "analytics_rollup_block",
+                    "analytics_rollup_total_block",
+                    "analytics_unit_ancestor",
+                    "analytics_period_map",
+                    "analytics_period")) {
                 jdbc.sql("analyze " + table).update();
             }
         }
@@ -859,11 +916,11 @@ class RollupStore {
         boolean inSql = unitIds != null && unitIds.size() <= UNITS_IN_SQL;
         Set<Long> wanted = unitIds == null || inSql ? Set.of() : new HashSet<>(unitIds);
         Table table = byOption ? Table.CELLS : Table.TOTALS;
-        String select = "select r.indicator_id, r.org_unit_id, r.period_id, " + (byOption ? "r.option_key" : "0")
-                + ", r.value_sum, r.value_count"
-                + " from " + table.name + " r"
+        String select = "select r.indicator_id, r.org_unit_id, " + (byOption ? "r.option_key" : "0")
+                + ", r.block_year, r.sums, r.counts"
+                + " from " + table.blocks + " r"
                 + " where r.period_type = :type and r.org_unit_level = :level"
-                + " and r.period_id between :from and :to and r.value_count > 0"
+                + " and r.block_year between :fromYear and :toYear"
                 + (inSql ? " and r.org_unit_id in (:units)" : "")
                 + " and " + filter.sql();
         List<Long> indicators = List.copyOf(indicatorIds);
@@ -881,8 +938,8 @@ class RollupStore {
                 .params(filter.params())
                 .param("type", type.name())
                 .param("level", level)
-                .param("from", fromPeriod)
-                .param("to", toPeriod);
+                .param("fromYear", Period.parse(fromPeriod).blockYear())
+                .param("toYear", Period.parse(toPeriod).blockYear());
         if (postgres) {
             statement = statement.param("indicators", indicators);
         } else {
@@ -893,15 +950,48 @@ class RollupStore {
         if (inSql) {
             statement = statement.param("units", unitIds);
         }
+        // each block's periods within the range, by slot (the same few for every block of a year)
+        Map<Integer, String[]> periodsOfYear = new HashMap<>();
         List<Cell> cells = new ArrayList<>();
         statement.query(rs -> {
             long unit = rs.getLong(2);
-            if (wanted.isEmpty() || wanted.contains(unit)) {
-                cells.add(new Cell(
-                        rs.getLong(1), unit, rs.getString(3), rs.getLong(4), rs.getBigDecimal(5), rs.getLong(6)));
+            if (!wanted.isEmpty() && !wanted.contains(unit)) {
+                return;
+            }
+            long indicator = rs.getLong(1);
+            long option = rs.getLong(3);
+            String[] periods = periodsOfYear.computeIfAbsent(
+                    rs.getInt(4), year -> periodsInRange(type, year, fromPeriod, toPeriod));
+            Object[] sums = (Object[]) rs.getArray(5).getArray();
+            Object[] counts = (Object[]) rs.getArray(6).getArray();
+            for (int i = 0; i < periods.length && i < counts.length; i++) {
+                if (periods[i] != null && counts[i] != null && ((Number) counts[i]).longValue() > 0) {
+                    cells.add(new Cell(
+                            indicator, unit, periods[i], option, toDecimal(sums[i]), ((Number) counts[i]).longValue()));
+                }
             }
         });
         return cells;
+    }
+
+    /** The ids of a block year's periods of a type by slot (from 0), null outside {@code from..to}. */
+    private static String[] periodsInRange(PeriodType type, int year, String from, String to) {
+        String[] ids = new String[Period.blockLength(type)];
+        for (int slot = 1; slot <= ids.length; slot++) {
+            try {
+                String id = Period.inBlock(type, year, slot).id();
+                if (id.compareTo(from) >= 0 && id.compareTo(to) <= 0) {
+                    ids[slot - 1] = id;
+                }
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                // no such period (week 53 or day 366 of a year that has none)
+            }
+        }
+        return ids;
+    }
+
+    private static BigDecimal toDecimal(@Nullable Object value) {
+        return value instanceof BigDecimal d ? d : value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 
     /**

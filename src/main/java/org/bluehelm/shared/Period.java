@@ -142,6 +142,17 @@ public record Period(String id, PeriodType type, LocalDate startDate, LocalDate 
         };
     }
 
+    /** The period of a type at a slot of a block year: the inverse of {@link #blockYear()} and {@link #blockSlot()}. */
+    public static Period inBlock(PeriodType type, int year, int slot) {
+        return switch (type) {
+            case YEARLY -> year(year);
+            case QUARTERLY -> quarter(year, slot);
+            case MONTHLY -> month(YearMonth.of(year, slot));
+            case WEEKLY -> week(year, slot);
+            case DAILY -> day(LocalDate.ofYearDay(year, slot));
+        };
+    }
+
     /** How many slots a block of periods of this type has: 1, 4, 12, 53 or 366. */
     public static int blockLength(PeriodType type) {
         return switch (type) {

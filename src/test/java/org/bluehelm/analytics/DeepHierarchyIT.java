@@ -177,11 +177,10 @@ class DeepHierarchyIT {
     void rollupsLeftAtDeeperLevelsAreRebuiltAtStartUp() throws Exception {
         // as left by versions that kept every level: a chiefdom row, which nothing maintains now
         jdbc.sql("""
-                        insert into analytics_rollup (indicator_id, period_type, org_unit_level, org_unit_id, period_id,
-                                                      option_key, start_date, end_date, mission_id, country_code,
-                                                      value_sum, value_count)
-                        values (:indicator, 'YEARLY', 4, :unit, '2024', 0, date '2024-01-01', date '2024-12-31', null,
-                                'LBR', 999, 1)""").param("indicator", cases).param("unit", c1).update();
+                        insert into analytics_rollup_block (indicator_id, period_type, org_unit_level, org_unit_id,
+                                                            option_key, block_year, mission_id, country_code, sums,
+                                                            counts)
+                        values (:indicator, 'YEARLY', 4, :unit, 0, 2024, null, 'LBR', array[999], array[1])""").param("indicator", cases).param("unit", c1).update();
         assertThat(store.keptAtConfiguredLevels()).isFalse();
 
         maintainer.buildWhenMissing();

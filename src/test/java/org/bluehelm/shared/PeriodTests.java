@@ -71,4 +71,21 @@ class PeriodTests {
         assertThat(Period.parse("2024").contains(Period.parse("2024Q2"))).isTrue();
         assertThat(Period.parse("2024Q1").contains(Period.parse("202404"))).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024", "2024Q3", "202412", "2020W53", "2025W01", "20241231", "20230101"})
+    void aPeriodIsFoundAgainAtItsBlockYearAndSlot(String id) {
+        Period period = Period.parse(id);
+        assertThat(Period.inBlock(period.type(), period.blockYear(), period.blockSlot()))
+                .isEqualTo(period);
+        assertThat(period.blockSlot()).isBetween(1, Period.blockLength(period.type()));
+    }
+
+    @Test
+    void slotsThatAYearDoesNotHaveAreRefused() {
+        assertThatThrownBy(() -> Period.inBlock(PeriodType.WEEKLY, 2024, 53))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Period.inBlock(PeriodType.DAILY, 2023, 366))
+                .isInstanceOf(java.time.DateTimeException.class);
+    }
 }

@@ -324,7 +324,11 @@ class RollupStore {
      */
     private final class Fanout {
         private final Map<Long, long[][]> ancestors;
-        private final Map<String, Period[]> periods = new HashMap<>();
+        private final Map<String, Period> sources = new HashMap<>();
+        private final Map<String, Period[][]> targetsBySlot = new HashMap<>();
+        /** The changes added up per unit's own block (level 0): one map operation per change. */
+        private final Map<BlockKey, Block> own = new HashMap<>();
+
         private final Map<BlockKey, Block> cells = new HashMap<>();
         private final Map<BlockKey, Block> totals = new HashMap<>();
 
@@ -344,25 +348,64 @@ class RollupStore {
             if (delta.signum() == 0 && count == 0) {
                 return;
             }
-            long[][] up = ancestors.get(orgUnitId);
-            if (up == null) {
+            if (!ancestors.containsKey(orgUnitId)) {
                 throw new IllegalStateException("unit " + orgUnitId + " is not in the hierarchy copy");
             }
-            for (Period target : periods.computeIfAbsent(periodId, RollupStore::containingPeriods)) {
-                int slot = target.blockSlot() - 1;
-                for (long[] ancestor : up) {
+            Period period = sources.computeIfAbsent(periodId, Period::parse);
+            own.computeIfAbsent(
+                            new BlockKey(
+                                    indicatorId, period.type().name(), 0, orgUnitId, optionKey, period.blockYear()),
+                            k -> new Block(period.type()))
+                    .add(period.blockSlot() - 1, delta, count, missionId, countryCode);
+        }
+
+        /**
+         * Spreads each unit's own blocks over its ancestors with rollups and the periods containing
+         * each slot, into the cells and totals: one map operation per block, ancestor and period
+         * type rather than per change.
+         */
+        private void spread() {
+            for (Map.Entry<BlockKey, Block> e : own.entrySet()) {
+                BlockKey key = e.getKey();
+                Block block = e.getValue();
+                PeriodType type = PeriodType.valueOf(key.periodType());
+                Period[][] targets = targetsBySlot.computeIfAbsent(
+                        key.periodType() + key.year(), k -> containingPeriodsBySlot(type, key.year()));
+                int kinds = PeriodType.values().length;
+                for (long[] ancestor : ancestors.get(key.orgUnitId())) {
                     if (ancestor[1] > levels) {
                         continue;
                     }
-                    BlockKey total = new BlockKey(
-                            indicatorId, target.type().name(), (int) ancestor[1], ancestor[0], 0, target.blockYear());
-                    BlockKey cell = optionKey == 0 ? total : total.withOption(optionKey);
-                    cells.computeIfAbsent(cell, k -> new Block(target.type()))
-                            .add(slot, delta, count, missionId, countryCode);
-                    totals.computeIfAbsent(total, k -> new Block(target.type()))
-                            .add(slot, delta, count, missionId, countryCode);
+                    Block[] cellOf = new Block[kinds];
+                    Block[] totalOf = new Block[kinds];
+                    int[] yearOf = new int[kinds];
+                    for (int slot = 0; slot < block.sums.length; slot++) {
+                        if (block.counts[slot] == 0 && block.sums[slot].signum() == 0) {
+                            continue;
+                        }
+                        for (Period target : targets[slot]) {
+                            int kind = target.type().ordinal();
+                            if (cellOf[kind] == null || yearOf[kind] != target.blockYear()) {
+                                BlockKey total = new BlockKey(
+                                        key.indicatorId(),
+                                        target.type().name(),
+                                        (int) ancestor[1],
+                                        ancestor[0],
+                                        0,
+                                        target.blockYear());
+                                BlockKey cell = key.optionKey() == 0 ? total : total.withOption(key.optionKey());
+                                cellOf[kind] = cells.computeIfAbsent(cell, k -> new Block(target.type()));
+                                totalOf[kind] = totals.computeIfAbsent(total, k -> new Block(target.type()));
+                                yearOf[kind] = target.blockYear();
+                            }
+                            int at = target.blockSlot() - 1;
+                            cellOf[kind].add(at, block, slot);
+                            totalOf[kind].add(at, block, slot);
+                        }
+                    }
                 }
             }
+            own.clear();
         }
 
         int blocks() {
@@ -371,9 +414,26 @@ class RollupStore {
 
         /** Adds the cells, then the totals, each in key order (the order rows are locked in). */
         void write() {
+            spread();
             addAll(Table.CELLS, cells);
             addAll(Table.TOTALS, totals);
         }
+    }
+
+    /** For each slot of a block year of a type, the periods containing that slot's period (none for a slot the year lacks). */
+    private static Period[][] containingPeriodsBySlot(PeriodType type, int year) {
+        Period[][] targets = new Period[Period.blockLength(type)][];
+        for (int slot = 1; slot <= targets.length; slot++) {
+            Period period;
+            try {
+                period = Period.inBlock(type, year, slot);
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                targets[slot - 1] = new Period[0];
+                continue;
+            }
+            targets[slot - 1] = containingPeriods(period.id());
+        }
+        return targets;
     }
 
     /** The key of a rollup block, ordered as the table's primary key (the order rows are locked in). */
@@ -414,19 +474,18 @@ class RollupStore {
      */
     private static final class Block {
         private final BigDecimal[] sums;
-        private final Long[] counts;
+        private final long[] counts;
         private @Nullable Long missionId;
         private @Nullable String countryCode;
 
         Block(PeriodType type) {
             int length = Period.blockLength(type);
             sums = new BigDecimal[length];
-            counts = new Long[length];
+            counts = new long[length];
             java.util.Arrays.fill(sums, BigDecimal.ZERO);
-            java.util.Arrays.fill(counts, 0L);
         }
 
-        void add(int slot, BigDecimal value, int n, @Nullable Long mission, @Nullable String country) {
+        void add(int slot, BigDecimal value, long n, @Nullable Long mission, @Nullable String country) {
             sums[slot] = sums[slot].add(value);
             counts[slot] += n;
             if (mission != null && (missionId == null || mission > missionId)) {
@@ -435,6 +494,19 @@ class RollupStore {
             if (country != null && (countryCode == null || country.compareTo(countryCode) > 0)) {
                 countryCode = country;
             }
+        }
+
+        /** Adds the slot {@code from} of another block at {@code slot}. */
+        void add(int slot, Block other, int from) {
+            add(slot, other.sums[from], other.counts[from], other.missionId, other.countryCode);
+        }
+
+        Long[] boxedCounts() {
+            Long[] boxed = new Long[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                boxed[i] = counts[i];
+            }
+            return boxed;
         }
     }
 
@@ -474,7 +546,8 @@ class RollupStore {
                     + counts + ") where " + String.join(" = ? and ", table.key.split(", ")) + " = ?")) {
                 for (Map.Entry<BlockKey, Block> e : sorted) {
                     update.setArray(1, connection.createArrayOf("numeric", e.getValue().sums));
-                    update.setArray(2, connection.createArrayOf("int8", e.getValue().counts));
+                    update.setArray(
+                            2, connection.createArrayOf("int8", e.getValue().boxedCounts()));
                     bindKey(update, 3, table, e.getKey());
                     update.addBatch();
                 }
@@ -514,7 +587,7 @@ class RollupStore {
         statement.setObject(next++, block.missionId, java.sql.Types.BIGINT);
         statement.setString(next++, block.countryCode);
         statement.setArray(next++, connection.createArrayOf("numeric", block.sums));
-        statement.setArray(next, connection.createArrayOf("int8", block.counts));
+        statement.setArray(next, connection.createArrayOf("int8", block.boxedCounts()));
     }
 
     /** Binds a block's key in the order of the table's key from parameter {@code first}; returns the next. */

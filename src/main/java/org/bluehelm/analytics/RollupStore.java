@@ -844,7 +844,7 @@ class RollupStore {
      * the rollups of the level below (built just before), so each value is read once and each level
      * only once; at the deepest level with rollups ({@code bottom}), from the values of the units'
      * whole subtrees; each with its totals. One indicator at a time keeps the groups of a statement
-     * in memory. Returns the blocks written to both tables.
+     * in memory. Returns the rollup rows (cells and totals, as the views count them) of the level.
      */
     long buildLevel(long indicator, int level, boolean bottom) {
         String values = """
@@ -879,9 +879,9 @@ class RollupStore {
         }
         addFrom(source, params);
         return jdbc.sql("""
-                        select (select count(*) from analytics_rollup_block where indicator_id = :indicator
+                        select (select count(*) from analytics_rollup where indicator_id = :indicator
                                    and org_unit_level = :level)
-                             + (select count(*) from analytics_rollup_total_block where indicator_id = :indicator
+                             + (select count(*) from analytics_rollup_total where indicator_id = :indicator
                                    and org_unit_level = :level)""")
                 .param("indicator", indicator)
                 .param("level", level)

@@ -182,15 +182,12 @@ class RollupStore {
         List<Object[]> rows = new ArrayList<>();
         Map<String, Object[]> targets = new HashMap<>();
         for (String id : missing) {
-            Period period = Period.parse(id);
-            for (PeriodType type : PeriodType.values()) {
-                if (type == period.type() || period.type().finerThan(type)) {
-                    Period target = period.rollUpTo(type);
-                    rows.add(new Object[] {id, type.name(), target.id(), target.startDate(), target.endDate()});
-                    targets.computeIfAbsent(target.id(), t -> new Object[] {
-                        t, type.name(), target.blockYear(), target.blockSlot(), target.startDate(), target.endDate()
-                    });
-                }
+            for (Period target : containingPeriods(Period.parse(id))) {
+                String type = target.type().name();
+                rows.add(new Object[] {id, type, target.id(), target.startDate(), target.endDate()});
+                targets.computeIfAbsent(target.id(), t -> new Object[] {
+                    t, type, target.blockYear(), target.blockSlot(), target.startDate(), target.endDate()
+                });
             }
         }
         template.batchUpdate(
@@ -281,7 +278,7 @@ class RollupStore {
     /** A write of at least this many blocks renews the planner's statistics of the block tables. */
     private static final int ANALYZE_FROM = 10_000;
 
-    /** The distinct units and periods of an import's staged rows. */
+    /** The distinct units of an import's staged rows. */
     List<Long> stagedUnits(long batchId) {
         return jdbc.sql("select distinct org_unit_id from value_staging where batch_id = :batch")
                 .param("batch", batchId)
@@ -290,8 +287,7 @@ class RollupStore {
     }
 
     /** Every period a value of this period counts in: itself and each coarser type. */
-    private static Period[] containingPeriods(String periodId) {
-        Period period = Period.parse(periodId);
+    private static Period[] containingPeriods(Period period) {
         List<Period> targets = new ArrayList<>();
         for (PeriodType type : PeriodType.values()) {
             if (type == period.type() || period.type().finerThan(type)) {
@@ -431,7 +427,7 @@ class RollupStore {
                 targets[slot - 1] = new Period[0];
                 continue;
             }
-            targets[slot - 1] = containingPeriods(period.id());
+            targets[slot - 1] = containingPeriods(period);
         }
         return targets;
     }

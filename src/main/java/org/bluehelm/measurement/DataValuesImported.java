@@ -10,9 +10,9 @@ import java.util.function.Function;
  * and compact: it carries counts, the indicators and periods written, not the values (an import
  * may hold millions). A listener that needs the values of some indicators asks
  * {@link #changes(Collection)} while the event is being delivered (the staged rows exist only
- * inside the importing transaction); analytics adds them to its rollups with one {@code GROUP BY}
- * per level from the staged rows of {@link #batchId()} (table {@code value_staging}, where every
- * row left was written: {@code existing_id} and {@code old_value} set for a replaced value).
+ * inside the importing transaction); analytics adds them to its rollups by streaming the staged
+ * rows of {@link #batchId()} once (table {@code value_staging}, where every row left was written:
+ * {@code existing_id} and {@code old_value} set for a replaced value).
  */
 public final class DataValuesImported {
 

@@ -61,12 +61,7 @@ class RollupMaintainer {
             units.add(c.orgUnitId());
             periods.add(c.periodId());
         });
-        Set<Long> unknown = store.unknownUnits(units);
-        if (!unknown.isEmpty()) {
-            Map<Long, String> paths = new HashMap<>();
-            unknown.forEach(id -> paths.put(id, geography.orgUnit(id).path()));
-            store.addUnits(paths);
-        }
+        addUnknownUnits(units);
         store.ensurePeriods(periods);
         List<Long> indicators = event.changes().stream()
                 .map(DataValuesChanged.Change::indicatorId)
@@ -82,21 +77,38 @@ class RollupMaintainer {
     /** The values of an import, added to the rollups set-based from the rows measurement staged. */
     @EventListener
     void on(DataValuesImported event) {
-        Set<Long> unknown = store.unknownUnits(store.stagedUnits(event.batchId()));
-        if (!unknown.isEmpty()) {
-            Map<Long, String> paths = new HashMap<>();
-            unknown.forEach(id -> paths.put(id, geography.orgUnit(id).path()));
-            store.addUnits(paths);
-            if (unknown.size() >= 1000) {
-                store.analyzeHierarchy();
-            }
+        List<Long> units = store.stagedUnits(event.batchId());
+        if (addUnknownUnits(units) >= 1000) {
+            store.analyzeHierarchy();
         }
         store.ensurePeriods(event.periodIds());
         cache.changing(event.indicatorIds());
-        store.applyStaged(event.batchId());
+        store.applyStaged(event.batchId(), units);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             cache.changing(event.indicatorIds());
         }
+    }
+
+    /**
+     * Adds the units the hierarchy copy lacks (units that get their first values), their paths
+     * read with one query per thousand; returns how many there were.
+     */
+    private int addUnknownUnits(java.util.Collection<Long> units) {
+        Set<Long> unknown = store.unknownUnits(units);
+        if (unknown.isEmpty()) {
+            return 0;
+        }
+        Map<Long, OrgUnitView> found = geography.findOrgUnits(unknown);
+        Map<Long, String> paths = new HashMap<>();
+        for (Long id : unknown) {
+            OrgUnitView unit = found.get(id);
+            if (unit == null) {
+                throw new org.bluehelm.shared.NotFoundException("Organisation unit", id);
+            }
+            paths.put(id, unit.path());
+        }
+        store.addUnits(paths);
+        return unknown.size();
     }
 
     @EventListener

@@ -244,11 +244,11 @@ class RollupStore {
      * batched statement in key order. What is held is one block per rollup row touched (bounded by
      * the units of the upper levels, the indicators and the years, not by the rows imported). A
      * set-based statement that grouped the staged rows into cells in the database was 3 times
-     * slower on PostgreSQL (docs/benchmarks.md, run 16). The caller has made sure that their units
-     * and periods are known.
+     * slower on PostgreSQL (docs/benchmarks.md, run 16). {@code units} are the staged rows' units
+     * ({@link #stagedUnits}), which the caller has made sure are known, as their periods.
      */
-    void applyStaged(long batchId) {
-        Fanout fanout = new Fanout(ancestors(new HashSet<>(stagedUnits(batchId))));
+    void applyStaged(long batchId, Collection<Long> units) {
+        Fanout fanout = new Fanout(ancestors(new HashSet<>(units)));
         streaming.query(
                 """
                 select indicator_id, org_unit_id, period_id, option_key, value - coalesce(old_value, 0),
@@ -375,8 +375,8 @@ class RollupStore {
                     Block[] cellOf = new Block[kinds];
                     Block[] totalOf = new Block[kinds];
                     int[] yearOf = new int[kinds];
-                    for (int slot = 0; slot < block.sums.length; slot++) {
-                        if (block.counts[slot] == 0 && block.sums[slot].signum() == 0) {
+                    for (int slot = 0; slot < block.length(); slot++) {
+                        if (block.empty(slot)) {
                             continue;
                         }
                         for (Period target : targets[slot]) {
@@ -466,23 +466,84 @@ class RollupStore {
 
     /**
      * The sums and counts to add to one block, slot by slot, with the scope columns (the largest,
-     * as the SQL rebuild keeps).
+     * as the SQL rebuild keeps). Sums are kept in millionths (the rollups' scale) in longs while
+     * they fit, which an import adds up millions of times (as decimals that was a third of its
+     * fan-out, docs/benchmarks.md run 18); a slot whose sum leaves that range, or that is given a
+     * value with more than six decimals, goes on as a decimal.
      */
-    private static final class Block {
-        private final BigDecimal[] sums;
+    static final class Block {
+        /** {@link #micros} of a value that is not a whole number of millionths below 10^12. */
+        private static final long NOT_MICROS = Long.MIN_VALUE;
+
+        private final long[] micros;
+        private BigDecimal @Nullable [] large;
         private final long[] counts;
         private @Nullable Long missionId;
         private @Nullable String countryCode;
 
         Block(PeriodType type) {
             int length = Period.blockLength(type);
-            sums = new BigDecimal[length];
+            micros = new long[length];
             counts = new long[length];
-            java.util.Arrays.fill(sums, BigDecimal.ZERO);
+        }
+
+        int length() {
+            return counts.length;
         }
 
         void add(int slot, BigDecimal value, long n, @Nullable Long mission, @Nullable String country) {
-            sums[slot] = sums[slot].add(value);
+            long m = micros(value);
+            if (m == NOT_MICROS) {
+                addLarge(slot, value);
+            } else {
+                addMicros(slot, m);
+            }
+            addCount(slot, n, mission, country);
+        }
+
+        /** Adds the slot {@code from} of another block at {@code slot}. */
+        void add(int slot, Block other, int from) {
+            addMicros(slot, other.micros[from]);
+            if (other.large != null && other.large[from] != null) {
+                addLarge(slot, other.large[from]);
+            }
+            addCount(slot, other.counts[from], other.missionId, other.countryCode);
+        }
+
+        /** Whether the slot adds nothing (no count, a sum of zero). */
+        boolean empty(int slot) {
+            return counts[slot] == 0
+                    && micros[slot] == 0
+                    && (large == null || large[slot] == null || large[slot].signum() == 0);
+        }
+
+        /** The sums to add, slot by slot. */
+        BigDecimal[] sums() {
+            BigDecimal[] sums = new BigDecimal[micros.length];
+            for (int i = 0; i < sums.length; i++) {
+                BigDecimal sum = micros[i] == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(micros[i], 6);
+                sums[i] = large == null || large[i] == null ? sum : sum.add(large[i]);
+            }
+            return sums;
+        }
+
+        private void addMicros(int slot, long m) {
+            long sum = micros[slot] + m;
+            if (((micros[slot] ^ sum) & (m ^ sum)) < 0) { // out of a long's range
+                addLarge(slot, BigDecimal.valueOf(m, 6));
+            } else {
+                micros[slot] = sum;
+            }
+        }
+
+        private void addLarge(int slot, BigDecimal value) {
+            if (large == null) {
+                large = new BigDecimal[micros.length];
+            }
+            large[slot] = large[slot] == null ? value : large[slot].add(value);
+        }
+
+        private void addCount(int slot, long n, @Nullable Long mission, @Nullable String country) {
             counts[slot] += n;
             if (mission != null && (missionId == null || mission > missionId)) {
                 missionId = mission;
@@ -492,9 +553,13 @@ class RollupStore {
             }
         }
 
-        /** Adds the slot {@code from} of another block at {@code slot}. */
-        void add(int slot, Block other, int from) {
-            add(slot, other.sums[from], other.counts[from], other.missionId, other.countryCode);
+        /** The value in millionths when it is a whole number of them below 10^12, else {@link #NOT_MICROS}. */
+        static long micros(BigDecimal value) {
+            int scale = value.scale();
+            if (scale > 6 || scale < 0 || value.precision() - scale > 12) {
+                return NOT_MICROS;
+            }
+            return value.movePointRight(6).longValueExact();
         }
 
         Long[] boxedCounts() {
@@ -541,7 +606,8 @@ class RollupStore {
                     + " set sums = rollup_add_numeric(sums, " + sums + "), counts = rollup_add_count(counts, "
                     + counts + ") where " + String.join(" = ? and ", table.key.split(", ")) + " = ?")) {
                 for (Map.Entry<BlockKey, Block> e : sorted) {
-                    update.setArray(1, connection.createArrayOf("numeric", e.getValue().sums));
+                    update.setArray(
+                            1, connection.createArrayOf("numeric", e.getValue().sums()));
                     update.setArray(
                             2, connection.createArrayOf("int8", e.getValue().boxedCounts()));
                     bindKey(update, 3, table, e.getKey());
@@ -582,7 +648,7 @@ class RollupStore {
         int next = bindKey(statement, 1, table, key);
         statement.setObject(next++, block.missionId, java.sql.Types.BIGINT);
         statement.setString(next++, block.countryCode);
-        statement.setArray(next++, connection.createArrayOf("numeric", block.sums));
+        statement.setArray(next++, connection.createArrayOf("numeric", block.sums()));
         statement.setArray(next, connection.createArrayOf("int8", block.boxedCounts()));
     }
 

@@ -65,7 +65,7 @@ public class BenchEnvironment implements EnvironmentPostProcessor {
         }
         p.put("bluehelm.demo.enabled", "false");
         p.put("bluehelm.lessons.catch-up", "PT24H"); // the bench drops its schema while the application still runs
-        p.put("spring.datasource.hikari.maximum-pool-size", "4");
+        p.put("spring.datasource.hikari.maximum-pool-size", "6");
         if (options.store().equals("postgres")) {
             postgres(p, options.schema());
         } else {

@@ -105,7 +105,12 @@ final class Columns {
     }
 
     static boolean blank(List<String> cells) {
-        return cells.stream().allMatch(c -> c == null || c.isBlank());
+        for (String cell : cells) {
+            if (cell != null && !cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static @Nullable Field field(@Nullable String name) {

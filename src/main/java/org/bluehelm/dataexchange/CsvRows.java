@@ -56,7 +56,9 @@ final class CsvRows implements RowSource {
                 long begins = line;
                 line = parser.getCurrentLineNumber() + 1;
                 List<String> cells = new ArrayList<>(record.size());
-                record.forEach(cells::add);
+                for (int i = 0; i < record.size(); i++) {
+                    cells.add(record.get(i)); // not forEach: the record's iterator streams a copy of its values
+                }
                 if (Columns.blank(cells)) {
                     continue;
                 }

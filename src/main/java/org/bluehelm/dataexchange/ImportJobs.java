@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.bluehelm.measurement.BulkValueService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -54,6 +55,7 @@ class ImportJobs implements DisposableBean {
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate own;
     private final Clock clock;
+    private final BulkValueService bulk;
 
     /** The imports this process is running, whose heartbeat it keeps. */
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
@@ -65,8 +67,13 @@ class ImportJobs implements DisposableBean {
     });
 
     ImportJobs(
-            JdbcClient jdbc, NamedParameterJdbcTemplate named, PlatformTransactionManager transactions, Clock clock) {
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate named,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            BulkValueService bulk) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
         this.named = named;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -104,13 +111,22 @@ class ImportJobs implements DisposableBean {
      * returns how many.
      */
     int failAbandoned(Instant staleBefore) {
-        return jdbc.sql("""
+        List<Long> abandoned = jdbc.sql("""
+                        select id from import_job
+                         where state = 'RUNNING' and coalesce(heartbeat_at, started_at) < :before""")
+                .param("before", staleBefore.atOffset(java.time.ZoneOffset.UTC))
+                .query(Long.class)
+                .list();
+        if (abandoned.isEmpty()) {
+            return 0;
+        }
+        int failed = jdbc.sql("""
                         update import_job set state = 'FAILED', finished_at = :now,
                                message = 'Bluehelm stopped before this import ended; nothing of it was written'
-                         where state = 'RUNNING' and coalesce(heartbeat_at, started_at) < :before""")
-                .param("now", now())
-                .param("before", staleBefore.atOffset(java.time.ZoneOffset.UTC))
-                .update();
+                         where state = 'RUNNING' and id in (:ids)""").param("now", now()).param("ids", abandoned).update();
+        // the rows such an import had staged were committed by its staging, not written
+        bulk.discardStaged(abandoned);
+        return failed;
     }
 
     /** Refreshes the heartbeat of the imports this process is running. */

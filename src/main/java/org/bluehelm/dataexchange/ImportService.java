@@ -52,14 +52,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (each distinct code once, then from memory) and the row is checked with measurement's rules
  * (period, option, value type and range, place, scope, lock); the rows that pass are staged by
  * measurement under a key made of their line and their place on it (a JSON line may hold several;
- * {@link Session#stage}: COPY on PostgreSQL, a JDBC batch on H2), and
- * each problem is kept as a conflict with its line and field. At the end one query finds the rows
+ * {@link Session#stage}: on a connection of its own while the next chunk is checked, COPY on
+ * PostgreSQL, a JDBC batch on H2), and each problem is kept as a conflict with its line and field. At the end one query finds the rows
  * repeating an earlier row's key, one statement notes which keys have a stored value, and the rows
  * repeating their stored value and comment are set aside (ignored: nothing to change). Unless it
  * is a dry run, or a problem was found and the import is all-or-nothing, measurement writes the
  * staged rows into data_value with one insert and one update, analytics adds them to the rollups
- * with one statement per level, and the transaction commits; otherwise it rolls back, so nothing is
- * written. Memory holds one chunk, the first {@link ImportSummary#MAX_CONFLICTS} conflicts and the
+ * in blocks fanned out in memory, and the transaction commits; otherwise it rolls back, so nothing is
+ * written; either way the session then removes the staged rows. Memory holds one chunk, the first {@link ImportSummary#MAX_CONFLICTS} conflicts and the
  * lookups of distinct indicators and units, whatever the size of the file. The job record
  * (progress, summary) is written in transactions of its own.
  */
@@ -171,15 +171,18 @@ public class ImportService implements DisposableBean {
     private ImportSummary run(long job, RowSource source, ImportOptions options, LongConsumer progress) {
         try {
             TransactionTemplate transaction = new TransactionTemplate(transactions);
-            ImportSummary summary = transaction.execute(status -> {
-                Run run = new Run(job, options, bulk.open(), progress);
-                try {
-                    source.read(run::accept);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return run.finish(status);
-            });
+            ImportSummary summary;
+            try (Session session = bulk.open()) {
+                summary = transaction.execute(status -> {
+                    Run run = new Run(job, options, session, progress);
+                    try {
+                        source.read(run::accept);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return run.finish(status);
+                });
+            }
             if (summary == null) {
                 throw new IllegalStateException("the import returned no summary");
             }
@@ -250,6 +253,7 @@ public class ImportService implements DisposableBean {
             if (chunk.isEmpty()) {
                 return;
             }
+            lookUpUnits();
             List<StagedRow> passed = new ArrayList<>(chunk.size());
             for (RawRow row : chunk) {
                 StagedRow staged = check(row);
@@ -262,6 +266,41 @@ public class ImportService implements DisposableBean {
             chunk.clear();
             reportProgress(0);
             progress.accept(rowsRead);
+        }
+
+        /**
+         * Resolves the unit codes (or ids) of the chunk not seen before with one query per
+         * thousand, rather than one query each as rows name them (a file of a country's facilities
+         * names thousands). Codes not found as written are left to {@link #orgUnit}, which also
+         * tries them whatever their case.
+         */
+        private void lookUpUnits() {
+            if (units.size() > MAX_CACHE) {
+                units.clear();
+            }
+            Set<String> unseen = new HashSet<>();
+            for (RawRow row : chunk) {
+                if (row.orgUnit() != null && !units.containsKey(row.orgUnit())) {
+                    unseen.add(row.orgUnit());
+                }
+            }
+            if (unseen.isEmpty()) {
+                return;
+            }
+            if (options.orgUnitIdScheme() == IdScheme.ID) {
+                Set<Long> ids = new HashSet<>();
+                unseen.forEach(text -> {
+                    Long id = longOrNull(text);
+                    if (id != null) {
+                        ids.add(id);
+                    }
+                });
+                session.knowUnits(geography.findOrgUnits(ids).values());
+                return;
+            }
+            Map<String, OrgUnitView> found = geography.findOrgUnitsByCode(unseen);
+            session.knowUnits(found.values());
+            found.forEach((code, unit) -> units.put(code, UnitMatch.of(Optional.of(unit))));
         }
 
         /**
@@ -479,7 +518,6 @@ public class ImportService implements DisposableBean {
             }
             WriteResult result = session.writeStaged(job, strategy.mode());
             jobs.progress(job, rowsRead, counts.stored() + counts.fresh());
-            session.discardStaged(job);
             return summary(
                     outcome,
                     new ImportSummary.ImportCount(

@@ -2,12 +2,14 @@ package org.bluehelm.geography;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bluehelm.shared.AccessScope;
+import org.bluehelm.shared.Chunks;
 import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.NotFoundException;
@@ -151,6 +153,37 @@ public class GeographyService {
     /** The unit, or empty when there is none (no exception, so a caller's transaction stays usable). */
     public Optional<OrgUnitView> findOrgUnit(long id) {
         return orgUnits.findById(id).map(OrgUnit::view);
+    }
+
+    /**
+     * The units with these codes as written, by code; codes no unit has are left out. One query
+     * per thousand codes, for callers that resolve many codes (an import's).
+     */
+    public Map<String, OrgUnitView> findOrgUnitsByCode(Collection<String> codes) {
+        Map<String, OrgUnitView> found = new HashMap<>();
+        for (List<String> chunk : Chunks.of(List.copyOf(codes), 1000)) {
+            jdbc.sql("select id, code, name, kind, parent_id, level, path, country_code, version"
+                            + " from org_unit where code in (:codes)")
+                    .param("codes", chunk)
+                    .query(OrgUnitView.class)
+                    .list()
+                    .forEach(unit -> found.put(unit.code(), unit));
+        }
+        return found;
+    }
+
+    /** The units with these ids, by id; ids no unit has are left out. One query per thousand ids. */
+    public Map<Long, OrgUnitView> findOrgUnits(Collection<Long> ids) {
+        Map<Long, OrgUnitView> found = new HashMap<>();
+        for (List<Long> chunk : Chunks.of(List.copyOf(ids), 1000)) {
+            jdbc.sql("select id, code, name, kind, parent_id, level, path, country_code, version"
+                            + " from org_unit where id in (:ids)")
+                    .param("ids", chunk)
+                    .query(OrgUnitView.class)
+                    .list()
+                    .forEach(unit -> found.put(unit.id(), unit));
+        }
+        return found;
     }
 
     public Optional<OrgUnitView> findOrgUnitByCode(String code) {

@@ -138,9 +138,11 @@ public class IndicatorService {
 
     /**
      * Why the number is not a valid value of the indicator, as a problem of the named field whose
-     * message code lets the web UI translate it; null when the value is valid.
+     * message code lets the web UI translate it; null when the value is valid. Static: an import
+     * checks every value of a file, and a call through the service's transactional proxy cost
+     * more than the check.
      */
-    public @Nullable FieldProblem checkValue(String field, IndicatorView indicator, BigDecimal value) {
+    public static @Nullable FieldProblem checkValue(String field, IndicatorView indicator, BigDecimal value) {
         return ValueRules.problem(field, indicator.valueType(), indicator.minValue(), indicator.maxValue(), value);
     }
 
@@ -268,7 +270,7 @@ public class IndicatorService {
     }
 
     /** Why the number is not a valid value of the indicator (type, precision, range), or null when it is. */
-    public @Nullable String checkValue(IndicatorView indicator, BigDecimal value) {
+    public static @Nullable String checkValue(IndicatorView indicator, BigDecimal value) {
         FieldProblem problem = checkValue("value", indicator, value);
         return problem == null ? null : problem.message();
     }
@@ -291,6 +293,23 @@ public class IndicatorService {
                 ? missions.hostCountries(Set.of(indicator.missionId()))
                 : Set.of();
         return orgUnitProblem(field, indicator.missionId(), indicator.countryCode(), hosts, orgUnit);
+    }
+
+    /**
+     * Whether values of the indicator may be recorded for units in this country ({@link
+     * #checkOrgUnit} says why not): the answer is the same for every unit of a country, so a
+     * caller checking many units (an import) may ask once per country.
+     */
+    public boolean recordableIn(IndicatorView indicator, String countryCode) {
+        Collection<String> hosts = indicator.missionId() != null && indicator.countryCode() == null
+                ? missions.hostCountries(Set.of(indicator.missionId()))
+                : Set.of();
+        return recordableIn(indicator.missionId(), indicator.countryCode(), hosts, countryCode);
+    }
+
+    private static boolean recordableIn(
+            @Nullable Long missionId, @Nullable String country, Collection<String> hosts, String unitCountry) {
+        return country != null ? country.equals(unitCountry) : missionId == null || hosts.contains(unitCountry);
     }
 
     @Transactional
@@ -713,7 +732,10 @@ public class IndicatorService {
             @Nullable String country,
             Collection<String> hosts,
             OrgUnitView unit) {
-        if (country != null && !country.equals(unit.countryCode())) {
+        if (recordableIn(missionId, country, hosts, unit.countryCode())) {
+            return null;
+        }
+        if (country != null) {
             return new FieldProblem(
                     field,
                     "organisation unit " + unit.code() + " is in " + unit.countryCode() + ", outside the"
@@ -721,15 +743,12 @@ public class IndicatorService {
                     "indicator.validation.orgUnitOtherCountry",
                     List.of(unit.code(), unit.countryCode(), country));
         }
-        if (country == null && missionId != null && !hosts.contains(unit.countryCode())) {
-            return new FieldProblem(
-                    field,
-                    "organisation unit " + unit.code() + " is in " + unit.countryCode() + ", which does not host"
-                            + " the indicator's mission",
-                    "indicator.validation.orgUnitNotHost",
-                    List.of(unit.code(), unit.countryCode()));
-        }
-        return null;
+        return new FieldProblem(
+                field,
+                "organisation unit " + unit.code() + " is in " + unit.countryCode() + ", which does not host"
+                        + " the indicator's mission",
+                "indicator.validation.orgUnitNotHost",
+                List.of(unit.code(), unit.countryCode()));
     }
 
     private List<String> ratiosUsing(long id) {

@@ -45,7 +45,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -61,12 +60,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 @Transactional(readOnly = true)
-public class BulkValueService {
+public class BulkValueService implements org.springframework.beans.factory.DisposableBean {
 
     /** How many rows a caller should hand to {@link Session#stage} at once, and deletions take at a time. */
     public static final int CHUNK = 5000;
 
     private static final int IN_LIST = 1000;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkValueService.class);
+
+    /** The threads that stage imports' rows ({@link Stager}), one per running import. */
+    private final java.util.concurrent.ExecutorService staging =
+            java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "bluehelm-staging");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final MeasurementService measurements;
     private final IndicatorService indicators;
@@ -214,7 +223,15 @@ public class BulkValueService {
             String storedBy,
             OffsetDateTime storedAt) {}
 
-    /** Starts checking and writing values as the current user; use it on one thread for one import. */
+    @Override
+    public void destroy() {
+        staging.shutdownNow();
+    }
+
+    /**
+     * Starts checking and writing values as the current user; use it on one thread for one
+     * import, and close it once the import's transaction has ended.
+     */
     public Session open() {
         return new Session(AccessScope.current(), locks.forMany());
     }
@@ -327,14 +344,21 @@ public class BulkValueService {
      * indicators and units it looks up (so its memory grows with the distinct indicators and units,
      * never with the number of values) and the locks in force when it was opened.
      */
-    public final class Session {
+    public final class Session implements AutoCloseable {
 
         private final AccessScope scope;
         private final DataLock lock;
         private final Map<Long, Optional<IndicatorView>> indicatorCache = new HashMap<>();
         private final Map<Long, Optional<OrgUnitView>> unitCache = new HashMap<>();
-        private final Map<String, Optional<String>> placements = new HashMap<>();
+        private final Map<Placement, Boolean> placements = new HashMap<>();
+        private final Map<OptionOf, Long> optionKeys = new HashMap<>();
         private final Map<String, Period> periods = new HashMap<>();
+        /** Writes the rows handed to {@link #stage} until the first statement that reads them. */
+        private @Nullable Stager stager;
+        /** The batch this session stages; its rows may be in value_staging once the staging committed. */
+        private long stagedBatch;
+
+        private boolean stagedCommitted;
         /** How many staged rows replace or delete a stored value, as {@link #markStored} found them. */
         private long storedCount;
         /** How many staged rows are new values, as {@link #markStored} found them. */
@@ -361,6 +385,16 @@ public class BulkValueService {
         /** The organisation unit if it exists (units are readable by everyone). */
         public Optional<OrgUnitView> orgUnit(long id) {
             return unitCache.computeIfAbsent(id, geography::findOrgUnit);
+        }
+
+        /**
+         * Remembers units the caller looked up in bulk (an import resolves each chunk's new unit
+         * codes with one query), so that checking their rows does not look them up one by one.
+         */
+        public void knowUnits(Collection<OrgUnitView> units) {
+            for (OrgUnitView unit : units) {
+                unitCache.putIfAbsent(unit.id(), Optional.of(unit));
+            }
         }
 
         /**
@@ -403,19 +437,9 @@ public class BulkValueService {
             }
             long optionKey = -1;
             if (indicator != null) {
-                Validation options = new Validation();
-                optionKey = MeasurementService.optionKey(
-                        indicator,
-                        new DataValueCommand(null, null, null, null, v.optionCode(), null, null, null),
-                        "",
-                        options);
-                try {
-                    options.throwIfInvalid();
-                } catch (InvalidInputException e) {
-                    e.problems().forEach(p -> problems.add(new FieldProblem("option", p.message())));
-                }
+                optionKey = optionKey(indicator, v.optionCode(), problems);
                 if (v.value() != null) {
-                    String problem = indicators.checkValue(indicator, v.value());
+                    String problem = IndicatorService.checkValue(indicator, v.value());
                     if (problem != null) {
                         problems.add(new FieldProblem("value", problem));
                     }
@@ -439,10 +463,11 @@ public class BulkValueService {
         }
 
         /**
-         * Stages checked rows of an import under {@code batch} (the job's id) in the caller's
-         * transaction, with the period's type, block year and slot and the scope columns: COPY on PostgreSQL,
-         * one JDBC batch elsewhere. Rows come from {@link #check}, so their indicator and unit are
-         * cached and in scope.
+         * Stages checked rows of an import under {@code batch} (the job's id), with the period's
+         * type, block year and slot and the scope columns: they are handed to the session's
+         * {@link Stager}, which writes them on a connection of its own while the caller checks the
+         * next rows, and commits them before the first statement that reads them. Rows come from
+         * {@link #check}, so their indicator and unit are cached and in scope.
          */
         public void stage(long batch, List<StagedRow> rows) {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -476,13 +501,47 @@ public class BulkValueService {
                     period.blockSlot()
                 });
             }
-            if (postgres) {
-                copy(staged);
-            } else {
-                jdbcTemplate.batchUpdate(
-                        "insert into value_staging (" + STAGED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        staged,
-                        STAGED_TYPES);
+            if (stager == null) {
+                stager = new Stager();
+                stagedBatch = batch;
+            } else if (stagedBatch != batch) {
+                throw new IllegalStateException("one session stages one batch");
+            }
+            stager.add(staged);
+        }
+
+        /**
+         * Waits until every row handed to {@link #stage} is committed in value_staging, where the
+         * caller's transaction reads them from here on; does nothing when that is done already.
+         */
+        private void stagingDone() {
+            if (stager != null) {
+                Stager done = stager;
+                stager = null;
+                stagedCommitted = true;
+                done.finish();
+            }
+        }
+
+        /**
+         * Ends the session after the caller's transaction has ended (committed or rolled back):
+         * stops the staging if it still runs and removes the batch's staged rows, which the
+         * staging committed on a connection of its own. Never throws: a failure is logged, and the
+         * rows are removed when the import is next found abandoned or at the next start.
+         */
+        @Override
+        public void close() {
+            try {
+                if (stager != null) {
+                    Stager running = stager;
+                    stager = null;
+                    stagedCommitted |= running.cancel();
+                }
+                if (stagedCommitted) {
+                    discardStaged(List.of(stagedBatch));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Cannot remove the staged rows of import {}: {}", stagedBatch, e.toString());
             }
         }
 
@@ -492,6 +551,7 @@ public class BulkValueService {
          * batch; returns how many there were.
          */
         public long setAsideDuplicates(long batch, DuplicateSink sink) {
+            stagingDone();
             if (postgres) {
                 // For the rest of the import's transaction: sort and group the staged rows in memory
                 // (4 MB by default), with statistics that count them (the planner would otherwise
@@ -532,6 +592,7 @@ public class BulkValueService {
          * {@link #setAsideDuplicates}; not for deletions.
          */
         public long setAsideTotalsBesideBreakdowns(long batch, MixedSink sink) {
+            stagingDone();
             MapSqlParameterSource params = new MapSqlParameterSource("batch", batch);
             List<Long> disaggregated = named.queryForList("""
                     select distinct s.indicator_id from value_staging s
@@ -606,6 +667,7 @@ public class BulkValueService {
          * value and comment unless the mode deletes, and counts stored, new and unchanged rows.
          */
         public StagedCounts markStored(long batch, WriteMode mode) {
+            stagingDone();
             // a value and comment equal to the stored ones change nothing: no write, version, audit
             // entry or rollup delta (a deletion deletes them all the same). Indicators whose small
             // counts the user may not see never reach here (refused by check), so being told
@@ -671,6 +733,7 @@ public class BulkValueService {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 throw new IllegalStateException("bulk writes must run inside the caller's transaction");
             }
+            stagingDone();
             int ignored = 0;
             if (mode != WriteMode.CREATE_AND_UPDATE) {
                 ignored = jdbc.sql("delete from value_staging where batch_id = :batch and existing_id is "
@@ -845,21 +908,49 @@ public class BulkValueService {
             }
         }
 
-        /** Removes the batch's staged rows (they are not needed once written). */
-        public void discardStaged(long batch) {
-            jdbc.sql("delete from value_staging where batch_id = :batch")
-                    .param("batch", batch)
-                    .update();
+        /**
+         * The key of the indicator's option with this code ({@code 0} for the total), or -1 with
+         * the problems added; an option found is remembered (a file names few options, on many rows).
+         */
+        private long optionKey(IndicatorView indicator, @Nullable String optionCode, List<FieldProblem> problems) {
+            OptionOf option = new OptionOf(indicator.id(), optionCode);
+            Long known = optionKeys.get(option);
+            if (known != null) {
+                return known;
+            }
+            Validation options = new Validation();
+            long key = MeasurementService.optionKey(
+                    indicator, new DataValueCommand(null, null, null, null, optionCode, null, null, null), "", options);
+            try {
+                options.throwIfInvalid();
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> problems.add(new FieldProblem("option", p.message())));
+                return -1;
+            }
+            if (key >= 0) {
+                optionKeys.put(option, key);
+            }
+            return key;
         }
 
+        /**
+         * Why the unit cannot hold the indicator's values, or null: asked once per indicator and
+         * country (the answer is the same for every unit of a country), the reason worded for
+         * the unit only when there is one.
+         */
         private @Nullable String placement(IndicatorView indicator, OrgUnitView unit) {
-            return placements
-                    .computeIfAbsent(
-                            indicator.id() + "|" + unit.countryCode() + "|" + unit.id(),
-                            k -> Optional.ofNullable(indicators.checkOrgUnit(indicator, unit)))
-                    .orElse(null);
+            boolean recordable = placements.computeIfAbsent(
+                    new Placement(indicator.id(), unit.countryCode()),
+                    k -> indicators.recordableIn(indicator, unit.countryCode()));
+            return recordable ? null : indicators.checkOrgUnit(indicator, unit);
         }
     }
+
+    /** An indicator and the code of one of its options as a file writes it (null for the total). */
+    private record OptionOf(long indicatorId, @Nullable String optionCode) {}
+
+    /** An indicator and a country whose units may or may not hold its values. */
+    private record Placement(long indicatorId, String countryCode) {}
 
     private static final String STAGED = """
             batch_id, line, indicator_id, org_unit_id, period_id, period_type, option_key, value, comment, mission_id,
@@ -882,12 +973,136 @@ public class BulkValueService {
     };
 
     /**
-     * Copies staged rows into value_staging with PostgreSQL's COPY (CSV), on the connection of the
-     * caller's transaction.
+     * Removes the staged rows of these batches, in a transaction of its own (or the caller's):
+     * the staging of an import commits its rows, so they outlive the import's transaction until
+     * its session closes, or, when the process running it stopped, until the import is found
+     * abandoned.
      */
-    private void copy(List<Object[]> rows) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
+    @Transactional
+    public void discardStaged(Collection<Long> batches) {
+        for (Long batch : batches) {
+            jdbc.sql("delete from value_staging where batch_id = :batch")
+                    .param("batch", batch)
+                    .update();
+        }
+    }
+
+    /** The end of the chunks handed to a {@link Stager} (compared by identity). */
+    private static final List<Object[]> END_OF_ROWS = new ArrayList<>(0);
+
+    /**
+     * Writes an import's checked rows into value_staging on a thread and connection of its own,
+     * a chunk at a time, while the importing thread reads and checks the next chunk: the
+     * database's work of storing a chunk took as long as checking it, and the two waited for each
+     * other (docs/benchmarks.md, run 18). It commits once, after the last chunk ({@link #finish});
+     * the import's transaction reads the rows from then on, and its session removes them when it
+     * closes. At most two chunks wait to be written, so memory stays bounded whatever the file.
+     */
+    private final class Stager {
+        private final java.util.concurrent.BlockingQueue<List<Object[]>> chunks =
+                new java.util.concurrent.ArrayBlockingQueue<>(2);
+        private final java.util.concurrent.CompletableFuture<Boolean> done =
+                new java.util.concurrent.CompletableFuture<>();
+        private volatile boolean cancelled;
+
+        Stager() {
+            staging.execute(this::run);
+        }
+
+        /** Hands a chunk over, waiting while two wait already; throws what stopped the staging. */
+        void add(List<Object[]> rows) {
+            try {
+                while (!chunks.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (done.isDone()) {
+                        outcome();
+                        throw new IllegalStateException("the staging of the import's rows ended early");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while staging the import's rows", e);
+            }
+        }
+
+        /** Hands over the end of the rows and waits until they are committed; throws what went wrong. */
+        void finish() {
+            add(END_OF_ROWS);
+            outcome();
+        }
+
+        /**
+         * Stops the staging, rolling back what it wrote unless it had committed already; returns
+         * whether it had (so rows may be in the table).
+         */
+        boolean cancel() {
+            cancelled = true;
+            chunks.clear();
+            chunks.offer(END_OF_ROWS);
+            try {
+                return done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return false;
+            }
+        }
+
+        private void outcome() {
+            try {
+                done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while staging the import's rows", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("Cannot stage the import's rows", e.getCause());
+            }
+        }
+
+        /** Writes chunks until the end of the rows, then commits (true), or rolls back when cancelled (false). */
+        private void run() {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    List<Object[]> rows;
+                    while ((rows = chunks.take()) != END_OF_ROWS) {
+                        if (!cancelled) {
+                            write(connection, rows);
+                        }
+                    }
+                    if (cancelled) {
+                        connection.rollback();
+                        done.complete(false);
+                    } else {
+                        connection.commit();
+                        done.complete(true);
+                    }
+                } catch (Throwable e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }
+
+        /** COPY (CSV) on PostgreSQL; one JDBC batch elsewhere. */
+        private void write(Connection connection, List<Object[]> rows) throws SQLException, java.io.IOException {
+            if (!postgres) {
+                try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                        "insert into value_staging (" + STAGED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (Object[] row : rows) {
+                        for (int i = 0; i < row.length; i++) {
+                            insert.setObject(i + 1, row[i], STAGED_TYPES[i]);
+                        }
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                return;
+            }
             StringBuilder csv = new StringBuilder(rows.size() * 96);
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
@@ -914,10 +1129,6 @@ public class BulkValueService {
                     .copyIn(
                             "copy value_staging (" + STAGED + ") from stdin with (format csv)",
                             new java.io.StringReader(csv.toString()));
-        } catch (SQLException | java.io.IOException e) {
-            throw new IllegalStateException("Cannot stage the import's rows", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 

@@ -452,7 +452,7 @@ public class MeasurementService {
                 .orElseThrow(() -> new NotFoundException("Data value", id));
         Validation v = new Validation().required("value", value).maxLength("comment", comment, 1000);
         if (value != null) {
-            add(v, indicators.checkValue("value", indicator, value));
+            add(v, IndicatorService.checkValue("value", indicator, value));
         }
         v.throwIfInvalid();
         if (stored.version != expectedVersion) {
@@ -591,7 +591,7 @@ public class MeasurementService {
             if (indicator != null) {
                 optionKey = optionKey(indicator, c, prefix, v);
                 if (c.value() != null) {
-                    add(v, indicators.checkValue(prefix + "value", indicator, c.value()));
+                    add(v, IndicatorService.checkValue(prefix + "value", indicator, c.value()));
                 }
             }
 

@@ -617,6 +617,43 @@ class DataValueSetImportIT {
     }
 
     @Test
+    void aFileBreakingAfterSeveralChunksLeavesNeitherValuesNorStagedRows() throws Exception {
+        Fixture f = fixture();
+        // 12,000 good rows (chunks staged while the next ones are checked), then a quote never closed
+        StringBuilder csv = new StringBuilder("dataElement,period,orgUnit,categoryOptionCombo,value\n");
+        java.time.LocalDate day = java.time.LocalDate.of(2000, 1, 1);
+        for (int i = 0; i < 6000; i++, day = day.plusDays(1)) {
+            String period = day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            csv.append(f.code())
+                    .append(',')
+                    .append(period)
+                    .append(',')
+                    .append(f.codeA())
+                    .append(",,1\n");
+            csv.append(f.code())
+                    .append(',')
+                    .append(period)
+                    .append(',')
+                    .append(f.codeB())
+                    .append(",,2\n");
+        }
+        csv.append(f.code()).append(",20240101,\"").append(f.codeA()).append(",,3\n");
+        upload("text/csv", utf8(csv.toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.startsWith("file is not valid CSV: ")));
+        org.assertj.core.api.Assertions.assertThat(storedRows(f.indicator())).isZero();
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+
+        // the same rows without the broken line are all written, and nothing stays staged
+        String whole = csv.substring(0, csv.lastIndexOf(f.code() + ",20240101,\""));
+        upload("text/csv", utf8(whole))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(12000));
+        org.assertj.core.api.Assertions.assertThat(storedRows(f.indicator())).isEqualTo(12000);
+        org.assertj.core.api.Assertions.assertThat(staged()).isZero();
+    }
+
+    @Test
     void aDryRunAndAFailedImportLeaveNeitherValuesNorStagedRows() throws Exception {
         Fixture f = fixture();
         String good = f.code() + ",2022Q1," + f.codeA() + ",,,5\n" + f.code() + ",2022Q2," + f.codeB() + ",,,6\n";
@@ -752,37 +789,41 @@ class DataValueSetImportIT {
             int version = 1;
             for (WriteMode mode : List.of(WriteMode.CREATE_AND_UPDATE, WriteMode.DELETE)) {
                 int stored = version++;
-                new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-                    BulkValueService.Session session = bulk.open();
-                    long batch = -System.nanoTime();
-                    List<BulkValueService.StagedRow> rows = new java.util.ArrayList<>();
-                    for (String period : List.of("202301", "202302")) {
-                        var checked = session.check(new BulkValueService.BulkValue(
-                                f.indicator(), f.unitA(), period, null, BigDecimal.TEN, null));
-                        rows.add(new BulkValueService.StagedRow(rows.size() + 1, checked.key(), BigDecimal.TEN, null));
-                    }
-                    session.stage(batch, rows);
-                    org.assertj.core.api.Assertions.assertThat(
-                                    session.markStored(batch, mode).stored())
-                            .isEqualTo(2);
-                    java.util.concurrent.CompletableFuture.runAsync(() -> {
-                                try {
-                                    mvc.perform(put("/api/v1/dataValues/{id}", valueId)
-                                                    .with(admin())
-                                                    .contentType(MediaType.APPLICATION_JSON)
-                                                    .content("{\"value\":" + (98 + stored) + ",\"version\":" + stored
-                                                            + "}"))
-                                            .andExpect(status().isOk());
-                                } catch (Exception e) {
-                                    throw new IllegalStateException(e);
-                                }
-                            })
-                            .join();
-                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.writeStaged(batch, mode))
-                            .isInstanceOf(ConflictException.class)
-                            .hasMessageContaining("1 value of this import changed while it ran");
-                    tx.setRollbackOnly();
-                });
+                long batch = -System.nanoTime();
+                // the session stages on a connection of its own and removes its rows when closed,
+                // once the import's transaction has ended
+                try (BulkValueService.Session session = bulk.open()) {
+                    new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                        List<BulkValueService.StagedRow> rows = new java.util.ArrayList<>();
+                        for (String period : List.of("202301", "202302")) {
+                            var checked = session.check(new BulkValueService.BulkValue(
+                                    f.indicator(), f.unitA(), period, null, BigDecimal.TEN, null));
+                            rows.add(new BulkValueService.StagedRow(
+                                    rows.size() + 1, checked.key(), BigDecimal.TEN, null));
+                        }
+                        session.stage(batch, rows);
+                        org.assertj.core.api.Assertions.assertThat(
+                                        session.markStored(batch, mode).stored())
+                                .isEqualTo(2);
+                        java.util.concurrent.CompletableFuture.runAsync(() -> {
+                                    try {
+                                        mvc.perform(put("/api/v1/dataValues/{id}", valueId)
+                                                        .with(admin())
+                                                        .contentType(MediaType.APPLICATION_JSON)
+                                                        .content("{\"value\":" + (98 + stored) + ",\"version\":"
+                                                                + stored + "}"))
+                                                .andExpect(status().isOk());
+                                    } catch (Exception e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                })
+                                .join();
+                        org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.writeStaged(batch, mode))
+                                .isInstanceOf(ConflictException.class)
+                                .hasMessageContaining("1 value of this import changed while it ran");
+                        tx.setRollbackOnly();
+                    });
+                }
             }
         } finally {
             SecurityContextHolder.clearContext();

@@ -52,6 +52,9 @@ class ImportJobsIT {
                 .param("id", mine)
                 .update();
         jobs.beat();
+        // the rows each had staged: an import's staging commits them before its transaction ends
+        stage(cutOff);
+        stage(elsewhere);
 
         jobs.sweep();
 
@@ -60,6 +63,12 @@ class ImportJobsIT {
         assertThat(after.message()).contains("stopped before this import ended", "nothing of it was written");
         assertThat(jobs.find(elsewhere).orElseThrow().state()).isEqualTo(ImportJobView.State.RUNNING);
         assertThat(jobs.find(mine).orElseThrow().state()).isEqualTo(ImportJobView.State.RUNNING);
+        assertThat(staged(cutOff))
+                .as("the cut-off import's staged rows are removed")
+                .isZero();
+        assertThat(staged(elsewhere))
+                .as("a running import's staged rows are left")
+                .isEqualTo(2);
 
         // once the other server's import stops beating, it is taken for cut off too
         jdbc.sql("update import_job set heartbeat_at = :then where id = :id")
@@ -68,7 +77,24 @@ class ImportJobsIT {
                 .update();
         jobs.sweep();
         assertThat(jobs.find(elsewhere).orElseThrow().state()).isEqualTo(ImportJobView.State.FAILED);
+        assertThat(staged(elsewhere)).isZero();
         assertThat(jobs.find(mine).orElseThrow().state()).isEqualTo(ImportJobView.State.RUNNING);
         jobs.fail(mine, "test over");
+    }
+
+    private void stage(long batch) {
+        for (int line = 1; line <= 2; line++) {
+            jdbc.sql("""
+                            insert into value_staging (batch_id, line, indicator_id, org_unit_id, period_id, period_type,
+                                                       option_key, value, country_code, block_year, slot)
+                            values (:batch, :line, 1, 1, '2024Q1', 'QUARTERLY', 0, 5, 'LBR', 2024, 1)""").param("batch", batch).param("line", (long) line << 32).update();
+        }
+    }
+
+    private long staged(long batch) {
+        return jdbc.sql("select count(*) from value_staging where batch_id = :batch")
+                .param("batch", batch)
+                .query(Long.class)
+                .single();
     }
 }

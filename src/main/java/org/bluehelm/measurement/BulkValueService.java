@@ -1,7 +1,10 @@
 package org.bluehelm.measurement;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -19,6 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.bluehelm.geography.GeographyService;
@@ -39,6 +49,9 @@ import org.bluehelm.shared.Period;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,22 +73,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 @Transactional(readOnly = true)
-public class BulkValueService implements org.springframework.beans.factory.DisposableBean {
+public class BulkValueService implements DisposableBean {
 
     /** How many rows a caller should hand to {@link Session#stage} at once, and deletions take at a time. */
     public static final int CHUNK = 5000;
 
     private static final int IN_LIST = 1000;
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkValueService.class);
+    private static final Logger log = LoggerFactory.getLogger(BulkValueService.class);
 
     /** The threads that stage imports' rows ({@link Stager}), one per running import. */
-    private final java.util.concurrent.ExecutorService staging =
-            java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "bluehelm-staging");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final ExecutorService staging = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "bluehelm-staging");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final MeasurementService measurements;
     private final IndicatorService indicators;
@@ -999,10 +1011,8 @@ public class BulkValueService implements org.springframework.beans.factory.Dispo
      * closes. At most two chunks wait to be written, so memory stays bounded whatever the file.
      */
     private final class Stager {
-        private final java.util.concurrent.BlockingQueue<List<Object[]>> chunks =
-                new java.util.concurrent.ArrayBlockingQueue<>(2);
-        private final java.util.concurrent.CompletableFuture<Boolean> done =
-                new java.util.concurrent.CompletableFuture<>();
+        private final BlockingQueue<List<Object[]>> chunks = new ArrayBlockingQueue<>(2);
+        private final CompletableFuture<Boolean> done = new CompletableFuture<>();
         private volatile boolean cancelled;
 
         Stager() {
@@ -1012,7 +1022,7 @@ public class BulkValueService implements org.springframework.beans.factory.Dispo
         /** Hands a chunk over, waiting while two wait already; throws what stopped the staging. */
         void add(List<Object[]> rows) {
             try {
-                while (!chunks.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!chunks.offer(rows, 100, TimeUnit.MILLISECONDS)) {
                     if (done.isDone()) {
                         outcome();
                         throw new IllegalStateException("the staging of the import's rows ended early");
@@ -1043,7 +1053,7 @@ public class BulkValueService implements org.springframework.beans.factory.Dispo
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return true;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 return false;
             }
         }
@@ -1054,7 +1064,7 @@ public class BulkValueService implements org.springframework.beans.factory.Dispo
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while staging the import's rows", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("Cannot stage the import's rows", e.getCause());
             }
         }
@@ -1089,9 +1099,9 @@ public class BulkValueService implements org.springframework.beans.factory.Dispo
         }
 
         /** COPY (CSV) on PostgreSQL; one JDBC batch elsewhere. */
-        private void write(Connection connection, List<Object[]> rows) throws SQLException, java.io.IOException {
+        private void write(Connection connection, List<Object[]> rows) throws SQLException, IOException {
             if (!postgres) {
-                try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                try (PreparedStatement insert = connection.prepareStatement(
                         "insert into value_staging (" + STAGED + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (Object[] row : rows) {
                         for (int i = 0; i < row.length; i++) {
@@ -1128,7 +1138,7 @@ public class BulkValueService implements org.springframework.beans.factory.Dispo
                     .getCopyAPI()
                     .copyIn(
                             "copy value_staging (" + STAGED + ") from stdin with (format csv)",
-                            new java.io.StringReader(csv.toString()));
+                            new StringReader(csv.toString()));
         }
     }
 

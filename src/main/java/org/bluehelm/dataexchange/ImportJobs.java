@@ -84,8 +84,9 @@ class ImportJobs implements DisposableBean {
     /**
      * At start-up: an import still RUNNING whose process stopped beating was cut off; its
      * transaction never committed, so nothing of it was written. Say so, and forget finished
-     * imports older than {@link #KEPT}. Imports that other servers are running keep beating and
-     * are left alone.
+     * imports older than {@link #KEPT}, and the staged rows of imports no longer running (an
+     * import's session removes its own when it ends; a process stopped in between leaves them).
+     * Imports that other servers are running keep beating and are left alone.
      */
     @EventListener(ApplicationReadyEvent.class)
     void afterStart() {
@@ -93,6 +94,15 @@ class ImportJobs implements DisposableBean {
         jdbc.sql("delete from import_job where state <> 'RUNNING' and started_at < :before")
                 .param("before", now().minus(KEPT))
                 .update();
+        // batches read before the running imports: an import starting in between is not among them
+        Set<Long> leftOver = new java.util.TreeSet<>(bulk.stagedBatches());
+        if (!leftOver.isEmpty()) {
+            leftOver.removeAll(named.queryForList(
+                    "select id from import_job where state = 'RUNNING' and id in (:ids)",
+                    new MapSqlParameterSource("ids", List.copyOf(leftOver)),
+                    Long.class));
+            bulk.discardStaged(leftOver);
+        }
     }
 
     /** Every minute: marks the imports whose process stopped beating as failed. */

@@ -999,6 +999,13 @@ public class BulkValueService implements DisposableBean {
         }
     }
 
+    /** The batches that have staged rows (normally none but those of running imports). */
+    public List<Long> stagedBatches() {
+        return jdbc.sql("select distinct batch_id from value_staging")
+                .query(Long.class)
+                .list();
+    }
+
     /** The end of the chunks handed to a {@link Stager} (compared by identity). */
     private static final List<Object[]> END_OF_ROWS = new ArrayList<>(0);
 

@@ -82,6 +82,28 @@ class ImportJobsIT {
         jobs.fail(mine, "test over");
     }
 
+    @Test
+    void atStartTheStagedRowsOfImportsNoLongerRunningAreRemoved() {
+        long finished = jobs.start(ImportOptions.defaults(ImportFormat.CSV), "restart-test");
+        jobs.fail(finished, "placeholder");
+        long running = jobs.start(ImportOptions.defaults(ImportFormat.CSV), "restart-test");
+        long noJob = -42;
+        stage(finished);
+        stage(running);
+        stage(noJob);
+
+        jobs.afterStart();
+
+        assertThat(staged(finished)).isZero();
+        assertThat(staged(noJob)).isZero();
+        assertThat(staged(running))
+                .as("a running import's staged rows are left")
+                .isEqualTo(2);
+        jobs.fail(running, "test over");
+        jobs.afterStart();
+        assertThat(staged(running)).isZero();
+    }
+
     private void stage(long batch) {
         for (int line = 1; line <= 2; line++) {
             jdbc.sql("""

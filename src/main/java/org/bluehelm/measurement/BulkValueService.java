@@ -80,6 +80,9 @@ public class BulkValueService implements DisposableBean {
 
     private static final int IN_LIST = 1000;
 
+    /** Up to how many staged keys an import remembers the hashes of (32 MB at most). */
+    private static final int KEYS_IN_MEMORY = 2_000_000;
+
     private static final Logger log = LoggerFactory.getLogger(BulkValueService.class);
 
     /** The threads that stage imports' rows ({@link Stager}), one per running import. */
@@ -371,6 +374,8 @@ public class BulkValueService implements DisposableBean {
         private long stagedBatch;
 
         private boolean stagedCommitted;
+        /** The staged keys' hashes, to skip looking for repeated rows when there can be none. */
+        private final KeyHashes stagedKeys = new KeyHashes(KEYS_IN_MEMORY);
         /** How many staged rows replace or delete a stored value, as {@link #markStored} found them. */
         private long storedCount;
         /** How many staged rows are new values, as {@link #markStored} found them. */
@@ -497,6 +502,7 @@ public class BulkValueService implements DisposableBean {
                 OrgUnitView unit = orgUnit(k.orgUnitId())
                         .orElseThrow(() -> new NotFoundException("Organisation unit", k.orgUnitId()));
                 Period period = periods.computeIfAbsent(k.periodId(), Period::parse);
+                stagedKeys.add(KeyHashes.of(k.indicatorId(), k.orgUnitId(), k.periodId(), k.optionKey()));
                 staged.add(new Object[] {
                     batch,
                     r.line(),
@@ -560,7 +566,8 @@ public class BulkValueService implements DisposableBean {
         /**
          * Finds the staged rows repeating the key of an earlier row of the batch (one pass, a window
          * over the batch), tells each to {@code sink} in line order, and removes them from the
-         * batch; returns how many there were.
+         * batch; returns how many there were. The pass is skipped when the hashes of the staged
+         * keys ({@link KeyHashes}) show that no key repeats.
          */
         public long setAsideDuplicates(long batch, DuplicateSink sink) {
             stagingDone();
@@ -570,6 +577,9 @@ public class BulkValueService implements DisposableBean {
                 // take the staging table for as empty as when it last looked).
                 jdbc.sql("set local work_mem = '256MB'").update();
                 jdbc.sql("analyze value_staging").update();
+            }
+            if (stagedKeys.allDistinct()) {
+                return 0; // no two staged keys have the same hash, so none repeats
             }
             List<Long> lines = new ArrayList<>();
             streaming.query("""

@@ -48,19 +48,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports of data values from files.
  *
  * <p>How an import runs, in one transaction, set-based: the file is read row by row; every
- * {@link BulkValueService#CHUNK} rows, each row's indicator and unit are looked up by code or id
- * (each distinct code once, then from memory) and the row is checked with measurement's rules
- * (period, option, value type and range, place, scope, lock); the rows that pass are staged by
- * measurement under a key made of their line and their place on it (a JSON line may hold several;
- * {@link Session#stage}: on a connection of its own while the next chunk is checked, COPY on
- * PostgreSQL, a JDBC batch on H2), and each problem is kept as a conflict with its line and field. At the end one query finds the rows
- * repeating an earlier row's key, one statement notes which keys have a stored value, and the rows
- * repeating their stored value and comment are set aside (ignored: nothing to change). Unless it
- * is a dry run, or a problem was found and the import is all-or-nothing, measurement writes the
- * staged rows into data_value with one insert and one update, analytics adds them to the rollups
- * in blocks fanned out in memory, and the transaction commits; otherwise it rolls back, so nothing is
- * written; either way the session then removes the staged rows. Memory holds one chunk, the first {@link ImportSummary#MAX_CONFLICTS} conflicts and the
- * lookups of distinct indicators and units, whatever the size of the file. The job record
+ * {@link BulkValueService#CHUNK} rows, the chunk's new unit codes are looked up a thousand at a
+ * time, each row's indicator and unit are found (each distinct code once, then from memory) and
+ * the row is checked with measurement's rules (period, option, value type and range, place,
+ * scope, lock); the rows that pass are staged by measurement under a key made of their line and
+ * their place on it (a JSON line may hold several; {@link Session#stage}: on a connection of its
+ * own while the next chunk is checked, COPY on PostgreSQL, a JDBC batch on H2), and each problem
+ * is kept as a conflict with its line and field. At the end one query finds the rows repeating an
+ * earlier row's key (when their keys' hashes say any can), one statement notes which keys have a
+ * stored value, and the rows repeating their stored value and comment are set aside (ignored:
+ * nothing to change). Unless it is a dry run, or a problem was found and the import is
+ * all-or-nothing, measurement writes the staged rows into data_value with one insert and one
+ * update, analytics adds them to the rollups in blocks fanned out in memory, and the transaction
+ * commits; otherwise it rolls back, so nothing is written; either way the session then removes the
+ * staged rows. Memory holds one chunk, the first {@link ImportSummary#MAX_CONFLICTS} conflicts and
+ * the lookups of distinct indicators and units, whatever the size of the file. The job record
  * (progress, summary) is written in transactions of its own.
  */
 @Service

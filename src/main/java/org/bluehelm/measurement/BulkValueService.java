@@ -543,9 +543,11 @@ public class BulkValueService implements DisposableBean {
 
         /**
          * Ends the session after the caller's transaction has ended (committed or rolled back):
-         * stops the staging if it still runs and removes the batch's staged rows, which the
-         * staging committed on a connection of its own. Never throws: a failure is logged, and the
-         * rows are removed when the import is next found abandoned or at the next start.
+         * stops the staging if it still runs and has the batch's staged rows, which the staging
+         * committed on a connection of its own, removed on a staging thread (deleting a million
+         * rows took H2 a sixth of an import, docs/benchmarks.md run 18; the import's outcome does
+         * not wait for it). Never throws: a failure is logged, and rows left over are removed when
+         * the import is found abandoned or at the next start.
          */
         @Override
         public void close() {
@@ -556,7 +558,14 @@ public class BulkValueService implements DisposableBean {
                     stagedCommitted |= running.cancel();
                 }
                 if (stagedCommitted) {
-                    discardStaged(List.of(stagedBatch));
+                    long batch = stagedBatch;
+                    staging.execute(() -> {
+                        try {
+                            discardStaged(List.of(batch));
+                        } catch (RuntimeException e) {
+                            log.warn("Cannot remove the staged rows of import {}: {}", batch, e.toString());
+                        }
+                    });
                 }
             } catch (RuntimeException e) {
                 log.warn("Cannot remove the staged rows of import {}: {}", stagedBatch, e.toString());

@@ -160,28 +160,25 @@ public class GeographyService {
      * per thousand codes, for callers that resolve many codes (an import's).
      */
     public Map<String, OrgUnitView> findOrgUnitsByCode(Collection<String> codes) {
-        Map<String, OrgUnitView> found = new HashMap<>();
-        for (List<String> chunk : Chunks.of(List.copyOf(codes), 1000)) {
-            jdbc.sql("select id, code, name, kind, parent_id, level, path, country_code, version"
-                            + " from org_unit where code in (:codes)")
-                    .param("codes", chunk)
-                    .query(OrgUnitView.class)
-                    .list()
-                    .forEach(unit -> found.put(unit.code(), unit));
-        }
-        return found;
+        return unitsWhereIn("code", codes, OrgUnitView::code);
     }
 
     /** The units with these ids, by id; ids no unit has are left out. One query per thousand ids. */
     public Map<Long, OrgUnitView> findOrgUnits(Collection<Long> ids) {
-        Map<Long, OrgUnitView> found = new HashMap<>();
-        for (List<Long> chunk : Chunks.of(List.copyOf(ids), 1000)) {
+        return unitsWhereIn("id", ids, OrgUnitView::id);
+    }
+
+    /** The units whose {@code column} (a fixed name) holds one of the values, by that value. */
+    private <K> Map<K, OrgUnitView> unitsWhereIn(
+            String column, Collection<K> values, java.util.function.Function<OrgUnitView, K> key) {
+        Map<K, OrgUnitView> found = new HashMap<>();
+        for (List<K> chunk : Chunks.of(List.copyOf(values), 1000)) {
             jdbc.sql("select id, code, name, kind, parent_id, level, path, country_code, version"
-                            + " from org_unit where id in (:ids)")
-                    .param("ids", chunk)
+                            + " from org_unit where " + column + " in (:values)")
+                    .param("values", chunk)
                     .query(OrgUnitView.class)
                     .list()
-                    .forEach(unit -> found.put(unit.id(), unit));
+                    .forEach(unit -> found.put(key.apply(unit), unit));
         }
         return found;
     }

@@ -141,10 +141,7 @@ public class BulkValueService implements DisposableBean {
          */
         @Override
         public int hashCode() {
-            long h = indicatorId * 0x9E3779B97F4A7C15L;
-            h = (h ^ orgUnitId) * 0xC2B2AE3D27D4EB4FL;
-            h = (h ^ periodId.hashCode()) * 0x165667B19E3779F9L;
-            h = (h ^ optionKey) * 0x9E3779B97F4A7C15L;
+            long h = KeyHashes.of(indicatorId, orgUnitId, periodId, optionKey);
             return (int) (h ^ (h >>> 32));
         }
     }
@@ -502,7 +499,7 @@ public class BulkValueService implements DisposableBean {
                 OrgUnitView unit = orgUnit(k.orgUnitId())
                         .orElseThrow(() -> new NotFoundException("Organisation unit", k.orgUnitId()));
                 Period period = periods.computeIfAbsent(k.periodId(), Period::parse);
-                stagedKeys.add(KeyHashes.of(k.indicatorId(), k.orgUnitId(), k.periodId(), k.optionKey()));
+                stagedKeys.add(KeyHashes.of(k));
                 staged.add(new Object[] {
                     batch,
                     r.line(),

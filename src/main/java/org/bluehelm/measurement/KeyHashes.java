@@ -70,7 +70,12 @@ final class KeyHashes {
         }
     }
 
-    /** A 64-bit hash of a value's key (the key's own {@code hashCode} keeps 32 bits). */
+    /** A 64-bit hash of a value's key. */
+    static long of(BulkValueService.ValueKey key) {
+        return of(key.indicatorId(), key.orgUnitId(), key.periodId(), key.optionKey());
+    }
+
+    /** A 64-bit hash of a value's key (the key's {@code hashCode} folds it into 32 bits). */
     static long of(long indicatorId, long orgUnitId, String periodId, long optionKey) {
         long h = indicatorId * 0x9E3779B97F4A7C15L;
         h = (h ^ orgUnitId) * 0xC2B2AE3D27D4EB4FL;

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A data value always refers to an indicator, an organisation unit and (when it has one) a
  * disaggregation option that exist, whoever writes it and whatever deletes them: on H2 through
- * foreign keys, on PostgreSQL through checks made once per statement (migration V0042). Both
+ * foreign keys, on PostgreSQL through checks made once per statement (migration V0051). Both
  * databases, except a delete racing a writer (PostgreSQL only).
  */
 @IntegrationTest

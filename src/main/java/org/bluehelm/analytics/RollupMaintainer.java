@@ -77,7 +77,7 @@ class RollupMaintainer {
     /** The values of an import, added to the rollups set-based from the rows measurement staged. */
     @EventListener
     void on(DataValuesImported event) {
-        List<Long> units = store.stagedUnits(event.batchId());
+        List<Long> units = event.orgUnitIds();
         if (addUnknownUnits(units) >= 1000) {
             store.analyzeHierarchy();
         }

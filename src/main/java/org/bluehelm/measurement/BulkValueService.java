@@ -80,7 +80,7 @@ public class BulkValueService implements DisposableBean {
 
     private static final int IN_LIST = 1000;
 
-    /** Up to how many staged keys an import remembers the hashes of (32 MB at most). */
+    /** Up to how many staged keys (and cells) an import remembers the hashes of (32 MB at most; 64 MB for the cells, with their groups). */
     private static final int KEYS_IN_MEMORY = 2_000_000;
 
     private static final Logger log = LoggerFactory.getLogger(BulkValueService.class);
@@ -373,6 +373,26 @@ public class BulkValueService implements DisposableBean {
         private boolean stagedCommitted;
         /** The staged keys' hashes, to skip looking for repeated rows when there can be none. */
         private final KeyHashes stagedKeys = new KeyHashes(KEYS_IN_MEMORY);
+        /**
+         * The cells (indicator, unit, period) of the staged rows of disaggregated indicators, each
+         * with its group (0 for a total, else its option's category), to skip looking for totals
+         * beside breakdowns when the file cannot hold any.
+         */
+        private final KeyHashes stagedCells = KeyHashes.withValues(KEYS_IN_MEMORY);
+        /** The disaggregated indicators of the staged rows. */
+        private final Set<Long> disaggregatedStaged = new TreeSet<>();
+        /**
+         * The indicators, units and periods of the staged rows, and how many rows there are, as
+         * long as none was set aside since (then the batch's rows are asked instead).
+         */
+        private final Set<Long> stagedIndicators = new TreeSet<>();
+
+        private final Set<Long> stagedUnits = new HashSet<>();
+        private final Set<String> stagedPeriods = new TreeSet<>();
+        private long stagedRows;
+        private boolean noneSetAside = true;
+        /** How many staged rows have a block stored already, as {@link #markStored} found them (-1: not yet). */
+        private long inStoredBlocks = -1;
         /** How many staged rows replace or delete a stored value, as {@link #markStored} found them. */
         private long storedCount;
         /** How many staged rows are new values, as {@link #markStored} found them. */
@@ -490,6 +510,7 @@ public class BulkValueService implements DisposableBean {
             if (rows.isEmpty()) {
                 return;
             }
+            stagedRows += rows.size();
             List<Object[]> staged = new ArrayList<>(rows.size());
             for (StagedRow r : rows) {
                 ValueKey k = r.key();
@@ -500,6 +521,15 @@ public class BulkValueService implements DisposableBean {
                         .orElseThrow(() -> new NotFoundException("Organisation unit", k.orgUnitId()));
                 Period period = periods.computeIfAbsent(k.periodId(), Period::parse);
                 stagedKeys.add(KeyHashes.of(k));
+                stagedIndicators.add(indicator.id());
+                stagedUnits.add(unit.id());
+                stagedPeriods.add(period.id());
+                if (!indicator.categories().isEmpty()) {
+                    disaggregatedStaged.add(indicator.id());
+                    stagedCells.add(
+                            KeyHashes.of(k.indicatorId(), k.orgUnitId(), k.periodId(), 0),
+                            group(indicator, k.optionKey()));
+                }
                 staged.add(new Object[] {
                     batch,
                     r.line(),
@@ -582,6 +612,9 @@ public class BulkValueService implements DisposableBean {
                 // (4 MB by default), with statistics that count them (the planner would otherwise
                 // take the staging table for as empty as when it last looked).
                 jdbc.sql("set local work_mem = '256MB'").update();
+                // nor JIT-compile each statement: a quarter of a second for the write of the
+                // value blocks alone, more than it saves on a million rows (docs/benchmarks.md run 19)
+                jdbc.sql("set local jit = off").update();
                 jdbc.sql("analyze value_staging").update();
             }
             if (stagedKeys.allDistinct()) {
@@ -608,6 +641,7 @@ public class BulkValueService implements DisposableBean {
                         "delete from value_staging where batch_id = ? and line = ?",
                         keys.subList(i, Math.min(keys.size(), i + CHUNK)));
             }
+            noneSetAside &= lines.isEmpty();
             return lines.size();
         }
 
@@ -621,20 +655,19 @@ public class BulkValueService implements DisposableBean {
          */
         public long setAsideTotalsBesideBreakdowns(long batch, MixedSink sink) {
             stagingDone();
-            MapSqlParameterSource params = new MapSqlParameterSource("batch", batch);
-            List<Long> disaggregated = named.queryForList("""
-                    select distinct s.indicator_id from value_staging s
-                      join indicator_category c on c.indicator = s.indicator_id
-                     where s.batch_id = :batch""", params, Long.class);
-            if (disaggregated.isEmpty()) {
+            if (disaggregatedStaged.isEmpty()) {
                 return 0;
             }
-            params.addValue("indicators", disaggregated);
+            MapSqlParameterSource params = new MapSqlParameterSource("batch", batch);
+            params.addValue("indicators", List.copyOf(disaggregatedStaged));
             boolean stored = !named.queryForList(
                             "select 1 from data_value where indicator_id in (:indicators) fetch first 1 rows only",
                             params,
                             Integer.class)
                     .isEmpty();
+            if (!stored && stagedCells.allDistinct()) {
+                return 0; // no stored value to mix with, and each cell of the file has one group only
+            }
             // each value's group: 0 for a total, else its option's category; a unit and period
             // (staged, or staged and stored) with two groups are mixed. Derived tables, not common
             // table expressions: H2 would run a CTE again for every row joined to it.
@@ -686,6 +719,7 @@ public class BulkValueService implements DisposableBean {
                         "delete from value_staging where batch_id = ? and line = ?",
                         mixed.subList(i, Math.min(mixed.size(), i + CHUNK)));
             }
+            noneSetAside &= mixed.isEmpty();
             return mixed.size();
         }
 
@@ -738,6 +772,13 @@ public class BulkValueService implements DisposableBean {
                                   old_value = x.value, old_version = x.version""")
                     .param("batch", batch)
                     .update();
+            if (matched == 0 && noneSetAside) {
+                // no staged row's block is stored: every row is a new value
+                storedCount = 0;
+                freshCount = stagedRows;
+                inStoredBlocks = 0;
+                return new StagedCounts(0, stagedRows, 0);
+            }
             Map<String, Object> counts =
                     jdbc.sql("""
                             select count(existing_id) as stored, count(block_id) as blocks, count(*) as total
@@ -746,7 +787,9 @@ public class BulkValueService implements DisposableBean {
             long fresh = ((Number) counts.get("total")).longValue() - storedValues;
             storedCount = storedValues;
             freshCount = fresh;
-            return new StagedCounts(storedValues, fresh, matched - ((Number) counts.get("blocks")).longValue());
+            inStoredBlocks = ((Number) counts.get("blocks")).longValue();
+            noneSetAside &= matched == inStoredBlocks;
+            return new StagedCounts(storedValues, fresh, matched - inStoredBlocks);
         }
 
         /**
@@ -768,16 +811,18 @@ public class BulkValueService implements DisposableBean {
                                 + (mode == WriteMode.CREATE ? "not null" : "null"))
                         .param("batch", batch)
                         .update();
+                noneSetAside &= ignored == 0;
             }
             if (mode == WriteMode.DELETE) {
                 return new WriteResult(0, 0, ignored, deleteStaged(batch));
             }
             OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-            List<String> periodIds = jdbc.sql(
-                            "select distinct period_id from value_staging where batch_id = :batch order by 1")
-                    .param("batch", batch)
-                    .query(String.class)
-                    .list();
+            List<String> periodIds = noneSetAside
+                    ? List.copyOf(stagedPeriods)
+                    : jdbc.sql("select distinct period_id from value_staging where batch_id = :batch order by 1")
+                            .param("batch", batch)
+                            .query(String.class)
+                            .list();
             blocks.ensurePeriods(periodIds.stream().map(Period::parse).toList());
             // Values of blocks not stored yet: one new block per key, built from its staged rows.
             // Blocks stored already: the staged elements put into them, each block only if every
@@ -837,11 +882,15 @@ public class BulkValueService implements DisposableBean {
                     comments = block_put_text(b.comments, 0, g.slots, g.comments),
                     filled = b.filled + g.added""";
             String existing = grouped.formatted("block_id,", "0", "not null", "block_id,");
-            long expectedBlocks = jdbc.sql("select count(distinct block_id) from value_staging where batch_id = :batch")
-                    .param("batch", batch)
-                    .query(Long.class)
-                    .single();
-            long changedBlocks = jdbc.sql(postgres ? """
+            long expectedBlocks = inStoredBlocks == 0
+                    ? 0
+                    : jdbc.sql("select count(distinct block_id) from value_staging where batch_id = :batch")
+                            .param("batch", batch)
+                            .query(Long.class)
+                            .single();
+            long changedBlocks = expectedBlocks == 0
+                    ? 0
+                    : jdbc.sql(postgres ? """
                             update data_block b set %s
                               from (%s) g
                              where b.id = g.block_id and block_versions_match(b.versions, g.slots, g.expected)""".formatted(put, existing) : """
@@ -850,10 +899,10 @@ public class BulkValueService implements DisposableBean {
                                on b.id = g.block_id
                              when matched and block_versions_match(b.versions, g.slots, g.expected)
                                   then update set %s""".formatted(existing, put))
-                    .param("batch", batch)
-                    .param("who", scope.username())
-                    .param("now", now)
-                    .update();
+                            .param("batch", batch)
+                            .param("who", scope.username())
+                            .param("now", now)
+                            .update();
             if (changedBlocks != expectedBlocks) {
                 throw changedMeanwhile(Math.max(
                         1, jdbc.sql("""
@@ -866,13 +915,20 @@ public class BulkValueService implements DisposableBean {
             int created = mode == WriteMode.UPDATE ? 0 : (int) freshCount;
             int updated = mode == WriteMode.CREATE ? 0 : (int) storedCount;
             if (created + updated > 0) {
-                List<Long> indicatorIds = jdbc.sql(
-                                "select distinct indicator_id from value_staging where batch_id = :batch order by 1")
-                        .param("batch", batch)
-                        .query(Long.class)
-                        .list();
+                List<Long> indicatorIds = noneSetAside
+                        ? List.copyOf(stagedIndicators)
+                        : jdbc.sql("select distinct indicator_id from value_staging where batch_id = :batch order by 1")
+                                .param("batch", batch)
+                                .query(Long.class)
+                                .list();
+                List<Long> unitIds = noneSetAside
+                        ? List.copyOf(stagedUnits)
+                        : jdbc.sql("select distinct org_unit_id from value_staging where batch_id = :batch")
+                                .param("batch", batch)
+                                .query(Long.class)
+                                .list();
                 events.publishEvent(new DataValuesImported(
-                        batch, created, updated, indicatorIds, periodIds, ids -> stagedChanges(batch, ids)));
+                        batch, created, updated, indicatorIds, unitIds, periodIds, ids -> stagedChanges(batch, ids)));
             }
             return new WriteResult(created, updated, ignored, 0);
         }
@@ -959,6 +1015,22 @@ public class BulkValueService implements DisposableBean {
                 optionKeys.put(option, key);
             }
             return key;
+        }
+
+        /** A disaggregated value's group: 0 for its total, else the category of its option. */
+        private static long group(IndicatorView indicator, long optionKey) {
+            if (optionKey == 0) {
+                return 0;
+            }
+            for (CategoryView category : indicator.categories()) {
+                for (CategoryView.OptionView option : category.options()) {
+                    if (option.id() == optionKey) {
+                        return category.id();
+                    }
+                }
+            }
+            throw new IllegalStateException(
+                    "option " + optionKey + " is not one of indicator " + indicator.code() + "'s");
         }
 
         /**

@@ -20,6 +20,7 @@ public final class DataValuesImported {
     private final long created;
     private final long updated;
     private final List<Long> indicatorIds;
+    private final List<Long> orgUnitIds;
     private final List<String> periodIds;
     private final Function<Collection<Long>, List<DataValuesChanged.Change>> reader;
 
@@ -28,12 +29,14 @@ public final class DataValuesImported {
             long created,
             long updated,
             List<Long> indicatorIds,
+            List<Long> orgUnitIds,
             List<String> periodIds,
             Function<Collection<Long>, List<DataValuesChanged.Change>> reader) {
         this.batchId = batchId;
         this.created = created;
         this.updated = updated;
         this.indicatorIds = List.copyOf(indicatorIds);
+        this.orgUnitIds = List.copyOf(orgUnitIds);
         this.periodIds = List.copyOf(periodIds);
         this.reader = reader;
     }
@@ -56,6 +59,11 @@ public final class DataValuesImported {
     /** The indicators that have written values, in ascending order. */
     public List<Long> indicatorIds() {
         return indicatorIds;
+    }
+
+    /** The organisation units that have written values. */
+    public List<Long> orgUnitIds() {
+        return orgUnitIds;
     }
 
     /** The periods of the written values, in ascending order. */

@@ -8,8 +8,10 @@ import static org.bluehelm.indicator.IndicatorFixtures.orgUnitBelow;
 import static org.bluehelm.indicator.IndicatorFixtures.unique;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -240,6 +242,42 @@ class DataValueApiIT {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.conflicts[*].line", contains(2, 3)));
         listFor(indicator).andExpect(jsonPath("$.total").value(3));
+    }
+
+    @Test
+    void aFirstImportOfAnIndicatorGivingACellATotalAndABreakdownIsRefusedAndTwoOptionsAreNot() throws Exception {
+        long unit = orgUnit(mvc, "LBR");
+        long other = orgUnit(mvc, "LBR");
+        long indicator = id(createIndicator(
+                mvc, admin(), "\"valueType\":\"INTEGER\",\"countryCode\":\"LBR\",\"categories\":[\"SEX\"]"));
+
+        // nothing stored yet: the file's own rows mix a total and a breakdown in one cell
+        importCsv("""
+                        dataElement,period,orgUnit,categoryOptionCombo,value
+                        %1$d,2024Q1,%2$d,FEMALE,4
+                        %1$d,2024Q1,%3$d,,40
+                        %1$d,2024Q2,%2$d,,5
+                        %1$d,2024Q1,%2$d,MALE,6
+                        %1$d,2024Q2,%2$d,FEMALE,7
+                        """.formatted(indicator, unit, other))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.conflicts[*].line", contains(4, 6)))
+                .andExpect(jsonPath("$.conflicts[*].field", everyItem(is("categoryOptionCombo"))))
+                .andExpect(jsonPath("$.conflicts[0].message", containsString("2024Q2")));
+        listFor(indicator).andExpect(jsonPath("$.total").value(0));
+
+        // each cell a total or one category's options: all written
+        importCsv("""
+                        dataElement,period,orgUnit,categoryOptionCombo,value
+                        %1$d,2024Q1,%2$d,FEMALE,4
+                        %1$d,2024Q1,%3$d,,40
+                        %1$d,2024Q2,%2$d,,5
+                        %1$d,2024Q1,%2$d,MALE,6
+                        """.formatted(indicator, unit, other))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.importCount.imported").value(4));
+        analytics(indicator, unit, "2024Q1")
+                .andExpect(jsonPath("$.rows[0].value").value(10));
     }
 
     @Test

@@ -40,4 +40,32 @@ class KeyHashesTests {
         hashes.add(0);
         assertThat(hashes.allDistinct()).isFalse();
     }
+
+    @Test
+    void withValuesAHashNotedAgainWithTheSameValueIsNoRepeatButWithAnotherIs() {
+        KeyHashes cells = KeyHashes.withValues(100_000);
+        for (long unit = 1; unit <= 5_000; unit++) {
+            // a unit and period broken down by one category (two options of group 12) ...
+            cells.add(KeyHashes.of(7, unit, "202401", 0), 12);
+            cells.add(KeyHashes.of(7, unit, "202401", 0), 12);
+            // ... another by its total only
+            cells.add(KeyHashes.of(7, unit, "202402", 0), 0);
+        }
+        assertThat(cells.allDistinct()).isTrue();
+
+        cells.add(KeyHashes.of(7, 2_500, "202402", 0), 12); // a breakdown beside that total
+        assertThat(cells.allDistinct()).isFalse();
+    }
+
+    @Test
+    void withValuesMoreHashesThanItsCapacityLeaveTheQuestionToTheDatabase() {
+        KeyHashes cells = KeyHashes.withValues(10);
+        for (long unit = 1; unit <= 10; unit++) {
+            cells.add(KeyHashes.of(1, unit, "2024", 0), 3);
+        }
+        cells.add(KeyHashes.of(1, 5, "2024", 0), 3);
+        assertThat(cells.allDistinct()).isTrue();
+        cells.add(KeyHashes.of(1, 11, "2024", 0), 3);
+        assertThat(cells.allDistinct()).isFalse();
+    }
 }

@@ -245,7 +245,7 @@ class RollupStore {
      * the units of the upper levels, the indicators and the years, not by the rows imported). A
      * set-based statement that grouped the staged rows into cells in the database was 3 times
      * slower on PostgreSQL (docs/benchmarks.md, run 16). {@code units} are the staged rows' units
-     * ({@link #stagedUnits}), which the caller has made sure are known, as their periods.
+     * (the event's), which the caller has made sure are known, as their periods.
      */
     void applyStaged(long batchId, Collection<Long> units) {
         Fanout fanout = new Fanout(ancestors(new HashSet<>(units)));
@@ -277,14 +277,6 @@ class RollupStore {
 
     /** A write of at least this many blocks renews the planner's statistics of the block tables. */
     private static final int ANALYZE_FROM = 10_000;
-
-    /** The distinct units of an import's staged rows. */
-    List<Long> stagedUnits(long batchId) {
-        return jdbc.sql("select distinct org_unit_id from value_staging where batch_id = :batch")
-                .param("batch", batchId)
-                .query(Long.class)
-                .list();
-    }
 
     /** Every period a value of this period counts in: itself and each coarser type. */
     private static Period[] containingPeriods(Period period) {
@@ -527,6 +519,65 @@ class RollupStore {
             return sums;
         }
 
+        /**
+         * The sums as PostgreSQL's text of an array ({@code {0,2.5,-4}}), written straight from the
+         * millionths: creating a JDBC array of {@code BigDecimal}s for every block was a sixth of
+         * an import's rollup writes (docs/benchmarks.md run 19).
+         */
+        String sumsText() {
+            StringBuilder text = new StringBuilder(micros.length * 8).append('{');
+            for (int i = 0; i < micros.length; i++) {
+                if (i > 0) {
+                    text.append(',');
+                }
+                if (large != null && large[i] != null) {
+                    text.append(BigDecimal.valueOf(micros[i], 6).add(large[i]).toPlainString());
+                } else {
+                    appendMicros(text, micros[i]);
+                }
+            }
+            return text.append('}').toString();
+        }
+
+        /** The counts as PostgreSQL's text of an array. */
+        String countsText() {
+            StringBuilder text = new StringBuilder(counts.length * 3).append('{');
+            for (int i = 0; i < counts.length; i++) {
+                if (i > 0) {
+                    text.append(',');
+                }
+                text.append(counts[i]);
+            }
+            return text.append('}').toString();
+        }
+
+        /** Appends millionths as a decimal number: {@code 2500000} as {@code 2.5}. */
+        private static void appendMicros(StringBuilder text, long m) {
+            if (m == Long.MIN_VALUE) {
+                text.append(BigDecimal.valueOf(m, 6).toPlainString());
+                return;
+            }
+            if (m < 0) {
+                text.append('-');
+                m = -m;
+            }
+            text.append(m / 1_000_000);
+            long fraction = m % 1_000_000;
+            if (fraction != 0) {
+                int digits = 6;
+                while (fraction % 10 == 0) {
+                    fraction /= 10;
+                    digits--;
+                }
+                String f = Long.toString(fraction);
+                text.append('.');
+                for (int pad = f.length(); pad < digits; pad++) {
+                    text.append('0');
+                }
+                text.append(f);
+            }
+        }
+
         private void addMicros(int slot, long m) {
             long sum = micros[slot] + m;
             if (((micros[slot] ^ sum) & (m ^ sum)) < 0) { // out of a long's range
@@ -594,7 +645,7 @@ class RollupStore {
                         + ".sums, excluded.sums), counts = rollup_add_count(" + table.blocks
                         + ".counts, excluded.counts)")) {
                     for (Map.Entry<BlockKey, Block> e : sorted) {
-                        bindBlock(upsert, connection, table, e.getKey(), e.getValue());
+                        bindBlock(upsert, connection, table, e.getKey(), e.getValue(), true);
                         upsert.addBatch();
                     }
                     upsert.executeBatch();
@@ -624,7 +675,8 @@ class RollupStore {
                                 connection,
                                 table,
                                 sorted.get(i).getKey(),
-                                sorted.get(i).getValue());
+                                sorted.get(i).getValue(),
+                                false);
                         add.addBatch();
                         any = true;
                     }
@@ -637,19 +689,25 @@ class RollupStore {
         });
     }
 
-    /** Binds a block's columns in order, from parameter 1. */
+    /** Binds a block's columns in order, from parameter 1; its arrays as text on PostgreSQL ({@code asText}). */
     private static void bindBlock(
             java.sql.PreparedStatement statement,
             java.sql.Connection connection,
             Table table,
             BlockKey key,
-            Block block)
+            Block block,
+            boolean asText)
             throws java.sql.SQLException {
         int next = bindKey(statement, 1, table, key);
         statement.setObject(next++, block.missionId, java.sql.Types.BIGINT);
         statement.setString(next++, block.countryCode);
-        statement.setArray(next++, connection.createArrayOf("numeric", block.sums()));
-        statement.setArray(next, connection.createArrayOf("int8", block.boxedCounts()));
+        if (asText) {
+            statement.setString(next++, block.sumsText());
+            statement.setString(next, block.countsText());
+        } else {
+            statement.setArray(next++, connection.createArrayOf("numeric", block.sums()));
+            statement.setArray(next, connection.createArrayOf("int8", block.boxedCounts()));
+        }
     }
 
     /** Binds a block's key in the order of the table's key from parameter {@code first}; returns the next. */

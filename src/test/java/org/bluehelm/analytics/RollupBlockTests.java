@@ -58,4 +58,26 @@ class RollupBlockTests {
         assertThat(quarterly.sums()[0]).isEqualByComparingTo("17999999999983.5");
         assertThat(quarterly.boxedCounts()[0]).isEqualTo(19L);
     }
+
+    @Test
+    void writesItsSumsAndCountsAsTheTextOfAnArrayThatReadsBackToTheSameNumbers() {
+        RollupStore.Block block = new RollupStore.Block(PeriodType.MONTHLY);
+        block.add(0, new BigDecimal("2.5"), 1, 1L, "LBR");
+        block.add(1, new BigDecimal("0.000001"), 1, 1L, "LBR");
+        block.add(2, new BigDecimal("-4"), -1, 1L, "LBR");
+        block.add(3, new BigDecimal("-0.25"), 2, 1L, "LBR");
+        block.add(4, new BigDecimal("1000000.00001"), 1, 1L, "LBR");
+        block.add(5, new BigDecimal("99999999999999.999999"), 1, 1L, "LBR"); // kept as a BigDecimal
+        block.add(5, new BigDecimal("0.5"), 1, 1L, "LBR");
+        block.add(6, new BigDecimal("-999999.9"), 1, 1L, "LBR");
+
+        String text = block.sumsText();
+        assertThat(text).isEqualTo("{2.5,0.000001,-4,-0.25,1000000.00001,100000000000000.499999,-999999.9,0,0,0,0,0}");
+        String[] numbers = text.substring(1, text.length() - 1).split(",");
+        BigDecimal[] sums = block.sums();
+        for (int i = 0; i < sums.length; i++) {
+            assertThat(new BigDecimal(numbers[i])).isEqualByComparingTo(sums[i]);
+        }
+        assertThat(block.countsText()).isEqualTo("{1,1,-1,2,1,2,1,0,0,0,0,0}");
+    }
 }

@@ -610,10 +610,10 @@ public class BulkValueService implements DisposableBean {
             if (postgres) {
                 // For the rest of the import's transaction: sort and group the staged rows in memory
                 // (4 MB by default), with statistics that count them (the planner would otherwise
-                // take the staging table for as empty as when it last looked).
+                // take the staging table for as empty as when it last looked), and without
+                // compiling each statement (JIT took a quarter of a second for the write of the
+                // value blocks alone at a million rows, and saved less: docs/benchmarks.md run 19).
                 jdbc.sql("set local work_mem = '256MB'").update();
-                // nor JIT-compile each statement: a quarter of a second for the write of the
-                // value blocks alone, more than it saves on a million rows (docs/benchmarks.md run 19)
                 jdbc.sql("set local jit = off").update();
                 jdbc.sql("analyze value_staging").update();
             }

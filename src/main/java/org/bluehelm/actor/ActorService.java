@@ -16,6 +16,7 @@ import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +65,7 @@ public class ActorService {
         Map<String, Object> params = new HashMap<>(scope.params());
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" and (lower(a.name) like :q or lower(a.acronym) like :q)");
-            params.put("q", "%" + filter.search().strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(filter.search()));
         }
         if (filter.category() != null) {
             where.append(" and a.category = :category");

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
@@ -206,7 +206,7 @@ public class AuditLog {
         if (filter.search() != null) {
             where.add("(lower(actor) like :q or lower(action) like :q or lower(record_type) like :q"
                     + " or lower(record_id) like :q or lower(summary) like :q)");
-            params.put("q", "%" + filter.search().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(filter.search()));
         }
         if (filter.recordType() != null) {
             where.add("record_type = :type");

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bluehelm.audit.AuditAction;
@@ -20,6 +19,7 @@ import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +74,7 @@ public class AssistanceService {
         StringBuilder where = new StringBuilder(" where ").append(scope.sql());
         if (search != null && !search.isBlank()) {
             where.append(" and (lower(m.mentor) like :q or lower(m.counterpart) like :q)");
-            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(search));
         }
         if (institutionId != null) {
             where.append(" and m.institution_id = :institution");
@@ -227,7 +227,7 @@ public class AssistanceService {
         String where = " where " + scope.sql();
         if (search != null && !search.isBlank()) {
             where += " and lower(d.title) like :q";
-            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(search));
         }
         if (institutionId != null) {
             where += " and d.institution_id = :institution";

@@ -32,6 +32,7 @@ import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,7 +137,7 @@ public class TrainingService {
         Map<String, Object> params = new HashMap<>(scope.params());
         if (search != null && !search.isBlank()) {
             where.append(" and (lower(c.title) like :q or lower(coalesce(e.delivered_by, '')) like :q)");
-            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(search));
         }
         if (courseId != null) {
             where.append(" and e.course_id = :course");

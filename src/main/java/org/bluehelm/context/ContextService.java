@@ -23,6 +23,7 @@ import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,7 +83,7 @@ public class ContextService {
         Map<String, Object> params = new HashMap<>(scope.params());
         if (search != null && !search.isBlank()) {
             where.append(" and lower(coalesce(a.summary, '')) like :q");
-            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(search));
         }
         if (country != null && !country.isBlank()) {
             where.append(" and a.country_code = :country");
@@ -211,7 +212,7 @@ public class ContextService {
         Map<String, Object> params = new HashMap<>(scope.params());
         if (search != null && !search.isBlank()) {
             where.append(" and (lower(s.what_changed) like :q or lower(s.reason) like :q)");
-            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(search));
         }
         if (country != null && !country.isBlank()) {
             where.append(" and s.country_code = :country");

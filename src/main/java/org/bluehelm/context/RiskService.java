@@ -25,6 +25,7 @@ import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,7 +102,7 @@ public class RiskService {
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" and (lower(r.title) like :q or lower(coalesce(r.description, '')) like :q"
                     + " or lower(coalesce(r.mitigation, '')) like :q or lower(r.owner_username) like :q)");
-            params.put("q", "%" + filter.search().strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(filter.search()));
         }
         if (filter.country() != null && !filter.country().isBlank()) {
             where.append(" and r.country_code = :country");

@@ -46,6 +46,7 @@ import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Pillar;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -143,7 +144,7 @@ public class CoordinationService {
         Map<String, Object> params = new HashMap<>(scope.params());
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" and (lower(a.title) like :q or lower(a.description) like :q)");
-            params.put("q", "%" + filter.search().strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(filter.search()));
         }
         if (filter.pillar() != null) {
             where.append(" and a.pillar = :pillar");

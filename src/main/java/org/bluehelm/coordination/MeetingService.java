@@ -36,6 +36,7 @@ import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,7 +114,7 @@ public class MeetingService {
         Map<String, Object> params = new HashMap<>(scope.params());
         if (search != null && !search.isBlank()) {
             where.append(" and (lower(m.title) like :q or lower(coalesce(m.agenda, '')) like :q)");
-            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(search));
         }
         long total = jdbc.sql("select count(*) from coordination_meeting m" + where)
                 .params(params)
@@ -373,7 +374,7 @@ public class MeetingService {
         params.put("me", AccessScope.current().username());
         if (search != null && !search.isBlank()) {
             where.append(" and (lower(a.text) like :q or lower(m.title) like :q)");
-            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(search));
         }
         Map<String, Object> countParams = new HashMap<>(scope.params());
         countParams.putAll(params);
@@ -482,7 +483,7 @@ public class MeetingService {
         Map<String, Object> params = new HashMap<>(scope.params());
         if (search != null && !search.isBlank()) {
             where.append(" and lower(d.title) like :q");
-            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(search));
         }
         long total = jdbc.sql("select count(*) from coordination_document d" + where)
                 .params(params)

@@ -27,6 +27,7 @@ import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.PeriodType;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,7 +124,7 @@ public class DashboardService {
                         });
         if (q != null && !q.isBlank()) {
             where.append(" and lower(d.name) like :q");
-            params.put("q", "%" + q.strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(q));
         }
         long total = jdbc.sql("select count(*) from dashboard d" + where)
                 .params(params)

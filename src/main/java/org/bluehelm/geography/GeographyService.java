@@ -15,6 +15,7 @@ import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,7 +48,7 @@ public class GeographyService {
     public PageResponse<CountryView> countries(@Nullable String search, PageQuery page) {
         String where =
                 " where (cast(:q as varchar) is null or lower(name_en) like :q or lower(name_fr) like :q or lower(iso3) like :q)";
-        String q = like(search);
+        String q = SearchText.containingOrNull(search);
         long total = jdbc.sql("select count(*) from country" + where)
                 .param("q", q)
                 .query(Long.class)
@@ -112,7 +113,7 @@ public class GeographyService {
         }
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" and (lower(name) like :q or lower(code) like :q)");
-            params.put("q", like(filter.search()));
+            params.put("q", SearchText.containing(filter.search()));
         }
         long total = jdbc.sql("select count(*) from org_unit" + where)
                 .params(params)
@@ -389,12 +390,6 @@ public class GeographyService {
         if (!AccessScope.current().canRead(null, countryCode)) {
             throw new ForbiddenException("Your scope does not cover " + countryCode);
         }
-    }
-
-    private static @Nullable String like(@Nullable String search) {
-        return search == null || search.isBlank()
-                ? null
-                : "%" + search.strip().toLowerCase(java.util.Locale.ROOT) + "%";
     }
 
     @Transactional

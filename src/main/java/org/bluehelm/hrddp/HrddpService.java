@@ -30,6 +30,7 @@ import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -103,7 +104,7 @@ public class HrddpService {
         Map<String, Object> params = new HashMap<>(scopeFilter.params());
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" and lower(s.description) like :q");
-            params.put("q", "%" + filter.search().strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(filter.search()));
         }
         if (filter.status() != null) {
             where.append(" and s.status = :status");

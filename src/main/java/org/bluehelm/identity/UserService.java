@@ -18,6 +18,7 @@ import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,8 +64,7 @@ public class UserService {
     }
 
     public PageResponse<UserView> list(@Nullable String search, PageQuery page) {
-        String q =
-                search == null || search.isBlank() ? null : "%" + search.strip().toLowerCase(Locale.ROOT) + "%";
+        String q = SearchText.containingOrNull(search);
         String where = " where (cast(:q as varchar) is null or lower(username) like :q or lower(display_name) like :q)";
         long total = jdbc.sql("select count(*) from app_user" + where)
                 .param("q", q)

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +49,7 @@ public class DisaggregationService {
         Map<String, Object> params = new HashMap<>();
         if (search != null && !search.isBlank()) {
             where = " where lower(c.code) like :q or lower(c.name) like :q";
-            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(search));
         }
         long total = jdbc.sql("select count(*) from disaggregation_category c" + where)
                 .params(params)

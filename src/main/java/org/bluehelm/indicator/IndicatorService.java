@@ -25,6 +25,7 @@ import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
 import org.bluehelm.shared.Period;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,7 +76,7 @@ public class IndicatorService {
         Map<String, Object> params = new HashMap<>(scope.params());
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" and (lower(i.code) like :q or lower(i.name) like :q)");
-            params.put("q", "%" + filter.search().strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(filter.search()));
         }
         if (filter.dimension() != null) {
             where.append(" and i.dimension = :dimension");

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +59,7 @@ public class InstitutionService {
         Map<String, Object> params = new HashMap<>(scope.params());
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" and (lower(i.name) like :q or lower(i.acronym) like :q)");
-            params.put("q", "%" + filter.search().strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(filter.search()));
         }
         if (filter.country() != null && !filter.country().isBlank()) {
             where.append(" and i.country_code = :country");

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +16,7 @@ import org.bluehelm.shared.ConflictException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +69,7 @@ public class OversightBodyService {
         Map<String, Object> params = new HashMap<>(bodyScope.params());
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" and (lower(b.name) like :q or lower(b.mandate) like :q)");
-            params.put("q", "%" + filter.search().strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(filter.search()));
         }
         if (filter.country() != null && !filter.country().isBlank()) {
             where.append(" and b.country_code = :country");

@@ -19,6 +19,7 @@ import org.bluehelm.shared.ForbiddenException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,7 +62,7 @@ public class MissionService {
         Map<String, Object> params = new HashMap<>();
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" and (lower(m.acronym) like :q or lower(m.name) like :q)");
-            params.put("q", "%" + filter.search().strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(filter.search()));
         }
         if (filter.status() != null) {
             where.append(" and m.status = :status");

@@ -32,6 +32,7 @@ import org.bluehelm.shared.InvalidInputException;
 import org.bluehelm.shared.NotFoundException;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.bluehelm.shared.Validation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -104,7 +105,7 @@ public class OutcomeService {
         if (search != null && !search.isBlank()) {
             where = " and (lower(s.code) like :q or lower(coalesce(s.label_en, '')) like :q"
                     + " or lower(coalesce(s.label_fr, '')) like :q or lower(coalesce(s.source, '')) like :q)";
-            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(search));
         }
         long total = jdbc.sql(
                         "select count(*) from outcome_series s where (s.owner is null or s.owner = :me or :all = true)"

@@ -6,12 +6,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bluehelm.shared.AccessScope;
 import org.bluehelm.shared.PageQuery;
 import org.bluehelm.shared.PageResponse;
+import org.bluehelm.shared.SearchText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -86,7 +86,7 @@ class ReportStore {
         }
         if (search != null && !search.isBlank()) {
             where.append(" and (lower(title) like :q or lower(period) like :q)");
-            params.put("q", "%" + search.strip().toLowerCase(Locale.ROOT) + "%");
+            params.put("q", SearchText.containing(search));
         }
         long total = jdbc.sql("select count(*) from report where " + where)
                 .params(params)

@@ -8,6 +8,7 @@ import static org.bluehelm.indicator.IndicatorFixtures.missionId;
 import static org.bluehelm.indicator.IndicatorFixtures.orgUnit;
 import static org.bluehelm.indicator.IndicatorFixtures.unique;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -226,6 +227,29 @@ class IndicatorApiIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("code"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("already used")));
+    }
+
+    @Test
+    void aSearchFindsPercentSignsAndUnderscoresAsTyped() throws Exception {
+        String tag = unique();
+        createIndicator(mvc, admin(), "\"name\":\"Reached 50% of target " + tag + "\"");
+        createIndicator(mvc, admin(), "\"name\":\"Reached 500 of target " + tag + "\"");
+
+        // '%' and '_' are what the user typed, not wildcards matching any text or any character
+        search("50% of target " + tag)
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].name").value("Reached 50% of target " + tag));
+        search("reached_500 of target " + tag).andExpect(jsonPath("$.total").value(0));
+        search("%").andExpect(jsonPath("$.items[*].name", everyItem(containsString("%"))));
+        search("REACHED 500 OF TARGET " + tag).andExpect(jsonPath("$.total").value(1));
+    }
+
+    private ResultActions search(String q) throws Exception {
+        return mvc.perform(get("/api/v1/indicators")
+                        .param("q", q)
+                        .param("size", "100")
+                        .with(admin()))
+                .andExpect(status().isOk());
     }
 
     @Test

@@ -251,29 +251,25 @@ class DataValueApiIT {
         long indicator = id(createIndicator(
                 mvc, admin(), "\"valueType\":\"INTEGER\",\"countryCode\":\"LBR\",\"categories\":[\"SEX\"]"));
 
-        // nothing stored yet: the file's own rows mix a total and a breakdown in one cell
-        importCsv("""
-                        dataElement,period,orgUnit,categoryOptionCombo,value
-                        %1$d,2024Q1,%2$d,FEMALE,4
-                        %1$d,2024Q1,%3$d,,40
-                        %1$d,2024Q2,%2$d,,5
-                        %1$d,2024Q1,%2$d,MALE,6
-                        %1$d,2024Q2,%2$d,FEMALE,7
-                        """.formatted(indicator, unit, other))
+        // each cell a total or one category's options
+        String cellsOfOneGroup = """
+                dataElement,period,orgUnit,categoryOptionCombo,value
+                %1$d,2024Q1,%2$d,FEMALE,4
+                %1$d,2024Q1,%3$d,,40
+                %1$d,2024Q2,%2$d,,5
+                %1$d,2024Q1,%2$d,MALE,6
+                """.formatted(indicator, unit, other);
+
+        // nothing stored yet: a sixth line gives the total of line 4 a breakdown beside it
+        importCsv(cellsOfOneGroup + "%d,2024Q2,%d,FEMALE,7\n".formatted(indicator, unit))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.conflicts[*].line", contains(4, 6)))
                 .andExpect(jsonPath("$.conflicts[*].field", everyItem(is("categoryOptionCombo"))))
                 .andExpect(jsonPath("$.conflicts[0].message", containsString("2024Q2")));
         listFor(indicator).andExpect(jsonPath("$.total").value(0));
 
-        // each cell a total or one category's options: all written
-        importCsv("""
-                        dataElement,period,orgUnit,categoryOptionCombo,value
-                        %1$d,2024Q1,%2$d,FEMALE,4
-                        %1$d,2024Q1,%3$d,,40
-                        %1$d,2024Q2,%2$d,,5
-                        %1$d,2024Q1,%2$d,MALE,6
-                        """.formatted(indicator, unit, other))
+        // without it: all written
+        importCsv(cellsOfOneGroup)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.importCount.imported").value(4));
         analytics(indicator, unit, "2024Q1")

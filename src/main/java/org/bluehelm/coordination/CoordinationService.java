@@ -317,12 +317,6 @@ public class CoordinationService {
 
     // ---------------------------------------------------------------- overlaps and matrices
 
-    /** The activities in the user's scope that overlap at least one other, each with what it overlaps. */
-    public List<ActivityView> overlapping() {
-        return list(new ActivityFilter(null, null, null, null, null, null, null, null, true), everything())
-                .items();
-    }
-
     /**
      * Counts of activities by pillar and region, and by actor and institution, with the overlapping
      * ones counted per cell.

@@ -80,8 +80,11 @@ public class BulkValueService implements DisposableBean {
 
     private static final int IN_LIST = 1000;
 
-    /** Up to how many staged keys (and cells) an import remembers the hashes of (32 MB at most; 64 MB for the cells, with their groups). */
-    private static final int KEYS_IN_MEMORY = 2_000_000;
+    /**
+     * Up to how many staged rows an import keeps the key and cell hashes of (8 bytes each: 96 MB at
+     * most for the keys, as much for the cells); a larger file leaves those questions to the database.
+     */
+    private static final int KEYS_IN_MEMORY = 12_000_000;
 
     private static final Logger log = LoggerFactory.getLogger(BulkValueService.class);
 

@@ -59,13 +59,34 @@ class KeyHashesTests {
 
     @Test
     void withValuesMoreHashesThanItsCapacityLeaveTheQuestionToTheDatabase() {
-        KeyHashes cells = KeyHashes.withValues(10);
+        KeyHashes cells = KeyHashes.withValues(11);
         for (long unit = 1; unit <= 10; unit++) {
             cells.add(KeyHashes.of(1, unit, "2024", 0), 3);
         }
-        cells.add(KeyHashes.of(1, 5, "2024", 0), 3);
+        cells.add(KeyHashes.of(1, 5, "2024", 0), 3); // the same cell and group again
         assertThat(cells.allDistinct()).isTrue();
         cells.add(KeyHashes.of(1, 11, "2024", 0), 3);
         assertThat(cells.allDistinct()).isFalse();
+    }
+
+    @Test
+    void withValuesMoreDistinctValuesThanTheLowBitsHoldLeaveTheQuestionToTheDatabase() {
+        KeyHashes cells = KeyHashes.withValues(1_000);
+        for (long group = 1; group <= 256; group++) {
+            cells.add(KeyHashes.of(1, group, "2024", 0), group);
+        }
+        assertThat(cells.allDistinct()).isTrue();
+        cells.add(KeyHashes.of(1, 257, "2024", 0), 257);
+        assertThat(cells.allDistinct()).isFalse();
+    }
+
+    @Test
+    void aNoteAfterTheQuestionIsCountedInTheNextAnswer() {
+        KeyHashes hashes = new KeyHashes(100);
+        hashes.add(KeyHashes.of(1, 1, "2024", 0));
+        hashes.add(KeyHashes.of(1, 2, "2024", 0));
+        assertThat(hashes.allDistinct()).isTrue();
+        hashes.add(KeyHashes.of(1, 1, "2024", 0));
+        assertThat(hashes.allDistinct()).isFalse();
     }
 }
